@@ -1,0 +1,35 @@
+# Two commands set up, build and test everything: `make run` and `make test`.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+SWIFT_FORMAT_PATHS = Package.swift Sources Tests Assets/BundledArticle.swift
+export SWIFT_BACKTRACE ?= interactive=no
+
+.PHONY: run test build release bootstrap lint format install bench fuzz clean
+
+run: build
+	.build/debug/reader $(ARGS)
+
+build: bootstrap
+	$(SWIFT) build
+
+release: bootstrap
+	$(SWIFT) build -c release
+
+test: build lint
+	$(SWIFT) test
+
+lint:
+	$(SWIFT) format lint --strict -r $(SWIFT_FORMAT_PATHS)
+
+format:
+	$(SWIFT) format format -i -r $(SWIFT_FORMAT_PATHS)
+
+bootstrap:
+	@scripts/bootstrap
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/reader $(DESTDIR)$(PREFIX)/bin/reader
+
+clean:
+	rm -rf .build

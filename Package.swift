@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "reader",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "reader", targets: ["reader"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CNcurses",
+      path: "Sources/CNcurses",
+      providers: [.apt(["libncursesw5-dev"])]
+    ),
+    .systemLibrary(
+      name: "CCmarkGFM",
+      path: "Sources/CCmarkGFM",
+      pkgConfig: "libcmark-gfm",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .systemLibrary(
+      name: "COpenCC",
+      path: "Sources/COpenCC",
+      pkgConfig: "opencc",
+      providers: [.apt(["libopencc-dev"])]
+    ),
+    .target(
+      name: "CTerminalGuard",
+      path: "Sources/CTerminalGuard",
+      linkerSettings: [.linkedLibrary("ncursesw")]
+    ),
+    .target(
+      name: "ReaderAssets",
+      path: "Assets",
+      resources: [.embedInCode("openai-turmoil.md")]
+    ),
+    .target(
+      name: "ReaderCore",
+      dependencies: ["CCmarkGFM", "COpenCC"],
+      path: "Sources/ReaderCore"
+    ),
+    .executableTarget(
+      name: "reader",
+      dependencies: [
+        "ReaderCore",
+        "ReaderAssets",
+        "CNcurses",
+        "CTerminalGuard",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      path: "Sources/reader"
+    ),
+    .testTarget(
+      name: "ReaderCoreTests",
+      dependencies: ["ReaderCore", "ReaderAssets"],
+      path: "Tests/ReaderCoreTests"
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["ReaderAssets"],
+      path: "Tests/EndToEndTests"
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

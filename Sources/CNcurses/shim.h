@@ -1,0 +1,57 @@
+#ifndef READER_CNCURSES_SHIM_H
+#define READER_CNCURSES_SHIM_H
+
+/* The wide-character API (cchar_t, get_wch, mvaddnwstr) is hidden unless this
+   is set; SwiftPM drops the -D flags pkg-config gives. */
+#define NCURSES_WIDECHAR 1
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+
+/* glibc declares these only under __USE_XOPEN, which Swift's Glibc lacks. */
+extern int wcwidth(wchar_t c);
+
+/* Macros and shared mutable globals that Swift cannot import directly. */
+static inline WINDOW *reader_stdscr(void) { return stdscr; }
+static inline int reader_lines(void) { return LINES; }
+static inline int reader_cols(void) { return COLS; }
+static inline void reader_set_escdelay(int ms) { set_escdelay(ms); }
+static inline int reader_ok(void) { return OK; }
+static inline int reader_err(void) { return ERR; }
+
+static inline attr_t reader_attr_normal(void) { return A_NORMAL; }
+static inline attr_t reader_attr_bold(void) { return A_BOLD; }
+static inline attr_t reader_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t reader_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t reader_attr_dim(void) { return A_DIM; }
+static inline attr_t reader_attr_italic(void) { return A_ITALIC; }
+
+static inline int reader_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int reader_key_resize(void) { return KEY_RESIZE; }
+static inline int reader_key_mouse(void) { return KEY_MOUSE; }
+
+static inline mmask_t reader_mouse_wheel_up(void) { return BUTTON4_PRESSED; }
+#if NCURSES_MOUSE_VERSION > 1
+static inline mmask_t reader_mouse_wheel_down(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t reader_mouse_wheel_down(void) { return 0; }
+#endif
+static inline mmask_t reader_mouse_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t reader_mouse_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t reader_mouse_button1_released(void) { return BUTTON1_RELEASED; }
+
+/* Draws n wide characters at (y, x) with the given attributes. */
+static inline int reader_draw_wide(int y, int x, const wchar_t *text, int n, attr_t attrs) {
+  attr_set(attrs, 0, NULL);
+  int rc = mvaddnwstr(y, x, text, n);
+  attr_set(A_NORMAL, 0, NULL);
+  return rc;
+}
+
+static inline int reader_utf8_locale(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+#endif

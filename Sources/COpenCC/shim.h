@@ -1,0 +1,4 @@
+#ifndef READER_COPENCC_SHIM_H
+#define READER_COPENCC_SHIM_H
+#include <opencc/opencc.h>
+#endif

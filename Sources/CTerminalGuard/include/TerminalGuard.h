@@ -1,0 +1,18 @@
+#ifndef READER_TERMINAL_GUARD_H
+#define READER_TERMINAL_GUARD_H
+
+/* Restores the terminal on every way out: normal exit, handled signals and crashes.
+   Stateful, so it lives in a real C target (one copy of its statics per process). */
+
+/* Call right after curses started: installs the signal handlers and an atexit hook,
+   and sends stderr to a temporary file so messages are not drawn over the screen. */
+void reader_guard_begin(void);
+
+/* Ends curses if it is active, puts stderr back and replays what was written to it.
+   Safe to call more than once. */
+void reader_guard_end(void);
+
+/* Returns 1 once after a SIGCONT (the reader was resumed after Ctrl-Z), else 0. */
+int reader_guard_take_resumed(void);
+
+#endif

@@ -1,0 +1,52 @@
+/// What the terminal shows: a grid of cells that tests print and compare as text.
+public struct Frame: Equatable, Sendable, CustomStringConvertible {
+  public let width: Int
+  public let height: Int
+  public private(set) var rows: [[Cell]]
+
+  public init(size: TerminalSize) {
+    width = size.width
+    height = size.height
+    rows = Array(repeating: Array(repeating: Cell.blank, count: size.width), count: size.height)
+  }
+
+  /// Row `index` as text; a wide character stands for both of its cells.
+  public func text(ofRow index: Int) -> String {
+    rows[index].map(\.text).joined()
+  }
+
+  /// The rows between `|` bars, so trailing spaces show.
+  public var description: String {
+    rows.indices.map { "|" + text(ofRow: $0) + "|" }.joined(separator: "\n")
+  }
+
+  /// Writes styled text at a row and column, never past `limit` columns; returns the column reached.
+  ///
+  /// A wide character that would straddle the limit is not drawn; the cell stays blank.
+  @discardableResult
+  public mutating func write(
+    _ spans: [StyledText], row: Int, column: Int, limit: Int, extraStyle: TextStyle = []
+  )
+    -> Int
+  {
+    guard row >= 0 && row < height else { return column }
+    let end = min(width, column + limit)
+    var x = column
+    let runs = spans.map { InlineRun($0.text, style: $0.style.union(extraStyle)) }
+    for cluster in Cluster.clusters(of: runs) where !cluster.isNewline {
+      guard x + cluster.width <= end else { break }
+      rows[row][x] = Cell(text: cluster.text, width: cluster.width, style: cluster.style)
+      if cluster.width == 2 { rows[row][x + 1] = .continuation }
+      x += cluster.width
+    }
+    return x
+  }
+
+  /// Sets the style of cells in a row range, keeping their text.
+  public mutating func fill(row: Int, from column: Int, to end: Int, style: TextStyle) {
+    guard row >= 0 && row < height else { return }
+    for x in max(0, column)..<min(width, end) {
+      rows[row][x].style = rows[row][x].style.union(style)
+    }
+  }
+}

@@ -1,0 +1,107 @@
+/// Lays out one block (and the blocks inside it) at a width: paragraphs wrap, code and tables clip.
+struct BlockLayouter {
+  let width: Int
+
+  /// Indentation stops growing past this share of the width, so deep nesting stays readable.
+  private var maxIndent: Int { max(0, width / 2) }
+
+  func layout(_ block: Block) -> [LayoutLine] {
+    layout(block, first: [], rest: [])
+  }
+
+  private func layout(_ block: Block, first: [StyledText], rest: [StyledText]) -> [LayoutLine] {
+    let breaker = LineBreaker(width: width)
+    switch block.kind {
+    case .paragraph(let runs):
+      return breaker.wrap(runs, leaf: block.id, firstPrefix: first, restPrefix: rest)
+    case .heading(let level, let runs):
+      let style: TextStyle = level <= 1 ? [.bold, .underline] : .bold
+      let styled = runs.map { InlineRun($0.text, style: $0.style.union(style)) }
+      return breaker.wrap(styled, leaf: block.id, firstPrefix: first, restPrefix: rest)
+    case .code(_, let text):
+      return preformatted(text, style: .code, leaf: block.id, first: first, rest: rest)
+    case .html(let text):
+      return preformatted(text, style: .dim, leaf: block.id, first: first, rest: rest)
+    case .thematicBreak:
+      let available = max(1, width - columns(first))
+      // Unwrapped output (`--print --width 0`) has no edge to reach; a short rule stands for it.
+      let ruleWidth = available > 1000 ? 80 : available
+      let rule = StyledText(String(repeating: "─", count: ruleWidth), style: .dim)
+      return [LayoutLine(spans: first + [rule], key: LineKey(leaf: block.id, offset: 0))]
+    case .quote(let blocks):
+      let bar = StyledText("│ ", style: .dim)
+      let canIndent = columns(rest) + 2 <= maxIndent
+      return stack(
+        blocks, separated: true, first: canIndent ? first + [bar] : first,
+        rest: canIndent ? rest + [bar] : rest, leaf: block.id)
+    case .list(let list):
+      var lines: [LayoutLine] = []
+      for (index, item) in list.items.enumerated() {
+        var marker = list.marker(at: index) + " "
+        if let checked = item.task { marker += checked ? "[x] " : "[ ] " }
+        let canIndent = columns(rest) + DisplayWidth.of(marker) <= maxIndent
+        let itemFirst = index == 0 ? first : rest
+        let markerSpan = StyledText(marker, style: .dim)
+        let pad = StyledText(String(repeating: " ", count: DisplayWidth.of(marker)))
+        if !lines.isEmpty && !list.tight { lines.append(blank(after: lines, prefix: rest)) }
+        var itemLines = stack(
+          item.blocks, separated: !list.tight,
+          first: canIndent ? itemFirst + [markerSpan] : itemFirst + [StyledText("•", style: .dim)],
+          rest: canIndent ? rest + [pad] : rest, leaf: block.id)
+        if itemLines.isEmpty {
+          itemLines = [
+            LayoutLine(spans: itemFirst + [markerSpan], key: LineKey(leaf: block.id, offset: index))
+          ]
+        }
+        lines += itemLines
+      }
+      return lines
+    case .table(let table):
+      return TableLayouter(width: width).layout(table, leaf: block.id, first: first, rest: rest)
+    }
+  }
+
+  /// Blocks one under another; loose containers put a blank line between them.
+  private func stack(
+    _ blocks: [Block], separated: Bool, first: [StyledText], rest: [StyledText], leaf: Int
+  ) -> [LayoutLine] {
+    var lines: [LayoutLine] = []
+    for block in blocks {
+      if separated && !lines.isEmpty { lines.append(blank(after: lines, prefix: rest)) }
+      lines += layout(block, first: lines.isEmpty ? first : rest, rest: rest)
+    }
+    if lines.isEmpty && !first.isEmpty {
+      lines.append(LayoutLine(spans: first, key: LineKey(leaf: leaf, offset: 0)))
+    }
+    return lines
+  }
+
+  private func blank(after lines: [LayoutLine], prefix: [StyledText]) -> LayoutLine {
+    var key = lines.last?.key ?? LineKey(leaf: 0, offset: 0)
+    key.offset += 1
+    var spans = prefix
+    while let last = spans.last, last.text.allSatisfy({ $0 == " " }) { spans.removeLast() }
+    if let last = spans.indices.last {
+      spans[last].text = spans[last].text.trimmingWhitespace()
+    }
+    return LayoutLine(spans: spans, key: key)
+  }
+
+  private func preformatted(
+    _ text: String, style: TextStyle, leaf: Int, first: [StyledText], rest: [StyledText]
+  ) -> [LayoutLine] {
+    var lines: [LayoutLine] = []
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let prefix = index == 0 ? first : rest
+      let clipped = TextFitting.clip(String(line), to: max(0, width - columns(prefix)))
+      lines.append(
+        LayoutLine(
+          spans: prefix + [StyledText(clipped, style: style)], key: LineKey(leaf: leaf, offset: index)))
+    }
+    return lines
+  }
+
+  private func columns(_ spans: [StyledText]) -> Int {
+    spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+  }
+}

@@ -1,0 +1,35 @@
+/// A unit that is never split across lines or cells: one spacing scalar and the zero-width ones after it.
+struct Cluster {
+  var text: String
+  var width: Int
+  var style: TextStyle
+  var first: Unicode.Scalar
+
+  var isSpace: Bool { first == " " }
+  var isNewline: Bool { first == "\n" }
+
+  /// Splits runs into clusters the way ncurses fills cells: zero-width scalars join the one before.
+  static func clusters(of runs: [InlineRun]) -> [Cluster] {
+    var result: [Cluster] = []
+    result.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count / 2 })
+    for run in runs {
+      for scalar in run.text.unicodeScalars {
+        let width = DisplayWidth.of(scalar)
+        if width == 0, let last = result.indices.last, !result[last].isNewline {
+          result[last].text.unicodeScalars.append(scalar)
+          continue
+        }
+        if scalar == "\n" {
+          result.append(Cluster(text: "\n", width: 0, style: run.style, first: scalar))
+        } else if width <= 0 {
+          // A mark with nothing to sit on, or something undrawable that slipped through.
+          let shown: String = width == 0 ? "\u{25CC}" + String(scalar) : "\u{FFFD}"
+          result.append(Cluster(text: shown, width: 1, style: run.style, first: scalar))
+        } else {
+          result.append(Cluster(text: String(scalar), width: width, style: run.style, first: scalar))
+        }
+      }
+    }
+    return result
+  }
+}

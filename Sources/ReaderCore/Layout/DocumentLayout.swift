@@ -1,0 +1,160 @@
+import Foundation
+
+/// The document laid out at one width, block by block and only when asked (the visible part).
+///
+/// Work per keypress is proportional to the screen: moving the anchor or reading the visible
+/// lines lays out only the blocks it touches, and each block is laid out once per width.
+public final class DocumentLayout: @unchecked Sendable {
+  public let document: Document
+  public let width: Int
+  private var cache: [Int: [LayoutLine]] = [:]
+  private let lock = NSLock()
+
+  public init(document: Document, width: Int) {
+    self.document = document
+    self.width = max(1, width)
+  }
+
+  public var blockCount: Int { document.blocks.count }
+
+  /// The lines of top-level block `index`, with the blank line that separates it from the next.
+  public func lines(ofBlock index: Int) -> [LayoutLine] {
+    lock.lock()
+    defer { lock.unlock() }
+    if let lines = cache[index] { return lines }
+    var lines = BlockLayouter(width: width).layout(document.blocks[index])
+    if lines.isEmpty {
+      lines = [LayoutLine(spans: [], key: LineKey(leaf: document.blocks[index].id, offset: 0))]
+    }
+    if index < document.blocks.count - 1 {
+      var key = lines[lines.count - 1].key
+      key.offset += 1
+      lines.append(LayoutLine(spans: [], key: key))
+    }
+    cache[index] = lines
+    return lines
+  }
+
+  /// Up to `count` lines starting at `anchor`.
+  public func lines(from anchor: Anchor, count: Int) -> [LayoutLine] {
+    var result: [LayoutLine] = []
+    var block = anchor.block
+    var line = anchor.line
+    while result.count < count && block < blockCount {
+      let blockLines = lines(ofBlock: block)
+      while line < blockLines.count && result.count < count {
+        result.append(blockLines[line])
+        line += 1
+      }
+      block += 1
+      line = 0
+    }
+    return result
+  }
+
+  /// The anchor `delta` lines after (or before, when negative) `anchor`, kept inside the document.
+  public func move(_ anchor: Anchor, by delta: Int) -> Anchor {
+    guard blockCount > 0 else { return .top }
+    var block = min(anchor.block, blockCount - 1)
+    var line = min(anchor.line, lines(ofBlock: block).count - 1)
+    var remaining = delta
+    while remaining > 0 {
+      let count = lines(ofBlock: block).count
+      if line + remaining < count {
+        line += remaining
+        remaining = 0
+      } else if block + 1 < blockCount {
+        remaining -= count - line
+        block += 1
+        line = 0
+      } else {
+        line = count - 1
+        remaining = 0
+      }
+    }
+    while remaining < 0 {
+      if line + remaining >= 0 {
+        line += remaining
+        remaining = 0
+      } else if block > 0 {
+        remaining += line + 1
+        block -= 1
+        line = lines(ofBlock: block).count - 1
+      } else {
+        line = 0
+        remaining = 0
+      }
+    }
+    return Anchor(block: block, line: line)
+  }
+
+  /// The last anchor worth scrolling to: the one that shows the document's last line at the bottom.
+  public func lastAnchor(height: Int) -> Anchor {
+    guard blockCount > 0 else { return .top }
+    let lastBlock = blockCount - 1
+    let end = Anchor(block: lastBlock, line: lines(ofBlock: lastBlock).count - 1)
+    return move(end, by: -(max(1, height) - 1))
+  }
+
+  /// `anchor` limited to the range from the top to `lastAnchor(height:)`.
+  public func clamp(_ anchor: Anchor, height: Int) -> Anchor {
+    guard blockCount > 0 else { return .top }
+    let last = lastAnchor(height: height)
+    if anchor > last { return last }
+    let block = max(0, anchor.block)
+    return Anchor(block: block, line: max(0, min(anchor.line, lines(ofBlock: block).count - 1)))
+  }
+
+  /// Where an outline entry's heading starts.
+  public func anchor(of entry: OutlineEntry) -> Anchor {
+    let blockLines = lines(ofBlock: entry.topIndex)
+    let line = blockLines.firstIndex { $0.key.leaf == entry.blockID } ?? 0
+    return Anchor(block: entry.topIndex, line: line)
+  }
+
+  /// The width-independent key of the text at `anchor`.
+  public func key(at anchor: Anchor) -> LineKey? {
+    guard anchor.block < blockCount else { return nil }
+    let blockLines = lines(ofBlock: anchor.block)
+    return blockLines[min(anchor.line, blockLines.count - 1)].key
+  }
+
+  /// The anchor in this layout whose line holds the text that `key` names in block `block`.
+  public func anchor(block: Int, key: LineKey) -> Anchor {
+    guard block < blockCount else { return .top }
+    let blockLines = lines(ofBlock: block)
+    let line = blockLines.lastIndex { $0.key <= key } ?? 0
+    return Anchor(block: block, line: line)
+  }
+
+  /// The index of the outline entry whose section holds `anchor`, or nil in the preface.
+  public func entryIndex(at anchor: Anchor) -> Int? {
+    let entries = document.outline.entries
+    var low = 0
+    var high = entries.count - 1
+    var found: Int?
+    while low <= high {
+      let mid = (low + high) / 2
+      if entries[mid].topIndex <= anchor.block {
+        found = mid
+        low = mid + 1
+      } else {
+        high = mid - 1
+      }
+    }
+    while let index = found, entries[index].topIndex == anchor.block, self.anchor(of: entries[index]) > anchor
+    {
+      found = index > 0 ? index - 1 : nil
+    }
+    return found
+  }
+
+  /// How far through the document `anchor` is, in percent; 100 once the end is on screen.
+  public func percent(at anchor: Anchor, height: Int) -> Int {
+    guard blockCount > 0 else { return 100 }
+    if anchor >= lastAnchor(height: height) { return 100 }
+    let count = Double(lines(ofBlock: anchor.block).count)
+    let position = (Double(anchor.block) + Double(anchor.line) / count) / Double(blockCount)
+    return min(99, Int(position * 100))
+  }
+}

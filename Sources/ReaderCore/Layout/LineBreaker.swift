@@ -1,0 +1,80 @@
+/// Wraps styled runs into lines no wider than a width, keeping Latin words whole and obeying kinsoku.
+struct LineBreaker {
+  let width: Int
+
+  /// Lines of `runs`, each starting with `firstPrefix` (the first) or `restPrefix` (the others).
+  func wrap(
+    _ runs: [InlineRun], leaf: Int, firstPrefix: [StyledText] = [], restPrefix: [StyledText] = []
+  ) -> [LayoutLine] {
+    let clusters = Cluster.clusters(of: runs)
+    var lines: [LayoutLine] = []
+    var start = skipSpaces(clusters, from: 0)
+    repeat {
+      let prefix = lines.isEmpty ? firstPrefix : restPrefix
+      let available = max(1, width - prefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
+      let (end, next) = lineEnd(clusters, from: start, available: available)
+      var spans = prefix
+      append(clusters, start..<end, to: &spans, available: available)
+      lines.append(LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start)))
+      start = next
+    } while start < clusters.count
+    return lines
+  }
+
+  private func lineEnd(_ clusters: [Cluster], from start: Int, available: Int) -> (end: Int, next: Int) {
+    var column = 0
+    var lastBreak: Int?
+    var index = start
+    while index < clusters.count {
+      let cluster = clusters[index]
+      if cluster.isNewline { return (index, index + 1) }
+      if index > start && LineBreakRules.canBreak(before: index, in: clusters) { lastBreak = index }
+      if !cluster.isSpace && column + cluster.width > available {
+        if let lastBreak { return (lastBreak, skipSpaces(clusters, from: lastBreak)) }
+        if index == start { return (index + 1, skipSpaces(clusters, from: index + 1)) }
+        var cut = index
+        while cut - 1 > start
+          && (LineBreakRules.closing.contains(clusters[cut].first)
+            || LineBreakRules.opening.contains(clusters[cut - 1].first))
+        {
+          cut -= 1
+        }
+        return (cut, cut)
+      }
+      column += cluster.width
+      index += 1
+    }
+    return (clusters.count, clusters.count)
+  }
+
+  private func skipSpaces(_ clusters: [Cluster], from start: Int) -> Int {
+    var index = start
+    while index < clusters.count && clusters[index].isSpace { index += 1 }
+    return index
+  }
+
+  private func append(
+    _ clusters: [Cluster], _ range: Range<Int>, to spans: inout [StyledText], available: Int
+  ) {
+    var end = range.upperBound
+    while end > range.lowerBound && clusters[end - 1].isSpace { end -= 1 }
+    var used = 0
+    for index in range.lowerBound..<end {
+      var cluster = clusters[index]
+      if cluster.width > available - used {
+        // Only a cluster wider than the whole line gets here (a CJK character in one column).
+        cluster.text = "…"
+        cluster.width = 1
+        if used + 1 > available { break }
+      }
+      used += cluster.width
+      if let last = spans.indices.last, spans[last].style == cluster.style, last >= 0,
+        index > range.lowerBound
+      {
+        spans[last].text += cluster.text
+      } else {
+        spans.append(StyledText(cluster.text, style: cluster.style))
+      }
+    }
+  }
+}

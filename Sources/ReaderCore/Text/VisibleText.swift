@@ -1,0 +1,61 @@
+/// Turns document text into text that is safe to draw: no control byte ever reaches the terminal.
+public enum VisibleText {
+  /// Replaces every scalar the terminal would act on or cannot draw with a visible stand-in.
+  ///
+  /// C0 controls and DEL become Unicode control pictures (␛ for ESC), C1 controls and
+  /// scalars glibc cannot measure become U+FFFD, and bidirectional overrides and isolates
+  /// become visible markers, so document content can never move the cursor, retitle the
+  /// terminal or reorder what is shown. Tabs become a single space; code blocks expand
+  /// them to tab stops before calling this.
+  public static func sanitize(_ text: String) -> String {
+    var needsWork = false
+    for scalar in text.unicodeScalars where !isPlain(scalar) {
+      needsWork = true
+      break
+    }
+    if !needsWork { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isPlain(scalar) {
+        result.append(scalar)
+      } else {
+        result.append(contentsOf: replacement(for: scalar).unicodeScalars)
+      }
+    }
+    return String(result)
+  }
+
+  /// Whether a scalar is drawn as itself.
+  public static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value >= 0x20 && value < 0x7F { return true }
+    if value >= 0x4E00 && value <= 0x9FFF { return true }
+    if value == 0x0A { return true }
+    if isBidiControl(value) { return false }
+    return DisplayWidth.of(scalar) >= 0
+  }
+
+  /// Whether a scalar is a C0 or C1 control character or DEL.
+  public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return value < 0x20 || (value >= 0x7F && value <= 0x9F)
+  }
+
+  static func isBidiControl(_ value: UInt32) -> Bool {
+    (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+      || value == 0x200E || value == 0x200F || value == 0x061C
+  }
+
+  static func replacement(for scalar: Unicode.Scalar) -> String {
+    let value = scalar.value
+    if value == 0x09 { return " " }
+    if value < 0x20 { return String(Unicode.Scalar(0x2400 + value)!) }
+    if value == 0x7F { return "\u{2421}" }
+    if isBidiControl(value) { return "\u{2983}" + hex(value) + "\u{2984}" }
+    return "\u{FFFD}"
+  }
+
+  private static func hex(_ value: UInt32) -> String {
+    String(value, radix: 16, uppercase: true)
+  }
+}

@@ -1,0 +1,79 @@
+import Glibc
+import ReaderAssets
+import ReaderCore
+
+/// Where the document comes from: the bundled article, a file, or standard input.
+enum DocumentSource {
+  case bundled
+  case file(String)
+  case standardInput
+
+  init(argument: String?) {
+    switch argument {
+    case nil: self = .bundled
+    case "-": self = .standardInput
+    case let path?: self = .file(path)
+    }
+  }
+
+  var title: String {
+    switch self {
+    case .bundled: return BundledArticle.name
+    case .standardInput: return "stdin"
+    case .file(let path): return String(path.split(separator: "/").last ?? Substring(path))
+    }
+  }
+
+  var isPlainText: Bool {
+    guard case .file(let path) = self else { return false }
+    let lowered = path.lowercased()
+    return lowered.hasSuffix(".txt") || lowered.hasSuffix(".text")
+  }
+
+  /// Reads the bytes, or throws a `ReaderError` that names the reason.
+  func readBytes() throws -> [UInt8] {
+    switch self {
+    case .bundled:
+      return BundledArticle.bytes
+    case .standardInput:
+      return try Self.readAll(descriptor: STDIN_FILENO, path: "-")
+    case .file(let path):
+      let descriptor = open(path, O_RDONLY)
+      if descriptor < 0 { throw Self.openError(path: path, code: errno) }
+      defer { close(descriptor) }
+      var info = stat()
+      if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        throw Self.openError(path: path, code: EISDIR)
+      }
+      return try Self.readAll(descriptor: descriptor, path: path)
+    }
+  }
+
+  func loadDocument() throws -> Document {
+    let bytes = try readBytes()
+    let text = String(decoding: bytes, as: UTF8.self)
+    return isPlainText
+      ? PlainTextParser().parse(text, title: title) : MarkdownParser().parse(text, title: title)
+  }
+
+  private static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw openError(path: path, code: errno)
+      }
+      if count == 0 { break }
+      bytes.append(contentsOf: chunk[0..<count])
+    }
+    return bytes
+  }
+
+  private static func openError(path: String, code: Int32) -> ReaderError {
+    let reason = String(cString: strerror(code))
+    let status: Int32 = code == EACCES || code == EPERM ? 77 : 66
+    return .cannotOpen(path: path, reason: reason, status: status)
+  }
+}

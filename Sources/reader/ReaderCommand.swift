@@ -1,0 +1,60 @@
+import ArgumentParser
+import Glibc
+import ReaderCore
+
+/// The `reader` command: open a document in the two-pane viewer, or print it laid out.
+@main
+struct ReaderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "reader",
+    abstract: "A terminal reader for long-form Chinese documents.",
+    discussion: """
+      With no FILE, opens the bundled article. FILE may be Markdown or plain text (.txt); \
+      '-' reads standard input. When standard output is not a terminal the document is \
+      printed as plain text, as with --print.
+      """,
+    version: "reader 0.1.0"
+  )
+
+  @Argument(help: "The Markdown or plain-text file to read ('-' for standard input).")
+  var file: String?
+
+  @Flag(help: "Print the laid-out document as plain text instead of opening the viewer.")
+  var print = false
+
+  @Option(help: "The width for --print, in columns (0: no wrapping).")
+  var width: Int = 80
+
+  func validate() throws {
+    if width < 0 { throw ValidationError("--width must be 0 or more") }
+  }
+
+  func run() throws {
+    let source = DocumentSource(argument: file)
+    do {
+      let document = try source.loadDocument()
+      if print || isatty(STDOUT_FILENO) == 0 {
+        printDocument(document)
+        return
+      }
+      let terminal = try Terminal(keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-")
+      defer { terminal.shutdown() }
+      RunLoop(terminal: terminal).run(ReaderState(document: document, size: terminal.size))
+    } catch let error as ReaderError {
+      StandardStream.error(error.message)
+      throw ExitCode(error.status)
+    }
+  }
+
+  private func printDocument(_ document: Document) {
+    var buffer = ""
+    DocumentPrinter.print(document, width: width) { line in
+      buffer += line
+      if buffer.utf8.count > 1 << 16 {
+        StandardStream.write(buffer)
+        buffer = ""
+      }
+    }
+    StandardStream.write(buffer)
+  }
+}

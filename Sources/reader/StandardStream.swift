@@ -1,0 +1,25 @@
+import Glibc
+
+/// Writes text straight to a file descriptor (Swift 6 forbids touching C's shared `stdout`/`stderr`).
+enum StandardStream {
+  static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
+    var text = text
+    text.withUTF8 { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        offset += written
+      }
+    }
+  }
+
+  static func error(_ line: String) {
+    write("reader: " + line + "\n", to: STDERR_FILENO)
+  }
+
+  static func environment(_ name: String) -> String? {
+    getenv(name).map { String(cString: $0) }
+  }
+}

@@ -1,0 +1,117 @@
+import CNcurses
+import CTerminalGuard
+import Glibc
+import ReaderCore
+
+/// The ncursesw terminal: starts and ends curses, draws frames and reads input events.
+final class Terminal {
+  private var screen: OpaquePointer?
+  private var ttyInput: UnsafeMutablePointer<FILE>?
+
+  /// Starts curses on the controlling terminal; keys come from `/dev/tty` when stdin is the document.
+  init(keysFromTTY: Bool) throws {
+    Terminal.ensureUTF8Locale()
+    if keysFromTTY {
+      guard let tty = fopen("/dev/tty", "r") else { throw ReaderError.noTerminal("cannot open /dev/tty") }
+      ttyInput = tty
+      guard let screen = newterm(nil, Terminal.output, tty) else {
+        throw ReaderError.noTerminal("cannot start the terminal (TERM=\(Terminal.termName))")
+      }
+      self.screen = screen
+      set_term(screen)
+    } else {
+      guard let screen = newterm(nil, Terminal.output, fdopen(STDIN_FILENO, "r")) else {
+        throw ReaderError.noTerminal("cannot start the terminal (TERM=\(Terminal.termName))")
+      }
+      self.screen = screen
+    }
+    reader_guard_begin()
+    raw()
+    noecho()
+    nonl()
+    keypad(reader_stdscr(), true)
+    reader_set_escdelay(25)
+    curs_set(0)
+    // After Ctrl-Z and fg the arrow keys can arrive as raw CSI sequences.
+    define_key("\u{1B}[A", KEY_UP)
+    define_key("\u{1B}[B", KEY_DOWN)
+    define_key("\u{1B}[C", KEY_RIGHT)
+    define_key("\u{1B}[D", KEY_LEFT)
+  }
+
+  private static var output: UnsafeMutablePointer<FILE>? { fdopen(STDOUT_FILENO, "w") }
+
+  static var termName: String {
+    StandardStream.environment("TERM") ?? "unset"
+  }
+
+  /// ncursesw draws CJK as blanks without a UTF-8 LC_CTYPE; fall back to C.UTF-8.
+  static func ensureUTF8Locale() {
+    setlocale(LC_ALL, "")
+    if reader_utf8_locale() != 0 { return }
+    for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+      if reader_utf8_locale() != 0 { return }
+    }
+  }
+
+  var size: TerminalSize {
+    TerminalSize(width: Int(reader_cols()), height: Int(reader_lines()))
+  }
+
+  func draw(_ frame: Frame) {
+    erase()
+    var buffer: [wchar_t] = []
+    for (y, row) in frame.rows.enumerated() {
+      var x = 0
+      while x < row.count {
+        let style = row[x].style
+        let start = x
+        buffer.removeAll(keepingCapacity: true)
+        while x < row.count && row[x].style == style {
+          for scalar in row[x].text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+          x += 1
+        }
+        if buffer.isEmpty { continue }
+        _ = reader_draw_wide(Int32(y), Int32(start), buffer, Int32(buffer.count), attributes(for: style))
+      }
+    }
+    refresh()
+  }
+
+  private func attributes(for style: TextStyle) -> attr_t {
+    var attributes = reader_attr_normal()
+    if style.contains(.bold) { attributes |= reader_attr_bold() }
+    if style.contains(.reverse) || style.contains(.highlight) { attributes |= reader_attr_reverse() }
+    if style.contains(.underline) || style.contains(.link) { attributes |= reader_attr_underline() }
+    if style.contains(.dim) || style.contains(.strikethrough) { attributes |= reader_attr_dim() }
+    if style.contains(.italic) { attributes |= reader_attr_italic() }
+    return attributes
+  }
+
+  /// Waits for the next key or resize.
+  func nextEvent() -> InputEvent {
+    while true {
+      var character: wint_t = 0
+      let result = get_wch(&character)
+      if reader_guard_take_resumed() != 0 { return .resize }
+      if result == reader_err() { continue }
+      if let event = KeyDecoder.decode(
+        code: Int32(bitPattern: character), isFunctionKey: result == reader_key_code_yes())
+      {
+        return event
+      }
+    }
+  }
+
+  func shutdown() {
+    reader_guard_end()
+    if let screen {
+      delscreen(screen)
+      self.screen = nil
+    }
+    if let ttyInput {
+      fclose(ttyInput)
+      self.ttyInput = nil
+    }
+  }
+}

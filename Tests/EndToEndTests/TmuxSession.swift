@@ -1,0 +1,83 @@
+import Foundation
+
+/// A tmux server on a private socket running one command, for driving the real binary.
+final class TmuxSession {
+  let socket: String
+  let name = "main"
+
+  init(command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
+    socket = "reader-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+    var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"]
+    env.merge(environment) { $1 }
+    let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(
+      separator: " ")
+    try tmux([
+      "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
+      "env \(exports) \(command)",
+    ])
+    try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+  }
+
+  deinit {
+    _ = try? tmux(["kill-server"])
+  }
+
+  static func quote(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  @discardableResult
+  func tmux(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["tmux", "-L", socket] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = Pipe()
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  func send(_ keys: String...) throws {
+    try tmux(["send-keys", "-t", name] + keys)
+  }
+
+  func capture() throws -> [String] {
+    let text = try tmux(["capture-pane", "-p", "-t", name])
+    var lines = text.components(separatedBy: "\n")
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
+  func display(_ format: String) throws -> String {
+    try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  func resize(width: Int, height: Int) throws {
+    try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  /// Polls the screen until `predicate` holds or the time runs out; returns the last screen.
+  @discardableResult
+  func waitFor(timeout: TimeInterval = 10, _ predicate: ([String]) -> Bool) throws -> [String] {
+    let deadline = Date().addingTimeInterval(timeout)
+    var screen = try capture()
+    while !predicate(screen) && Date() < deadline {
+      usleep(50_000)
+      screen = try capture()
+    }
+    return screen
+  }
+
+  /// Waits until the program has exited and returns its exit status.
+  func waitForExit(timeout: TimeInterval = 10) throws -> Int? {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if try display("#{pane_dead}") == "1" { return Int(try display("#{pane_dead_status}")) }
+      usleep(50_000)
+    }
+    return nil
+  }
+}
