@@ -56,12 +56,12 @@ let package = Package(
     ),
     .testTarget(
       name: "ReaderCoreTests",
-      dependencies: ["ReaderCore", "ReaderAssets"],
+      dependencies: ["ReaderCore", "ReaderAssets", "CNcurses"],
       path: "Tests/ReaderCoreTests"
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["ReaderAssets"],
+      dependencies: ["reader"],
       path: "Tests/EndToEndTests"
     ),
   ],

@@ -26,18 +26,13 @@ final class TmuxSession {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
+  /// Runs a tmux client command and returns what it printed.
+  ///
+  /// Spawned directly rather than with Foundation's Process: the first command starts the tmux
+  /// server, which outlives it and inherits descriptors, and Process then never saw it finish.
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["tmux", "-L", socket] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = Pipe()
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try Spawn.output(of: ["tmux", "-L", socket] + arguments)
   }
 
   func send(_ keys: String...) throws {

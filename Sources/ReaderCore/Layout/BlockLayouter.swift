@@ -9,7 +9,11 @@ struct BlockLayouter {
     layout(block, first: [], rest: [])
   }
 
-  private func layout(_ block: Block, first: [StyledText], rest: [StyledText]) -> [LayoutLine] {
+  private func layout(_ block: Block, first wideFirst: [StyledText], rest wideRest: [StyledText])
+    -> [LayoutLine]
+  {
+    let first = LineBreaker.fitting(wideFirst, width: width)
+    let rest = LineBreaker.fitting(wideRest, width: width)
     let breaker = LineBreaker(width: width)
     switch block.kind {
     case .paragraph(let runs):
@@ -79,7 +83,7 @@ struct BlockLayouter {
   private func blank(after lines: [LayoutLine], prefix: [StyledText]) -> LayoutLine {
     var key = lines.last?.key ?? LineKey(leaf: 0, offset: 0)
     key.offset += 1
-    var spans = prefix
+    var spans = LineBreaker.fitting(prefix, width: width)
     while let last = spans.last, last.text.allSatisfy({ $0 == " " }) { spans.removeLast() }
     if let last = spans.indices.last {
       spans[last].text = spans[last].text.trimmingWhitespace()

@@ -10,7 +10,7 @@ struct LineBreaker {
     var lines: [LayoutLine] = []
     var start = skipSpaces(clusters, from: 0)
     repeat {
-      let prefix = lines.isEmpty ? firstPrefix : restPrefix
+      let prefix = Self.fitting(lines.isEmpty ? firstPrefix : restPrefix, width: width)
       let available = max(1, width - prefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
       let (end, next) = lineEnd(clusters, from: start, available: available)
       var spans = prefix
@@ -19,6 +19,11 @@ struct LineBreaker {
       start = next
     } while start < clusters.count
     return lines
+  }
+
+  /// A prefix (indent, marker, quote bar) that leaves no room for text is left out.
+  static func fitting(_ prefix: [StyledText], width: Int) -> [StyledText] {
+    prefix.reduce(0) { $0 + DisplayWidth.of($1.text) } < width ? prefix : []
   }
 
   private func lineEnd(_ clusters: [Cluster], from start: Int, available: Int) -> (end: Int, next: Int) {

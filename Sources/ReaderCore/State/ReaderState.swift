@@ -9,6 +9,9 @@ public struct ReaderState: Sendable {
   public internal(set) var outlineTop: Int
   /// The reading position: the text at the top of the body.
   public internal(set) var anchor: Anchor
+  /// The text the reader was at before a run of resizes, so that shrinking and growing back
+  /// returns to exactly the same line instead of drifting to the start of a wrapped line.
+  var resizeKey: LineKey?
   public internal(set) var isRunning: Bool
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var message: String?
@@ -21,6 +24,7 @@ public struct ReaderState: Sendable {
     selection = 0
     outlineTop = 0
     anchor = .top
+    resizeKey = nil
     isRunning = true
     message = nil
     layouts = LayoutCache(document: document)

@@ -3,6 +3,7 @@ public enum Reducer {
   public static func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var next = state
     next.message = nil
+    if case .resize = action {} else { next.resizeKey = nil }
     switch action {
     case .resize(let size):
       resize(&next, to: size)
@@ -89,7 +90,8 @@ public enum Reducer {
 
   private static func resize(_ state: inout ReaderState, to size: TerminalSize) {
     let oldLayout = state.bodyLayout
-    let key = oldLayout.key(at: state.anchor)
+    let key = state.resizeKey ?? oldLayout.key(at: state.anchor)
+    state.resizeKey = key
     state.size = size
     if state.focus == .outline && state.geometry.outline == nil { state.focus = .body }
     let layout = state.bodyLayout

@@ -1,0 +1,89 @@
+import Foundation
+import XCTest
+
+/// `reader --print` and piped output: the same layout as the screen, as plain text.
+final class PrintTests: XCTestCase {
+  static let closing = Set("，。、；：？！）」』〉》】…".unicodeScalars)
+  static let opening = Set("（「『〈《【".unicodeScalars)
+
+  private func assertPrintedRules(
+    _ text: String, width: Int, file: StaticString = #filePath, line: UInt = #line
+  ) {
+    for row in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      XCTAssertLessThanOrEqual(Self.columns(String(row)), width, "too wide: \(row)", file: file, line: line)
+      if let first = row.unicodeScalars.first {
+        XCTAssertFalse(
+          Self.closing.contains(first), "starts with closing punctuation: \(row)", file: file, line: line)
+      }
+      if let last = row.unicodeScalars.last {
+        XCTAssertFalse(
+          Self.opening.contains(last), "ends with opening punctuation: \(row)", file: file, line: line)
+      }
+      XCTAssertFalse(row.contains("\u{1B}"), "escape in output", file: file, line: line)
+    }
+  }
+
+  /// Columns as a terminal counts them for the characters in these documents.
+  static func columns(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { total, scalar in
+      let value = scalar.value
+      let wide =
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+        || (0xAC00...0xD7A3).contains(value)
+        || (0xF900...0xFAFF).contains(value) || (0xFE30...0xFE4F).contains(value)
+        || (0xFF00...0xFF60).contains(value)
+        || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value)
+        || (0x20000...0x3FFFD).contains(value)
+      return total + (wide ? 2 : 1)
+    }
+  }
+
+  func testArticleAtWidth37KeepsEveryRule() throws {
+    let result = try ReaderBinary.run(["--print", "--width", "37"])
+    XCTAssertEqual(result.status, 0)
+    let text = String(decoding: result.stdout, as: UTF8.self)
+    XCTAssertTrue(text.contains("整理說明:"))
+    XCTAssertFalse(text.contains("**"), "strong text printed as plain text")
+    assertPrintedRules(text, width: 37)
+  }
+
+  func testAnotherChineseDocumentAtWidth37() throws {
+    let markdown = """
+      # 第一章：測試文件
+
+      這是一段很長的中文文字，用來測試換行的規則是否正確（包括括號）、「引號」和《書名號》。另外還有 English words 混在其中，例如 OpenAI、ChatGPT 和 Microsoft。
+
+      > 引用的文字也要遵守同樣的規則，不能讓標點符號出現在行首，也不能讓開括號留在行尾。
+
+      1. 第一項：列表項目的文字很長很長，需要換行才能放得下，並且要有懸掛縮排。
+      2. 第二項：「這裡有引號」，還有更多的文字。
+
+      | 欄位 | 說明 |
+      |------|------|
+      | 名稱 | 很長的中文說明文字放在表格裡面 |
+      """
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("reader-print-\(UUID()).md")
+    try markdown.write(to: url, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: url) }
+    let result = try ReaderBinary.run(["--print", "--width", "37", url.path])
+    XCTAssertEqual(result.status, 0)
+    let text = String(decoding: result.stdout, as: UTF8.self)
+    XCTAssertTrue(text.contains("第一章：測試文件"))
+    XCTAssertTrue(text.contains("│ 引用的文字"))
+    XCTAssertTrue(text.contains("1. 第一項"))
+    assertPrintedRules(text, width: 37)
+  }
+
+  func testPipedOutputIsThePrintout() throws {
+    let piped = try ReaderBinary.run([])
+    let printed = try ReaderBinary.run(["--print"])
+    XCTAssertEqual(piped.status, 0)
+    XCTAssertEqual(piped.stdout, printed.stdout)
+    XCTAssertGreaterThan(printed.stdout.count, 10_000)
+  }
+
+  func testWidthZeroDoesNotWrap() throws {
+    let text = String(decoding: try ReaderBinary.run(["--print", "--width", "0"]).stdout, as: UTF8.self)
+    XCTAssertTrue(text.contains("OpenAI 內部自2023年11月21日開始的一系列動盪仍在持續，尤其圍繞著前 CEO Sam Altman 是否回歸。"))
+  }
+}

@@ -1,0 +1,42 @@
+import CNcurses
+import Glibc
+import XCTest
+
+@testable import ReaderCore
+
+final class DisplayWidthTests: XCTestCase {
+  func testWidthsOfTheCharactersThatDecideTheLayout() {
+    XCTAssertEqual(DisplayWidth.of("中"), 2)
+    XCTAssertEqual(DisplayWidth.of("，"), 2)
+    XCTAssertEqual(DisplayWidth.of("\u{20000}"), 2)
+    XCTAssertEqual(DisplayWidth.of("한"), 2)
+    XCTAssertEqual(DisplayWidth.of("😀"), 2)
+    XCTAssertEqual(DisplayWidth.of("\u{3000}"), 2)
+    XCTAssertEqual(DisplayWidth.of("“"), 1)
+    XCTAssertEqual(DisplayWidth.of("…"), 1)
+    XCTAssertEqual(DisplayWidth.of("\u{200B}" as Unicode.Scalar), 0)
+    XCTAssertEqual(DisplayWidth.of("\u{0301}" as Unicode.Scalar), 0)
+    XCTAssertEqual(DisplayWidth.of("\u{1B}" as Unicode.Scalar), -1)
+    XCTAssertEqual(DisplayWidth.of("👍🏻"), 4)
+    XCTAssertEqual(DisplayWidth.of("👨‍👩‍👧"), 6)
+    XCTAssertEqual(DisplayWidth.of("🇹🇼"), 2)
+  }
+
+  /// The generated table must agree with the glibc that ncurses uses on this machine.
+  func testTableMatchesGlibcWcwidthForEveryScalar() throws {
+    let previous = String(cString: setlocale(LC_CTYPE, nil))
+    defer { setlocale(LC_CTYPE, previous) }
+    guard setlocale(LC_CTYPE, "C.UTF-8") != nil || setlocale(LC_CTYPE, "C.utf8") != nil else {
+      return XCTFail("no C.UTF-8 locale on this machine")
+    }
+    var mismatches: [String] = []
+    for value in UInt32(1)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let expected = Int(wcwidth(wchar_t(bitPattern: value)))
+      if DisplayWidth.of(scalar) != expected && mismatches.count < 10 {
+        mismatches.append(String(value, radix: 16))
+      }
+    }
+    XCTAssertEqual(mismatches, [], "scalars where the table and glibc disagree")
+  }
+}
