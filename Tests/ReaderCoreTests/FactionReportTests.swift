@@ -86,4 +86,19 @@ final class FactionReportTests: XCTestCase {
       XCTAssertFalse(VisibleText.isBidiControl(scalar.value), "bidi control in output")
     }
   }
+
+  func testReportSanitizesEvenAModelBuiltWithoutTheParser() {
+    let item = ListItem(blocks: [
+      Block(
+        id: 1,
+        kind: .paragraph([
+          InlineRun("\u{1B}[31mRed 派:", style: .bold), InlineRun(" \u{202E}gone\u{1B}[0m\nnext"),
+        ]))
+    ])
+    let list = Block(id: 0, kind: .list(ListBlock(ordered: false, start: 1, tight: true, items: [item])))
+    let text = FactionReport.text(of: Document(title: "t", blocks: [list]))
+    XCTAssertTrue(text.contains("\u{241B}[31mRed (\u{241B}[31mRed 派)"), text)
+    XCTAssertTrue(text.contains("  summary: \u{2983}202E\u{2984}gone\u{241B}[0m next\n"), text)
+    XCTAssertFalse(text.unicodeScalars.contains { $0 != "\n" && VisibleText.isControl($0) }, text)
+  }
 }

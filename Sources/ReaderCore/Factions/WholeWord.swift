@@ -16,20 +16,4 @@ public enum WholeWord {
     default: return false
     }
   }
-
-  /// Whether `form` occurs in `text` at `start` as a whole word.
-  static func matches(
-    _ form: [Unicode.Scalar], in text: [Unicode.Scalar], at start: Int
-  ) -> Bool {
-    let end = start + form.count
-    guard end <= text.count else { return false }
-    for index in 0..<form.count where text[start + index] != form[index] {
-      return false
-    }
-    if isLatinWordScalar(form[0]), start > 0, isLatinWordScalar(text[start - 1]) { return false }
-    if isLatinWordScalar(form[form.count - 1]), end < text.count, isLatinWordScalar(text[end]) {
-      return false
-    }
-    return true
-  }
 }
