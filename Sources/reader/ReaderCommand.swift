@@ -22,6 +22,9 @@ struct ReaderCommand: ParsableCommand {
   @Flag(help: "Print the laid-out document as plain text instead of opening the viewer.")
   var print = false
 
+  @Flag(help: "Print the document's factions, their summaries and mention counts as plain text.")
+  var factions = false
+
   @Option(help: "The width for --print, in columns (0: no wrapping).")
   var width: Int = 80
 
@@ -33,6 +36,10 @@ struct ReaderCommand: ParsableCommand {
     let source = DocumentSource(argument: file)
     do {
       let document = try source.loadDocument()
+      if factions {
+        StandardStream.write(FactionReport.text(of: document))
+        return
+      }
       if print || isatty(STDOUT_FILENO) == 0 {
         printDocument(document)
         return
