@@ -29,6 +29,16 @@ final class ScriptDetectorTests: XCTestCase {
       sentences.dropFirst().map(\.script), Array(repeating: .simplified, count: sentences.count - 1))
   }
 
+  func testOnePassOverTheDocumentAgreesWithBlockByBlockDetection() throws {
+    let scripts = try detector.scripts(of: Fixtures.article)
+    XCTAssertEqual(scripts.blockScripts, try Fixtures.article.blocks.map { try detector.script(of: $0) })
+    XCTAssertEqual(scripts.blockScripts.filter(\.containsSimplified).count, 5)
+    XCTAssertEqual(scripts.dominant, .traditional)
+    XCTAssertEqual(scripts.evidence, try detector.evidence(of: Fixtures.article))
+    XCTAssertTrue(scripts.spelling.keeps("雇", over: "僱"))
+    XCTAssertFalse(scripts.spelling.keeps("制", over: "製"), "制 is never converted alone: no choice shown")
+  }
+
   func testTheArticleIsMostlyTraditional() throws {
     XCTAssertEqual(try detector.dominantScript(of: Fixtures.article), .traditional)
     let evidence = try detector.evidence(of: Fixtures.article)

@@ -15,7 +15,7 @@ public final class ScriptDetector: @unchecked Sendable {
 
   private let lock = NSLock()
   /// What OpenCC said about each Han character asked so far.
-  private var known: [Unicode.Scalar: CharacterEvidence] = [:]
+  private var known = CharacterAnswers()
 
   public init(library: OpenCCLibrary) {
     self.library = library
@@ -57,6 +57,30 @@ public final class ScriptDetector: @unchecked Sendable {
     }
   }
 
+  /// One pass over the whole document: block scripts (for outline marks), the majority script and
+  /// the author's spelling. A 10 MB document takes seconds: run it off the main loop.
+  public func scripts(of document: Document) throws(ConversionError) -> DocumentScripts {
+    var survey = TraditionalSurvey()
+    var blockScripts: [TextScript] = []
+    blockScripts.reserveCapacity(document.blocks.count)
+    var total = ScriptEvidence()
+    for block in document.blocks {
+      var texts: [[InlineRun]] = []
+      Self.collectTexts(of: block, into: &texts)
+      var script = TextScript.neutral
+      for runs in texts where runs.contains(where: { RunText.mayContainHan($0.text) }) {
+        let text = RunText(runs)
+        for sentence in try sentenceEvidence(of: text) {
+          script = script.combined(with: sentence.evidence.script)
+          total += sentence.evidence
+          if sentence.evidence.script == .traditional { survey.note(sentence.range, of: text) }
+        }
+      }
+      blockScripts.append(script)
+    }
+    return DocumentScripts(blockScripts: blockScripts, evidence: total, spelling: try spelling(from: survey))
+  }
+
   /// The evidence of a whole document, for its majority script.
   public func evidence(of document: Document) throws(ConversionError) -> ScriptEvidence {
     var total = ScriptEvidence()
@@ -71,30 +95,52 @@ public final class ScriptDetector: @unchecked Sendable {
 
   /// The author's Traditional spelling in `document`, from its Traditional sentences.
   public func authorSpelling(of document: Document) throws(ConversionError) -> AuthorSpelling {
-    var texts: [[InlineRun]] = []
-    for block in document.blocks { Self.collectTexts(of: block, into: &texts) }
-    return try authorSpelling(ofTexts: texts)
+    try scripts(of: document).spelling
   }
 
   /// The author's Traditional spelling in lines of plain text (`reader convert`).
   public func authorSpelling(ofLines lines: [String]) throws(ConversionError) -> AuthorSpelling {
-    try authorSpelling(ofTexts: lines.map { [InlineRun($0)] })
+    var survey = TraditionalSurvey()
+    for line in lines where RunText.mayContainHan(line) {
+      let text = RunText([InlineRun(line)])
+      for sentence in try sentenceEvidence(of: text) where sentence.evidence.script == .traditional {
+        survey.note(sentence.range, of: text)
+      }
+    }
+    return try spelling(from: survey)
   }
 
-  private func authorSpelling(ofTexts texts: [[InlineRun]]) throws(ConversionError) -> AuthorSpelling {
-    var characters = Set<Unicode.Scalar>()
-    for runs in texts where runs.contains(where: { RunText.mayContainHan($0.text) }) {
-      let text = RunText(runs)
-      for sentence in try sentenceEvidence(of: text) where sentence.evidence.script == .traditional {
-        for piece in text.convertiblePieces(of: sentence.range) {
-          for scalar in text.scalars[piece.range] where Self.isHan(scalar) { characters.insert(scalar) }
+  private func spelling(from survey: TraditionalSurvey) throws(ConversionError) -> AuthorSpelling {
+    let characters = survey.hanCharacters()
+    let table = try learn(characters)
+    return AuthorSpelling(
+      traditionalCharacters: characters,
+      deliberateCharacters: characters.filter { table[$0].contains(.simplified) })
+  }
+
+  /// The characters seen in Traditional sentences, in a flat table: a set would hash every
+  /// character of a large document.
+  private struct TraditionalSurvey {
+    private var seen = [Bool](repeating: false, count: 0x10000)
+    private var supplementary = Set<Unicode.Scalar>()
+
+    mutating func note(_ range: Range<Int>, of text: RunText) {
+      for piece in text.convertiblePieces(of: range) {
+        for scalar in text.scalars[piece.range] where scalar.value >= CharacterAnswers.firstHan {
+          if scalar.value < 0x10000 { seen[Int(scalar.value)] = true } else { supplementary.insert(scalar) }
         }
       }
     }
-    let table = try answers(for: characters)
-    return AuthorSpelling(
-      traditionalCharacters: characters,
-      deliberateCharacters: characters.filter { table[$0]?.contains(.simplified) == true })
+
+    func hanCharacters() -> Set<Unicode.Scalar> {
+      var characters = supplementary.filter(ScriptDetector.isHan)
+      for value in seen.indices where seen[value] {
+        if let scalar = Unicode.Scalar(UInt32(value)), ScriptDetector.isHan(scalar) {
+          characters.insert(scalar)
+        }
+      }
+      return characters
+    }
   }
 
   /// The inline texts of a block and the blocks inside it: headings, paragraphs, table cells.
@@ -135,42 +181,51 @@ public final class ScriptDetector: @unchecked Sendable {
 
   /// The evidence in each of `ranges` of `text`, counting only convertible runs.
   func evidence(in text: RunText, ranges: [Range<Int>]) throws(ConversionError) -> [ScriptEvidence] {
-    var han = Set<Unicode.Scalar>()
+    var table = snapshot()
+    var unknown = Set<Unicode.Scalar>()
     for run in text.runs.indices where text.isConvertible(run: run) {
-      for scalar in text.scalars[text.runStarts[run]..<text.runStarts[run + 1]] where Self.isHan(scalar) {
-        han.insert(scalar)
+      for scalar in text.scalars[text.runStarts[run]..<text.runStarts[run + 1]]
+      where scalar.value >= CharacterAnswers.firstHan
+        && table.raw(scalar) & CharacterEvidence.known.rawValue == 0
+      {
+        unknown.insert(scalar)
       }
     }
-    if han.isEmpty { return ranges.map { _ in ScriptEvidence() } }
-    let table = try answers(for: han)
+    if !unknown.isEmpty { table = try learn(unknown) }
     return ranges.map { range in
       var evidence = ScriptEvidence()
       for piece in text.convertiblePieces(of: range) {
-        for scalar in text.scalars[piece.range] {
-          guard let answer = table[scalar] else { continue }
-          if answer.contains(.traditional) { evidence.traditional += 1 }
-          if answer.contains(.simplified) { evidence.simplified += 1 }
+        // Plain bit operations: this loop walks every character of a document.
+        for scalar in text.scalars[piece.range] where scalar.value >= CharacterAnswers.firstHan {
+          let answer = table.raw(scalar)
+          evidence.traditional += Int(answer >> 1 & 1)
+          evidence.simplified += Int(answer >> 2 & 1)
         }
       }
       return evidence
     }
   }
 
-  /// The kept answers, after asking OpenCC about those of `characters` not asked before.
-  private func answers(for characters: Set<Unicode.Scalar>) throws(ConversionError) -> [Unicode.Scalar:
-    CharacterEvidence]
-  {
-    lock.lock()
-    let snapshot = known
-    lock.unlock()
-    let unknown = characters.filter { snapshot[$0] == nil }.sorted { $0.value < $1.value }
-    if unknown.isEmpty { return snapshot }
-    let toSimplified = try changed(by: library.converter(named: "t2s"), unknown)
-    let toTraditional = try changed(by: library.converter(named: "s2t"), unknown)
+  private func snapshot() -> CharacterAnswers {
     lock.lock()
     defer { lock.unlock() }
-    for (index, scalar) in unknown.enumerated() {
-      var answer = CharacterEvidence()
+    return known
+  }
+
+  /// The kept answers, after asking OpenCC about the Han characters among `characters`.
+  private func learn(_ characters: Set<Unicode.Scalar>) throws(ConversionError) -> CharacterAnswers {
+    let han = characters.filter(Self.isHan).sorted { $0.value < $1.value }
+    var toSimplified: [Bool] = []
+    var toTraditional: [Bool] = []
+    if !han.isEmpty {
+      toSimplified = try changed(by: library.converter(named: "t2s"), han)
+      toTraditional = try changed(by: library.converter(named: "s2t"), han)
+    }
+    lock.lock()
+    defer { lock.unlock() }
+    for scalar in characters { known[scalar] = .known }
+    for (index, scalar) in han.enumerated() {
+      var answer = CharacterEvidence.known
       if toSimplified[index] { answer.insert(.traditional) }
       if toTraditional[index] { answer.insert(.simplified) }
       known[scalar] = answer
@@ -207,10 +262,38 @@ public final class ScriptDetector: @unchecked Sendable {
     scalar.value >= 0x2E80 && scalar.properties.isIdeographic
   }
 
-  /// What t2s and s2t do to one character.
-  private struct CharacterEvidence: OptionSet {
+  /// What t2s and s2t do to one character; `known` once it has been asked.
+  struct CharacterEvidence: OptionSet {
     let rawValue: UInt8
-    static let traditional = CharacterEvidence(rawValue: 1)
-    static let simplified = CharacterEvidence(rawValue: 2)
+    static let known = CharacterEvidence(rawValue: 1)
+    static let traditional = CharacterEvidence(rawValue: 2)
+    static let simplified = CharacterEvidence(rawValue: 4)
+  }
+
+  /// The answers by character: a flat table for the Basic Multilingual Plane, where nearly all Han
+  /// characters are, so that counting the evidence of a large document is a walk over an array.
+  struct CharacterAnswers {
+    /// Nothing below U+2E80 (the first CJK radical) is Han.
+    static let firstHan: UInt32 = 0x2E80
+
+    private var basic = [UInt8](repeating: 0, count: 0x10000)
+    private var supplementary: [UInt32: UInt8] = [:]
+
+    func raw(_ scalar: Unicode.Scalar) -> UInt8 {
+      let value = scalar.value
+      return value < 0x10000 ? basic[Int(value)] : supplementary[value] ?? 0
+    }
+
+    subscript(scalar: Unicode.Scalar) -> CharacterEvidence {
+      get { CharacterEvidence(rawValue: raw(scalar)) }
+      set {
+        let value = scalar.value
+        if value < 0x10000 {
+          basic[Int(value)] = newValue.rawValue
+        } else {
+          supplementary[value] = newValue.rawValue
+        }
+      }
+    }
   }
 }

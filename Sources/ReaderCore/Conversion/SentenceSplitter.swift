@@ -9,15 +9,15 @@ enum SentenceSplitter {
     while index < scalars.count {
       let scalar = scalars[index]
       index += 1
-      if terminators.contains(scalar) {
+      if isTerminator(scalar) {
         while index < scalars.count
-          && (terminators.contains(scalars[index]) || closers.contains(scalars[index]))
+          && (isTerminator(scalars[index]) || isCloser(scalars[index]))
         {
           index += 1
         }
       } else if scalar == "\r" {
         if index < scalars.count && scalars[index] == "\n" { index += 1 }
-      } else if !lineEnds.contains(scalar) {
+      } else if !isLineEnd(scalar) {
         continue
       }
       ranges.append(start..<index)
@@ -27,10 +27,25 @@ enum SentenceSplitter {
     return ranges
   }
 
-  private static let terminators: Set<Unicode.Scalar> = ["。", "！", "？"]
+  private static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "。", "！", "？": return true
+    default: return false
+    }
+  }
+
   /// Closing quotes and brackets stay with the sentence they end.
-  private static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", "》", "〉", "】", "〕"]
-  private static let lineEnds: Set<Unicode.Scalar> = [
-    "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
-  ]
+  private static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "”", "’", "」", "』", "）", "》", "〉", "】", "〕": return true
+    default: return false
+    }
+  }
+
+  private static func isLineEnd(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": return true
+    default: return false
+    }
+  }
 }
