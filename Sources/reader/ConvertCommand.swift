@@ -121,13 +121,17 @@ struct ConvertCommand: ParsableCommand {
   private func filterStandardInput(_ transform: (String) throws(ConversionError) -> String) throws {
     var pending: [UInt8] = []
     try readStandardInput { chunk in
+      // Only the new chunk can hold the next line end: rescanning a long line would be quadratic.
+      let scanFrom = pending.count
       pending += chunk
       var output: [UInt8] = []
       var start = pending.startIndex
-      while let newline = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
+      var searchFrom = scanFrom
+      while let newline = pending[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
         output += try ByteTextConverter.convert(pending[start..<newline], transform)
         output.append(UInt8(ascii: "\n"))
         start = newline + 1
+        searchFrom = start
       }
       pending.removeFirst(start)
       StandardStream.write(bytes: output)
