@@ -23,6 +23,15 @@ final class ConvertCommandTests: XCTestCase {
     XCTAssertEqual(localised.text, "我們的軟體\n")
   }
 
+  func testToTraditionalFollowsTheSpellingOfTheWholeInput() throws {
+    let alone = try ReaderProcess.run(
+      ["convert", "--to", "traditional"], input: Array("他被解雇了，这让员工很吃惊。\n".utf8))
+    XCTAssertEqual(alone.text, "他被解僱了，這讓員工很吃驚。\n")
+    let withAuthor = try ReaderProcess.run(
+      ["convert", "--to", "traditional"], input: Array("他被解雇了，这让员工很吃惊。\n董事會在會議上解雇了他。".utf8))
+    XCTAssertEqual(withAuthor.text, "他被解雇了，這讓員工很吃驚。\n董事會在會議上解雇了他。")
+  }
+
   func testToSimplifiedConvertsEverything() throws {
     let output = try ReaderProcess.run(["convert", "--to", "simplified"], input: Array("隨著台灣\n这是\n".utf8))
     XCTAssertEqual(output.status, 0, output.standardError)

@@ -37,6 +37,12 @@ final class OpenCCLibraryTests: XCTestCase {
     }
   }
 
+  func testMessagesStayOnOneLineWithoutControlCharacters() {
+    let error = ConversionError.dataMissing(config: "s2t", searched: ["/a\u{1B}[31m\nb"])
+    XCTAssertEqual(error.message, "OpenCC data missing: no s2t.json in /a\u{241B}[31m b")
+    XCTAssertEqual(ConversionError.invalidConfigName("a\nb").message, "not an OpenCC configuration name: a b")
+  }
+
   func testBrokenConfigurationsFailToOpenWithoutCrashing() throws {
     let directory = try Self.temporaryDirectory()
     try "{ not json".write(toFile: directory + "/broken.json", atomically: true, encoding: .utf8)
