@@ -54,6 +54,11 @@ let package = Package(
       ],
       path: "Sources/reader"
     ),
+    .executableTarget(
+      name: "ReaderBench",
+      dependencies: ["ReaderCore", "ReaderAssets"],
+      path: "Sources/ReaderBench"
+    ),
     .testTarget(
       name: "ReaderCoreTests",
       dependencies: ["ReaderCore", "ReaderAssets", "CNcurses"],

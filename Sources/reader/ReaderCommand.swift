@@ -10,11 +10,25 @@ struct ReaderCommand: ParsableCommand {
     abstract: "A terminal reader for long-form Chinese documents.",
     discussion: """
       With no FILE, opens the bundled article. FILE may be Markdown or plain text (.txt); \
-      '-' reads standard input. When standard output is not a terminal the document is \
-      printed as plain text, as with --print.
+      '-' reads standard input (write ./convert for a file named like a subcommand). When \
+      standard output is not a terminal the document is printed as plain text, as with --print.
       """,
-    version: "reader 0.1.0"
+    version: "reader 0.1.0",
+    subcommands: [ConvertCommand.self]
   )
+
+  /// Runs a subcommand named first directly: the parser fills the optional FILE argument before it
+  /// looks for subcommands, so `reader convert` would otherwise try to open a file named "convert".
+  static func main() {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let name = arguments.first,
+      let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name })
+    {
+      subcommand.main(Array(arguments.dropFirst()))
+    } else {
+      main(arguments)
+    }
+  }
 
   @Argument(help: "The Markdown or plain-text file to read ('-' for standard input).")
   var file: String?
@@ -27,6 +41,12 @@ struct ReaderCommand: ParsableCommand {
 
   @Option(help: "The width for --print, in columns (0: no wrapping).")
   var width: Int = 80
+
+  @Option(help: "The script to show the text in: original, traditional (Taiwan) or simplified.")
+  var script: DisplayScript = .original
+
+  @Flag(help: "Also localise vocabulary when converting (s2twp / tw2sp: 軟件 → 軟體).")
+  var vocabulary = false
 
   func validate() throws {
     if width < 0 { throw ValidationError("--width must be 0 or more") }
@@ -41,7 +61,7 @@ struct ReaderCommand: ParsableCommand {
         return
       }
       if print || isatty(STDOUT_FILENO) == 0 {
-        printDocument(document)
+        printDocument(try convertForPrinting(document))
         return
       }
       let terminal = try Terminal(keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-")
@@ -50,6 +70,15 @@ struct ReaderCommand: ParsableCommand {
     } catch let error as ReaderError {
       StandardStream.error(error.message)
       throw ExitCode(error.status)
+    }
+  }
+
+  private func convertForPrinting(_ document: Document) throws -> Document {
+    do {
+      return try ScriptConverter.shared.convert(document, to: script, vocabulary: vocabulary)
+    } catch {
+      StandardStream.error(error.message)
+      throw ExitCode(69)
     }
   }
 

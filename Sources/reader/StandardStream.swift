@@ -15,6 +15,18 @@ enum StandardStream {
     }
   }
 
+  static func write(bytes: [UInt8], to descriptor: Int32 = STDOUT_FILENO) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 && errno == EINTR { continue }
+        if written <= 0 { return }
+        offset += written
+      }
+    }
+  }
+
   static func error(_ line: String) {
     write("reader: " + line + "\n", to: STDERR_FILENO)
   }

@@ -1,0 +1,64 @@
+import COpenCC
+
+/// One opened OpenCC configuration (such as s2tw): converts text with the library's C API.
+///
+/// Made only by `OpenCCLibrary`, which keeps one per configuration for the life of the process.
+/// One handle may be used from several threads at once: OpenCC's conversion does not change it.
+public final class OpenCCConverter: @unchecked Sendable {
+  /// The configuration name, such as "s2tw".
+  public let name: String
+  /// The absolute path of the configuration file that was opened.
+  public let path: String
+  private let handle: UnsafeMutableRawPointer
+
+  init(name: String, path: String, handle: UnsafeMutableRawPointer) {
+    self.name = name
+    self.path = path
+    self.handle = handle
+  }
+
+  deinit {
+    opencc_close(handle)
+  }
+
+  /// The text converted by this configuration. NUL characters are kept and convert nothing.
+  public func convert(_ text: String) throws(ConversionError) -> String {
+    if text.isEmpty { return text }
+    var text = text
+    let result = text.withUTF8 { convertSplittingAtNUL($0) }
+    return try result.get()
+  }
+
+  /// OpenCC stops silently at the first NUL byte, so each stretch between NULs is converted alone.
+  /// A Swift string is valid UTF-8 and NUL is a one-byte character: no stretch cuts a character.
+  private func convertSplittingAtNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, ConversionError> {
+    var output = ""
+    output.reserveCapacity(bytes.count + bytes.count / 8)
+    var start = 0
+    while start <= bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0 { end += 1 }
+      if end > start {
+        switch convertValidUTF8(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+        case .success(let converted): output += converted
+        case .failure(let error): return .failure(error)
+        }
+      }
+      if end < bytes.count { output.append("\u{0}") }
+      start = end + 1
+    }
+    return .success(output)
+  }
+
+  private func convertValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, ConversionError> {
+    let converted = bytes.withMemoryRebound(to: CChar.self) { chars in
+      opencc_convert_utf8(handle, chars.baseAddress, chars.count)
+    }
+    guard let converted else {
+      return .failure(.conversionFailed(config: name, reason: OpenCCLibrary.lastErrorMessage()))
+    }
+    // The buffer comes from OpenCC's allocator: only its own free may release it.
+    defer { opencc_convert_utf8_free(converted) }
+    return .success(String(cString: converted))
+  }
+}

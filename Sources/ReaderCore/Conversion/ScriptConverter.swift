@@ -1,0 +1,185 @@
+/// Converts strings, blocks and documents to a display script: the viewer's conversion.
+///
+/// Traditional applies s2tw (s2twp with `vocabulary`) only to the sentences detected as
+/// Simplified, so Traditional text keeps the author's spellings (雇, 周五, 台), and converted
+/// sentences follow them too (see `AuthorSpelling`); Simplified applies tw2s (tw2sp) to everything.
+/// A block's result depends only on (block, script, vocabulary) and the document's spelling:
+/// convert the blocks on screen when asked and cache them by that key.
+public final class ScriptConverter: Sendable {
+  /// The converter the viewer and the command line share.
+  public static let shared = ScriptConverter(library: .shared, detector: .shared)
+
+  public let library: OpenCCLibrary
+  public let detector: ScriptDetector
+
+  public init(library: OpenCCLibrary, detector: ScriptDetector? = nil) {
+    self.library = library
+    self.detector = detector ?? ScriptDetector(library: library)
+  }
+
+  /// Opens every configuration `script` needs, so missing OpenCC data is reported before any text
+  /// is shown. Opening s2t-like configurations takes about 40 ms the first time.
+  public func prepare(_ script: DisplayScript, vocabulary: Bool = false) throws(ConversionError) {
+    guard let name = script.configName(vocabulary: vocabulary) else { return }
+    _ = try library.converter(named: name)
+    if script == .traditional {
+      _ = try library.converter(named: "t2s")
+      _ = try library.converter(named: "s2t")
+    }
+  }
+
+  /// A plain string (an outline title, a status line) in `script`.
+  public func convert(
+    _ text: String, to script: DisplayScript, vocabulary: Bool = false, spelling: AuthorSpelling = .none
+  ) throws(ConversionError) -> String {
+    try convert(runs: [InlineRun(text)], to: script, vocabulary: vocabulary, spelling: spelling).plainText
+  }
+
+  /// A block in `script`, with the same id and inline styles; code blocks, inline code and HTML
+  /// are left as written.
+  public func convert(
+    _ block: Block, to script: DisplayScript, vocabulary: Bool = false, spelling: AuthorSpelling = .none
+  ) throws(ConversionError) -> Block {
+    if script == .original { return block }
+    func runs(_ runs: [InlineRun]) throws(ConversionError) -> [InlineRun] {
+      try convert(runs: runs, to: script, vocabulary: vocabulary, spelling: spelling)
+    }
+    func blocks(_ blocks: [Block]) throws(ConversionError) -> [Block] {
+      var converted: [Block] = []
+      converted.reserveCapacity(blocks.count)
+      for block in blocks {
+        converted.append(try convert(block, to: script, vocabulary: vocabulary, spelling: spelling))
+      }
+      return converted
+    }
+    let kind: Block.Kind
+    switch block.kind {
+    case .heading(let level, let content):
+      kind = .heading(level: level, runs: try runs(content))
+    case .paragraph(let content):
+      kind = .paragraph(try runs(content))
+    case .list(var list):
+      for index in list.items.indices { list.items[index].blocks = try blocks(list.items[index].blocks) }
+      kind = .list(list)
+    case .quote(let content):
+      kind = .quote(try blocks(content))
+    case .table(var table):
+      for index in table.header.indices { table.header[index] = try runs(table.header[index]) }
+      for row in table.rows.indices {
+        for cell in table.rows[row].indices { table.rows[row][cell] = try runs(table.rows[row][cell]) }
+      }
+      kind = .table(table)
+    case .code, .thematicBreak, .html:
+      return block
+    }
+    return Block(id: block.id, kind: kind)
+  }
+
+  /// The whole document in `script`, for `--print`, with the document's own spelling; its outline
+  /// is rebuilt from the converted blocks. The title is a file name and stays as it is on disk.
+  public func convert(_ document: Document, to script: DisplayScript, vocabulary: Bool = false)
+    throws(ConversionError) -> Document
+  {
+    if script == .original { return document }
+    try prepare(script, vocabulary: vocabulary)
+    let spelling = script == .traditional ? try detector.authorSpelling(of: document) : .none
+    var blocks: [Block] = []
+    blocks.reserveCapacity(document.blocks.count)
+    for block in document.blocks {
+      blocks.append(try convert(block, to: script, vocabulary: vocabulary, spelling: spelling))
+    }
+    return Document(title: document.title, blocks: blocks)
+  }
+
+  /// Inline runs in `script`, each keeping its style.
+  public func convert(
+    runs: [InlineRun], to script: DisplayScript, vocabulary: Bool = false, spelling: AuthorSpelling = .none
+  ) throws(ConversionError) -> [InlineRun] {
+    guard let name = script.configName(vocabulary: vocabulary),
+      runs.contains(where: { RunText.mayContainHan($0.text) })
+    else { return runs }
+    let converter = try library.converter(named: name)
+    let text = RunText(runs)
+    let stretches: [Range<Int>]
+    if script == .traditional {
+      stretches = try detector.sentenceEvidence(of: text).filter { $0.evidence.script == .simplified }.map(
+        \.range)
+    } else {
+      stretches = [0..<text.scalars.count]
+    }
+    var replacements: [Replacement] = []
+    for stretch in stretches {
+      replacements += try convert(
+        stretch, of: text, with: converter, spelling: script == .traditional ? spelling : .none)
+    }
+    return Self.apply(replacements, to: text)
+  }
+
+  /// New text for part of one run.
+  private struct Replacement {
+    var run: Int
+    var range: Range<Int>
+    var text: String
+  }
+
+  /// Converts a stretch in one call so that phrases across style changes still match, then cuts
+  /// the result back at the run boundaries. When the conversion changed the number of characters
+  /// (s2twp: 闪存 → 快閃記憶體) neither the cut nor the author's spelling can be placed: each
+  /// run's part is then converted alone and kept as OpenCC wrote it.
+  private func convert(
+    _ stretch: Range<Int>, of text: RunText, with converter: OpenCCConverter, spelling: AuthorSpelling
+  ) throws(ConversionError) -> [Replacement] {
+    var replacements: [Replacement] = []
+    var group: [(run: Int, range: Range<Int>)] = []
+    func flush() throws(ConversionError) {
+      guard let first = group.first, let last = group.last else { return }
+      defer { group.removeAll() }
+      let whole = first.range.lowerBound..<last.range.upperBound
+      var converted = Array(try converter.convert(text.string(whole)).unicodeScalars)
+      if converted.count == whole.count {
+        for (offset, written) in text.scalars[whole].enumerated()
+        where converted[offset] != written && spelling.keeps(written, over: converted[offset]) {
+          converted[offset] = written
+        }
+      } else if group.count > 1 {
+        for piece in group {
+          let part = try converter.convert(text.string(piece.range))
+          replacements.append(Replacement(run: piece.run, range: piece.range, text: part))
+        }
+        return
+      }
+      var offset = 0
+      for piece in group {
+        let length = group.count == 1 ? converted.count : piece.range.count
+        var part = ""
+        part.unicodeScalars.append(contentsOf: converted[offset..<offset + length])
+        replacements.append(Replacement(run: piece.run, range: piece.range, text: part))
+        offset += length
+      }
+    }
+    for piece in text.convertiblePieces(of: stretch) {
+      if let last = group.last, last.range.upperBound != piece.range.lowerBound { try flush() }
+      group.append(piece)
+    }
+    try flush()
+    return replacements
+  }
+
+  private static func apply(_ replacements: [Replacement], to text: RunText) -> [InlineRun] {
+    var runs = text.runs
+    var byRun: [Int: [Replacement]] = [:]
+    for replacement in replacements { byRun[replacement.run, default: []].append(replacement) }
+    for (run, list) in byRun {
+      var result = ""
+      var offset = text.runStarts[run]
+      for replacement in list.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        result.unicodeScalars.append(contentsOf: text.scalars[offset..<replacement.range.lowerBound])
+        result += replacement.text
+        offset = replacement.range.upperBound
+      }
+      result.unicodeScalars.append(contentsOf: text.scalars[offset..<text.runStarts[run + 1]])
+      runs[run].text = result
+    }
+    return runs
+  }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Reports how many of OpenCC's JSON test cases pass through `reader convert --config`.
+
+Usage: scripts/opencc-cases-report.py [CASES.json] [READER]
+Defaults: ../shared/testdata/opencc/testcases-1.4.2.json beside the repository, .build/debug/reader.
+A measurement, not a test: Debian's 2022 dictionaries are expected to fail many newer cases.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+repository = pathlib.Path(__file__).resolve().parent.parent
+cases_path = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else (
+    repository.parent / "shared/testdata/opencc/testcases-1.4.2.json")
+reader = sys.argv[2] if len(sys.argv) > 2 else str(repository / ".build/debug/reader")
+
+cases = json.loads(cases_path.read_text(encoding="utf-8"))["cases"]
+configs = sorted({config for case in cases for config in case["expected"]})
+results = {}  # (case id, config) -> passed
+for config in configs:
+    selected = [case for case in cases if config in case["expected"]]
+    if any("\n" in case["input"] for case in selected):
+        sys.exit(f"{config}: an input spans lines; this report converts one case per line")
+    run = subprocess.run(
+        [reader, "convert", "--config", config],
+        input="\n".join(case["input"] for case in selected) + "\n",
+        capture_output=True, text=True)
+    outputs = run.stdout.split("\n")[:-1] if run.returncode == 0 else [None] * len(selected)
+    passed = 0
+    for case, output in zip(selected, outputs):
+        ok = output == case["expected"][config]
+        results[(case["id"], config)] = ok
+        passed += ok
+    note = "" if run.returncode == 0 else f"  ({run.stderr.strip()})"
+    print(f"{config:6} {passed:3}/{len(selected):3}{note}")
+
+whole = sum(all(results[(case["id"], config)] for config in case["expected"]) for case in cases)
+checks = sum(results.values())
+print(f"cases whose every expectation passes: {whole}/{len(cases)}; expectations: {checks}/{len(results)}")
