@@ -1,7 +1,8 @@
 import ReaderCore
 
-/// What the terminal reports: a key, or that its size changed.
+/// What the terminal reports: a key, that its size changed, or that nothing came for a while.
 enum InputEvent: Equatable {
   case key(Key)
   case resize
+  case tick
 }

@@ -42,7 +42,7 @@ struct ReaderCommand: ParsableCommand {
   @Option(help: "The width for --print, in columns (0: no wrapping).")
   var width: Int = 80
 
-  @Option(help: "The script to show the text in: original, traditional (Taiwan) or simplified.")
+  @Option(help: "The script to show the text in first: original, traditional (Taiwan) or simplified.")
   var script: DisplayScript = .original
 
   @Flag(help: "Also localise vocabulary when converting (s2twp / tw2sp: 軟件 → 軟體).")
@@ -66,7 +66,8 @@ struct ReaderCommand: ParsableCommand {
       }
       let terminal = try Terminal(keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-")
       defer { terminal.shutdown() }
-      RunLoop(terminal: terminal).run(ReaderState(document: document, size: terminal.size))
+      let state = ReaderState(document: document, size: terminal.size, script: script, vocabulary: vocabulary)
+      RunLoop(terminal: terminal).run(state)
     } catch let error as ReaderError {
       StandardStream.error(error.message)
       throw ExitCode(error.status)

@@ -1,20 +1,34 @@
+import Foundation
 import ReaderCore
 
 /// The interactive loop: event, action, reduce, render, draw, until the state says stop.
+///
+/// Work that takes long on a large document (script detection for the outline marks) runs on a
+/// background thread; ticks re-render, and the screen is drawn only when the frame changed.
 struct RunLoop {
   let terminal: Terminal
 
   func run(_ initial: ReaderState) {
     var state = Reducer.reduce(initial, .resize(terminal.size))
-    terminal.draw(FrameRenderer.render(state))
+    var shown = FrameRenderer.render(state)
+    terminal.draw(shown)
+    let conversions = state.conversions
+    Thread.detachNewThread { conversions.detectScripts() }
     while state.isRunning {
       switch terminal.nextEvent() {
       case .key(let key):
         state = Reducer.reduce(state, .key(key))
       case .resize:
         state = Reducer.reduce(state, .resize(terminal.size))
+      case .tick:
+        break
       }
-      if state.isRunning { terminal.draw(FrameRenderer.render(state)) }
+      guard state.isRunning else { break }
+      let frame = FrameRenderer.render(state)
+      if frame != shown {
+        terminal.draw(frame, previous: shown)
+        shown = frame
+      }
     }
   }
 }

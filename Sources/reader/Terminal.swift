@@ -31,6 +31,7 @@ final class Terminal {
     nonl()
     keypad(reader_stdscr(), true)
     reader_set_escdelay(25)
+    wtimeout(reader_stdscr(), Terminal.tickMilliseconds)
     curs_set(0)
     // After Ctrl-Z and fg the arrow keys can arrive as raw CSI sequences.
     define_key("\u{1B}[A", KEY_UP)
@@ -40,6 +41,9 @@ final class Terminal {
   }
 
   private static var output: UnsafeMutablePointer<FILE>? { fdopen(STDOUT_FILENO, "w") }
+
+  /// How long `nextEvent` waits for a key before it reports a tick.
+  static let tickMilliseconds: Int32 = 250
 
   static var termName: String {
     StandardStream.environment("TERM") ?? "unset"
@@ -58,8 +62,16 @@ final class Terminal {
     TerminalSize(width: Int(reader_cols()), height: Int(reader_lines()))
   }
 
-  func draw(_ frame: Frame) {
+  /// Copies a frame to the screen. Rows where a wide character now starts or ends at another
+  /// column than in `previous` are repainted whole: a terminal that has half of an old wide
+  /// character overwritten blanks the other half, and curses' diff would not know.
+  func draw(_ frame: Frame, previous: Frame? = nil) {
     erase()
+    if let previous, previous.width == frame.width, previous.height == frame.height {
+      for y in 0..<frame.height where !Self.sameCellBoundaries(frame.rows[y], previous.rows[y]) {
+        wredrawln(reader_stdscr(), Int32(y), 1)
+      }
+    }
     var buffer: [wchar_t] = []
     for (y, row) in frame.rows.enumerated() {
       var x = 0
@@ -78,6 +90,12 @@ final class Terminal {
     refresh()
   }
 
+  private static func sameCellBoundaries(_ row: [Cell], _ other: [Cell]) -> Bool {
+    guard row.count == other.count else { return false }
+    for index in row.indices where row[index].width != other[index].width { return false }
+    return true
+  }
+
   private func attributes(for style: TextStyle) -> attr_t {
     var attributes = reader_attr_normal()
     if style.contains(.bold) { attributes |= reader_attr_bold() }
@@ -88,13 +106,13 @@ final class Terminal {
     return attributes
   }
 
-  /// Waits for the next key or resize.
+  /// Waits for the next key or resize, or a tick when none came within `tickMilliseconds`.
   func nextEvent() -> InputEvent {
     while true {
       var character: wint_t = 0
       let result = get_wch(&character)
       if reader_guard_take_resumed() != 0 { return .resize }
-      if result == reader_err() { continue }
+      if result == reader_err() { return .tick }
       if let event = KeyDecoder.decode(
         code: Int32(bitPattern: character), isFunctionKey: result == reader_key_code_yes())
       {

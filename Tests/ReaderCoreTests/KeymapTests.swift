@@ -3,13 +3,13 @@ import XCTest
 @testable import ReaderCore
 
 final class KeymapTests: XCTestCase {
-  func testNoKeyIsBoundTwice() {
-    var seen: [Key: Command] = [:]
+  func testNoKeyIsBoundTwiceWhereItApplies() {
+    var seen: [KeyContext: [Key: Command]] = [:]
     for binding in Keymap.bindings {
       for key in binding.keys {
-        XCTAssertNil(
-          seen[key], "\(key) is bound to both \(seen[key].map { "\($0)" } ?? "") and \(binding.command)")
-        seen[key] = binding.command
+        let earlier = seen[binding.context]?[key]
+        XCTAssertNil(earlier, "\(key) in \(binding.context) is bound to \(String(describing: earlier)) too")
+        seen[binding.context, default: [:]][key] = binding.command
       }
     }
   }
@@ -17,7 +17,9 @@ final class KeymapTests: XCTestCase {
   func testEveryBindingHasHelpAndEveryKeyDispatchesItsCommand() {
     for binding in Keymap.bindings {
       XCTAssertFalse(binding.help.isEmpty)
-      for key in binding.keys { XCTAssertEqual(Keymap.command(for: key), binding.command) }
+      for key in binding.keys {
+        XCTAssertEqual(Keymap.command(for: key, in: binding.context), binding.command)
+      }
     }
   }
 
@@ -28,5 +30,21 @@ final class KeymapTests: XCTestCase {
     XCTAssertEqual(Keymap.command(for: .character("b")), .pageUp)
     XCTAssertEqual(Keymap.command(for: .character("G")), .bottom)
     XCTAssertEqual(Keymap.command(for: .character("q")), .quit)
+    XCTAssertEqual(Keymap.command(for: .character("q"), in: .factionPanel), .quit, "q quits from anywhere")
+  }
+
+  func testTheHelpListsEveryBindingFromTheTable() {
+    let state = Reducer.reduce(
+      ReaderState(document: Fixtures.article, size: TerminalSize(width: 120, height: 60)),
+      .key(.character("?")))
+    XCTAssertEqual(state.overlay, .help)
+    let frame = FrameRenderer.render(state)
+    let screen = (0..<frame.height).map { frame.text(ofRow: $0) }.joined(separator: "\n")
+    for binding in Keymap.bindings {
+      XCTAssertTrue(screen.contains(binding.help), "help shows: \(binding.help)")
+      let keys = binding.keys.map(\.description).joined(separator: " ")
+      XCTAssertTrue(screen.contains(keys), "help shows keys \(keys)")
+    }
+    XCTAssertNil(Reducer.reduce(state, .key(.character("x"))).overlay, "any key closes the help")
   }
 }

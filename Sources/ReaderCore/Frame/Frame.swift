@@ -35,11 +35,25 @@ public struct Frame: Equatable, Sendable, CustomStringConvertible {
     let runs = spans.map { InlineRun($0.text, style: $0.style.union(extraStyle)) }
     for cluster in Cluster.clusters(of: runs) where !cluster.isNewline {
       guard x + cluster.width <= end else { break }
+      clear(row: row, column: x)
+      if cluster.width == 2 { clear(row: row, column: x + 1) }
       rows[row][x] = Cell(text: cluster.text, width: cluster.width, style: cluster.style)
       if cluster.width == 2 { rows[row][x + 1] = .continuation }
       x += cluster.width
     }
     return x
+  }
+
+  /// Blanks the cell at a column and the other half of a wide character it belongs to, so that
+  /// writing over half of one never leaves a row wider or narrower than the frame.
+  private mutating func clear(row: Int, column: Int) {
+    let cell = rows[row][column]
+    if cell.width == 0 && column > 0 {
+      rows[row][column - 1] = Cell(text: " ", width: 1, style: rows[row][column - 1].style)
+    } else if cell.width == 2 && column + 1 < width {
+      rows[row][column + 1] = Cell(text: " ", width: 1, style: cell.style)
+    }
+    rows[row][column] = .blank
   }
 
   /// Sets the style of cells in a row range, keeping their text.

@@ -1,12 +1,11 @@
-/// Draws a state into a frame: outline, divider, body and status line.
+/// Draws a state into a frame: outline, divider, body, status line and any open panel.
 public enum FrameRenderer {
   public static func render(_ state: ReaderState) -> Frame {
     var frame = Frame(size: state.size)
     let geometry = state.geometry
     if geometry.isTooSmall {
-      frame.write(
-        [StyledText(TextFitting.truncate("terminal too small", to: state.size.width))], row: 0, column: 0,
-        limit: state.size.width)
+      let note = TextFitting.truncate("terminal too small", to: state.size.width)
+      frame.write([StyledText(note)], row: 0, column: 0, limit: state.size.width)
       return frame
     }
     if let outline = geometry.outline { drawOutline(state, in: outline, frame: &frame) }
@@ -17,20 +16,32 @@ public enum FrameRenderer {
     }
     drawBody(state, in: geometry.body, frame: &frame)
     drawStatus(state, row: geometry.statusRow, frame: &frame)
+    switch state.overlay {
+    case .help: OverlayRenderer.drawHelp(state, frame: &frame)
+    case .factions(let selection): OverlayRenderer.drawFactions(state, selection: selection, frame: &frame)
+    case nil: break
+    }
     return frame
   }
 
   private static func drawOutline(_ state: ReaderState, in rect: Rect, frame: inout Frame) {
     let entries = state.document.outline.entries
+    let marks = ScriptMarks.marks(for: state)
     for row in 0..<rect.height {
       let index = state.outlineTop + row
       guard index < entries.count else { break }
       let entry = entries[index]
       let indent = String(repeating: " ", count: min(rect.width / 2, 2 * (entry.level - 1)))
-      let title = TextFitting.truncate(indent + entry.title, to: rect.width)
+      let mark = marks[index]
+      let room = rect.width - (mark == nil ? 0 : 3)
+      let title = TextFitting.truncate(indent + state.title(ofEntry: index), to: room)
       let selected = index == state.selection
       let style: TextStyle = selected ? (state.focus == .outline ? [.reverse, .bold] : .reverse) : []
-      frame.write([StyledText(title, style: style)], row: rect.y + row, column: rect.x, limit: rect.width)
+      frame.write([StyledText(title, style: style)], row: rect.y + row, column: rect.x, limit: room)
+      if let mark {
+        frame.write(
+          [StyledText(mark, style: .dim)], row: rect.y + row, column: rect.x + rect.width - 2, limit: 2)
+      }
       if selected { frame.fill(row: rect.y + row, from: rect.x, to: rect.x + rect.width, style: .reverse) }
     }
   }
@@ -39,23 +50,48 @@ public enum FrameRenderer {
     let lines = state.bodyLayout.lines(from: state.anchor, count: rect.height)
     for (row, line) in lines.enumerated() {
       frame.write(line.spans, row: rect.y + row, column: rect.x, limit: rect.width)
+      if let textColumn = line.textColumn {
+        for range in state.highlights where range.leaf == line.key.leaf {
+          highlight(
+            range, line: line, row: rect.y + row, from: rect.x + textColumn, limit: rect.x + rect.width,
+            frame: &frame)
+        }
+      }
+    }
+  }
+
+  /// Marks the cells of `range` that fall on `line`; cluster `line.key.offset` starts at `column`.
+  private static func highlight(
+    _ range: TextRange, line: LayoutLine, row: Int, from column: Int, limit: Int, frame: inout Frame
+  ) {
+    let end = min(limit, column + line.width - (line.textColumn ?? 0))
+    var offset = line.key.offset
+    var x = column
+    while x < end {
+      let width = max(1, frame.rows[row][x].width)
+      if offset >= range.offset && offset < range.offset + range.length {
+        frame.fill(row: row, from: x, to: x + width, style: .highlight)
+      }
+      offset += 1
+      x += width
     }
   }
 
   private static func drawStatus(_ state: ReaderState, row: Int, frame: inout Frame) {
     let width = state.size.width
     let percent = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
-    let right = " \(percent)%  \(state.focus.rawValue) "
-    var left = " " + state.document.title
+    let script = state.setting.script.label + (state.setting.vocabulary ? "+詞" : "")
+    let right = " \(script)  \(percent)%  \(state.focus.rawValue) "
+    var left = " " + VisibleText.sanitize(state.document.title)
     if let message = state.message {
-      left += "  " + message
+      left += "  " + VisibleText.sanitize(message)
     } else if let entry = state.currentEntry {
-      left += " › " + state.document.outline[entry].title
+      left += " › " + state.title(ofEntry: entry)
     }
     let rightWidth = DisplayWidth.of(right)
     let leftText = TextFitting.truncate(left, to: max(0, width - rightWidth))
     frame.write([StyledText(leftText)], row: row, column: 0, limit: width)
-    if width - rightWidth >= 0 {
+    if width - rightWidth >= DisplayWidth.of(leftText) {
       frame.write([StyledText(right)], row: row, column: width - rightWidth, limit: rightWidth)
     }
     frame.fill(row: row, from: 0, to: width, style: .reverse)

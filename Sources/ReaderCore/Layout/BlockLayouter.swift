@@ -82,7 +82,7 @@ struct BlockLayouter {
 
   private func blank(after lines: [LayoutLine], prefix: [StyledText]) -> LayoutLine {
     var key = lines.last?.key ?? LineKey(leaf: 0, offset: 0)
-    key.offset += 1
+    key.offset = LineKey.separatorOffset
     var spans = LineBreaker.fitting(prefix, width: width)
     while let last = spans.last, last.text.allSatisfy({ $0 == " " }) { spans.removeLast() }
     if let last = spans.indices.last {

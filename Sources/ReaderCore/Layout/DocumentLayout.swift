@@ -7,12 +7,17 @@ import Foundation
 public final class DocumentLayout: @unchecked Sendable {
   public let document: Document
   public let width: Int
+  private let blockSource: @Sendable (Int) -> Block
   private var cache: [Int: [LayoutLine]] = [:]
   private let lock = NSLock()
 
-  public init(document: Document, width: Int) {
+  /// `blocks` gives top-level block `index` as it is shown (converted to a display script).
+  public init(
+    document: Document, width: Int, blocks: (@Sendable (Int) -> Block)? = nil
+  ) {
     self.document = document
     self.width = max(1, width)
+    self.blockSource = blocks ?? { [document] in document.blocks[$0] }
   }
 
   public var blockCount: Int { document.blocks.count }
@@ -22,13 +27,13 @@ public final class DocumentLayout: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let lines = cache[index] { return lines }
-    var lines = BlockLayouter(width: width).layout(document.blocks[index])
+    var lines = BlockLayouter(width: width).layout(blockSource(index))
     if lines.isEmpty {
       lines = [LayoutLine(spans: [], key: LineKey(leaf: document.blocks[index].id, offset: 0))]
     }
     if index < document.blocks.count - 1 {
       var key = lines[lines.count - 1].key
-      key.offset += 1
+      key.offset = LineKey.separatorOffset
       lines.append(LayoutLine(spans: [], key: key))
     }
     cache[index] = lines

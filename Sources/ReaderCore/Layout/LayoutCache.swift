@@ -1,25 +1,34 @@
 import Foundation
 
-/// Keeps the layouts of one document at the widths in use, so a resize back reuses earlier work.
+/// Keeps the layouts of one document at the widths and scripts in use, so going back reuses them.
 public final class LayoutCache: @unchecked Sendable {
-  public let document: Document
-  private var layouts: [Int: DocumentLayout] = [:]
-  private var order: [Int] = []
-  private let lock = NSLock()
-
-  public init(document: Document) {
-    self.document = document
+  private struct Key: Hashable {
+    var width: Int
+    var setting: ConversionCache.Setting
   }
 
-  /// The layout at `width`, made on first use; only the few most recent widths are kept.
-  public func layout(width: Int) -> DocumentLayout {
+  public let conversions: ConversionCache
+  private var layouts: [Key: DocumentLayout] = [:]
+  private var order: [Key] = []
+  private let lock = NSLock()
+
+  public init(conversions: ConversionCache) {
+    self.conversions = conversions
+  }
+
+  /// The layout at `width` in `setting`'s script, made on first use; the most recent few are kept.
+  public func layout(width: Int, setting: ConversionCache.Setting = .original) -> DocumentLayout {
     lock.lock()
     defer { lock.unlock() }
-    if let layout = layouts[width] { return layout }
-    let layout = DocumentLayout(document: document, width: width)
-    layouts[width] = layout
-    order.append(width)
-    if order.count > 4 { layouts[order.removeFirst()] = nil }
+    let key = Key(width: width, setting: setting)
+    if let layout = layouts[key] { return layout }
+    let conversions = self.conversions
+    let layout = DocumentLayout(document: conversions.document, width: width) {
+      conversions.block($0, setting)
+    }
+    layouts[key] = layout
+    order.append(key)
+    if order.count > 6 { layouts[order.removeFirst()] = nil }
     return layout
   }
 }

@@ -2,10 +2,14 @@
 public struct LayoutLine: Hashable, Sendable {
   public var spans: [StyledText]
   public var key: LineKey
+  /// For wrapped prose, the column where the leaf's text starts (after indents and markers):
+  /// cluster `key.offset` of the leaf is drawn there. Nil for code, tables and rules.
+  public var textColumn: Int?
 
-  public init(spans: [StyledText], key: LineKey) {
+  public init(spans: [StyledText], key: LineKey, textColumn: Int? = nil) {
     self.spans = spans
     self.key = key
+    self.textColumn = textColumn
   }
 
   /// The line's text without styles.

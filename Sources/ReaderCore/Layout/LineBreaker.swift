@@ -11,11 +11,12 @@ struct LineBreaker {
     var start = skipSpaces(clusters, from: 0)
     repeat {
       let prefix = Self.fitting(lines.isEmpty ? firstPrefix : restPrefix, width: width)
-      let available = max(1, width - prefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
+      let prefixWidth = prefix.reduce(0) { $0 + DisplayWidth.of($1.text) }
+      let available = max(1, width - prefixWidth)
       let (end, next) = lineEnd(clusters, from: start, available: available)
       var spans = prefix
       append(clusters, start..<end, to: &spans, available: available)
-      lines.append(LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start)))
+      lines.append(LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start), textColumn: prefixWidth))
       start = next
     } while start < clusters.count
     return lines

@@ -11,6 +11,9 @@ public struct LineKey: Hashable, Comparable, Sendable {
     self.offset = offset
   }
 
+  /// The offset of a blank line after a leaf: past any of its text, so no text maps to it.
+  public static let separatorOffset = Int.max / 2
+
   public static func < (lhs: LineKey, rhs: LineKey) -> Bool {
     (lhs.leaf, lhs.offset) < (rhs.leaf, rhs.offset)
   }

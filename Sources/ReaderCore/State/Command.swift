@@ -8,5 +8,16 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case bottom
   case focusBody
   case switchFocus
+  case cycleScript
+  case toggleVocabulary
+  case nextFaction
+  case openFactions
+  case nextMention
+  case showHelp
+  case closePanel
+  case panelUp
+  case panelDown
+  case panelChoose
+  case panelMentions
   case quit
 }

@@ -9,19 +9,31 @@ public enum Keymap {
     KeyBinding([.end, .character("G")], .bottom, "last heading / end of the document"),
     KeyBinding([.enter], .focusBody, "read the selected section (focus the body)"),
     KeyBinding([.tab, .backTab], .switchFocus, "switch between outline and body"),
+    KeyBinding([.character("t")], .cycleScript, "script: original → 繁體 Traditional → 简体 Simplified"),
+    KeyBinding([.character("V")], .toggleVocabulary, "localise vocabulary too (軟件 → 軟體, 用語轉換)"),
+    KeyBinding([.character("f")], .nextFaction, "faction summary (派系); again: next faction"),
+    KeyBinding([.character("F")], .openFactions, "faction panel: names, summaries, mentions"),
+    KeyBinding([.character("m")], .nextMention, "next mention of the chosen faction"),
+    KeyBinding([.character("?")], .showHelp, "this help (說明)"),
     KeyBinding([.character("q")], .quit, "quit"),
+    KeyBinding([.up, .character("k")], .panelUp, "previous faction", in: .factionPanel),
+    KeyBinding([.down, .character("j")], .panelDown, "next faction", in: .factionPanel),
+    KeyBinding([.enter], .panelChoose, "jump to the faction's summary item", in: .factionPanel),
+    KeyBinding([.character("m")], .panelMentions, "step through the faction's mentions", in: .factionPanel),
+    KeyBinding([.escape, .character("F")], .closePanel, "close the panel", in: .factionPanel),
+    KeyBinding([.character("q")], .quit, "quit", in: .factionPanel),
   ]
 
-  private static let table: [Key: Command] = {
-    var table: [Key: Command] = [:]
+  private static let tables: [KeyContext: [Key: Command]] = {
+    var tables: [KeyContext: [Key: Command]] = [:]
     for binding in bindings {
-      for key in binding.keys { table[key] = binding.command }
+      for key in binding.keys { tables[binding.context, default: [:]][key] = binding.command }
     }
-    return table
+    return tables
   }()
 
-  /// The command bound to `key`, if any.
-  public static func command(for key: Key) -> Command? {
-    table[key]
+  /// The command bound to `key` where it is pressed, if any.
+  public static func command(for key: Key, in context: KeyContext = .reader) -> Command? {
+    tables[context]?[key]
   }
 }

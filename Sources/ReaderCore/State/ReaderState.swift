@@ -9,32 +9,65 @@ public struct ReaderState: Sendable {
   public internal(set) var outlineTop: Int
   /// The reading position: the text at the top of the body.
   public internal(set) var anchor: Anchor
-  /// The text the reader was at before a run of resizes, so that shrinking and growing back
+  /// The text the reader was at before a run of resizes or toggles, so that going back
   /// returns to exactly the same line instead of drifting to the start of a wrapped line.
-  var resizeKey: LineKey?
+  var pinnedKey: LineKey?
+  /// The script the text is shown in, and whether vocabulary is localised too.
+  public internal(set) var setting: ConversionCache.Setting
+  /// A panel over the panes (help, factions), if one is open.
+  public internal(set) var overlay: Overlay?
+  /// Stretches of text drawn highlighted in the body.
+  public internal(set) var highlights: [TextRange]
+  /// The faction that `f` highlighted or the panel chose: `m` steps through its mentions.
+  public internal(set) var activeFaction: Int?
+  /// The mention of the active faction that `m` went to last.
+  public internal(set) var mentionIndex: Int?
   public internal(set) var isRunning: Bool
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var message: String?
+  public let conversions: ConversionCache
+  public let factions: FactionIndex
   let layouts: LayoutCache
 
-  public init(document: Document, size: TerminalSize) {
+  public init(
+    document: Document, size: TerminalSize, script: DisplayScript = .original, vocabulary: Bool = false,
+    converter: ScriptConverter = .shared
+  ) {
     self.document = document
     self.size = size
     focus = document.outline.isEmpty ? .body : .outline
     selection = 0
     outlineTop = 0
     anchor = .top
-    resizeKey = nil
+    pinnedKey = nil
+    setting = ConversionCache.Setting(script: script, vocabulary: vocabulary)
+    overlay = nil
+    highlights = []
+    activeFaction = nil
+    mentionIndex = nil
     isRunning = true
     message = nil
-    layouts = LayoutCache(document: document)
+    conversions = ConversionCache(document: document, converter: converter)
+    factions = FactionIndex(conversions: conversions)
+    layouts = LayoutCache(conversions: conversions)
+    if let failure = conversions.prepare(setting) {
+      setting = .original
+      message = failure.message
+    }
   }
 
   public var geometry: PaneGeometry { PaneGeometry(size: size) }
 
-  /// The body's layout at the body's current width.
-  public var bodyLayout: DocumentLayout { layouts.layout(width: max(1, geometry.body.width)) }
+  /// The body's layout at the body's current width, in the current script.
+  public var bodyLayout: DocumentLayout {
+    layouts.layout(width: max(1, geometry.body.width), setting: setting)
+  }
 
   /// The outline entry whose section is at the top of the body, or nil in the preface.
   public var currentEntry: Int? { bodyLayout.entryIndex(at: anchor) }
+
+  /// Outline entry `index`'s title in the current script.
+  public func title(ofEntry index: Int) -> String {
+    conversions.title(ofEntry: index, setting)
+  }
 }

@@ -1,0 +1,135 @@
+import Foundation
+
+/// The document's blocks and titles in each display script, converted on demand and kept.
+///
+/// Only what is asked for is converted (the blocks on screen, the outline titles), so a toggle
+/// costs a screenful of conversion, not the whole document. When OpenCC or its data is missing
+/// the error is kept and every request answers with the text as written.
+public final class ConversionCache: @unchecked Sendable {
+  /// What a converted piece depends on besides the block itself.
+  public struct Setting: Hashable, Sendable {
+    public var script: DisplayScript
+    public var vocabulary: Bool
+
+    public init(script: DisplayScript, vocabulary: Bool = false) {
+      self.script = script
+      self.vocabulary = vocabulary
+    }
+
+    public static let original = Setting(script: .original)
+  }
+
+  public let document: Document
+  private let converter: ScriptConverter
+  private let lock = NSLock()
+  private var blocks: [Setting: [Int: Block]] = [:]
+  private var titles: [Setting: [Int: String]] = [:]
+  private var strings: [Setting: [String: String]] = [:]
+  private var spelling: AuthorSpelling?
+  private var scripts: DocumentScripts?
+  private var failure: ConversionError?
+
+  public init(document: Document, converter: ScriptConverter = .shared) {
+    self.document = document
+    self.converter = converter
+  }
+
+  /// Opens what `setting` needs; the error, if any, is the one-line reason the toggle cannot work.
+  public func prepare(_ setting: Setting) -> ConversionError? {
+    do {
+      try converter.prepare(setting.script, vocabulary: setting.vocabulary)
+      return nil
+    } catch {
+      return error
+    }
+  }
+
+  /// Top-level block `index` in `setting`'s script.
+  public func block(_ index: Int, _ setting: Setting) -> Block {
+    let original = document.blocks[index]
+    if setting.script == .original { return original }
+    lock.lock()
+    if let block = blocks[setting]?[index] {
+      lock.unlock()
+      return block
+    }
+    lock.unlock()
+    let spelling = setting.script == .traditional ? authorSpelling() : AuthorSpelling.none
+    let converted =
+      (try? converter.convert(
+        original, to: setting.script, vocabulary: setting.vocabulary, spelling: spelling))
+      ?? original
+    lock.lock()
+    blocks[setting, default: [:]][index] = converted
+    lock.unlock()
+    return converted
+  }
+
+  /// The title of outline entry `index` in `setting`'s script.
+  public func title(ofEntry index: Int, _ setting: Setting) -> String {
+    let original = document.outline[index].title
+    if setting.script == .original { return original }
+    lock.lock()
+    if let title = titles[setting]?[index] {
+      lock.unlock()
+      return title
+    }
+    lock.unlock()
+    let converted = text(original, setting)
+    lock.lock()
+    titles[setting, default: [:]][index] = converted
+    lock.unlock()
+    return converted
+  }
+
+  /// Any short text (a faction name, a summary) in `setting`'s script.
+  public func text(_ original: String, _ setting: Setting) -> String {
+    if setting.script == .original { return original }
+    lock.lock()
+    if let text = strings[setting]?[original] {
+      lock.unlock()
+      return text
+    }
+    lock.unlock()
+    let spelling = setting.script == .traditional ? authorSpelling() : AuthorSpelling.none
+    let converted =
+      (try? converter.convert(
+        original, to: setting.script, vocabulary: setting.vocabulary, spelling: spelling))
+      ?? original
+    lock.lock()
+    strings[setting, default: [:]][original] = converted
+    lock.unlock()
+    return converted
+  }
+
+  /// The author's Traditional spellings, from one pass over the document (made once).
+  public func authorSpelling() -> AuthorSpelling {
+    lock.lock()
+    if let spelling {
+      lock.unlock()
+      return spelling
+    }
+    lock.unlock()
+    let found = (try? converter.detector.authorSpelling(of: document)) ?? AuthorSpelling.none
+    lock.lock()
+    spelling = found
+    lock.unlock()
+    return found
+  }
+
+  /// Each top-level block's script and the document's dominant one, once computed.
+  public var documentScripts: DocumentScripts? {
+    lock.lock()
+    defer { lock.unlock() }
+    return scripts
+  }
+
+  /// Runs the detection pass (seconds on a large document: call it off the keypress path).
+  public func detectScripts() {
+    guard documentScripts == nil, let found = try? converter.detector.scripts(of: document) else { return }
+    lock.lock()
+    scripts = found
+    if spelling == nil { spelling = found.spelling }
+    lock.unlock()
+  }
+}

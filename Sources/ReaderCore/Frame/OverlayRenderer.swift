@@ -1,0 +1,84 @@
+/// Draws the panels that open over the panes: the key help and the faction panel.
+enum OverlayRenderer {
+  /// The help lists every binding of the keymap, one line each, grouped by where it applies.
+  static func helpLines() -> [StyledText] {
+    var lines: [StyledText] = []
+    for context in KeyContext.allCases {
+      let bindings = Keymap.bindings.filter { $0.context == context }
+      guard !bindings.isEmpty else { continue }
+      if !lines.isEmpty { lines.append(StyledText("")) }
+      lines.append(StyledText(context == .reader ? "Keys (按鍵)" : "In the faction panel (派系面板)", style: .bold))
+      for binding in bindings {
+        let keys = binding.keys.map(\.description).joined(separator: " ")
+        let padded = keys + String(repeating: " ", count: max(1, 12 - DisplayWidth.of(keys)))
+        lines.append(StyledText(padded + binding.help))
+      }
+    }
+    lines.append(StyledText(""))
+    lines.append(StyledText("any key closes this help", style: .dim))
+    return lines
+  }
+
+  static func drawHelp(_ state: ReaderState, frame: inout Frame) {
+    drawBox(title: "help · 說明", lines: helpLines().map { [$0] }, frame: &frame)
+  }
+
+  static func drawFactions(_ state: ReaderState, selection: Int, frame: inout Frame) {
+    guard let summary = state.factions.summary else { return }
+    let box = boxRect(frame: frame, contentHeight: summary.factions.count * 4 + 1)
+    let inner = max(1, box.width - 4)
+    var lines: [[StyledText]] = []
+    for index in summary.factions.indices {
+      let mentions = state.factions.mentions(of: index, state.setting)
+      let name = state.factions.name(of: index, state.setting)
+      let style: TextStyle = index == selection ? [.reverse, .bold] : .bold
+      lines.append([
+        StyledText((index == selection ? "▸ " : "  ") + name, style: style),
+        StyledText("  \(mentions.count) mentions"),
+      ])
+      let summaryText = state.factions.summaryText(of: index, state.setting)
+      let wrapped = LineBreaker(width: inner - 2).wrap([InlineRun(summaryText)], leaf: 0).prefix(2)
+      for line in wrapped { lines.append([StyledText("  ")] + line.spans) }
+      var sections: [String] = []
+      for mention in mentions {
+        if let section = mention.section {
+          let title = state.title(ofEntry: section)
+          if !sections.contains(title) { sections.append(title) }
+        } else if !sections.contains("—") {
+          sections.append("—")
+        }
+      }
+      lines.append([StyledText("  in: " + sections.joined(separator: " · "), style: .dim)])
+    }
+    lines.append([StyledText("↑↓ choose · Enter jump · m mentions · Esc close", style: .dim)])
+    drawBox(title: "factions · 派系", lines: lines, frame: &frame)
+  }
+
+  private static func boxRect(frame: Frame, contentHeight: Int) -> Rect {
+    let width = min(frame.width - 2, 76)
+    let height = min(frame.height - 2, contentHeight + 2)
+    return Rect(
+      x: (frame.width - width) / 2, y: max(0, (frame.height - 1 - height) / 2), width: width, height: height)
+  }
+
+  private static func drawBox(title: String, lines: [[StyledText]], frame: inout Frame) {
+    guard frame.width >= 6 && frame.height >= 4 else { return }
+    let box = boxRect(frame: frame, contentHeight: lines.count)
+    let inner = box.width - 2
+    let heading = TextFitting.truncate(" " + title + " ", to: max(0, inner - 2))
+    let top =
+      "┌─" + heading + String(repeating: "─", count: max(0, inner - 1 - DisplayWidth.of(heading))) + "┐"
+    frame.write([StyledText(top)], row: box.y, column: box.x, limit: box.width)
+    for row in 1..<(box.height - 1) {
+      frame.write(
+        [StyledText("│" + String(repeating: " ", count: inner) + "│")], row: box.y + row, column: box.x,
+        limit: box.width)
+      let index = row - 1
+      if index < lines.count {
+        frame.write(lines[index], row: box.y + row, column: box.x + 2, limit: inner - 2)
+      }
+    }
+    let bottom = "└" + String(repeating: "─", count: inner) + "┘"
+    frame.write([StyledText(bottom)], row: box.y + box.height - 1, column: box.x, limit: box.width)
+  }
+}

@@ -1,0 +1,5 @@
+/// Where a key binding applies: the panes, or a panel that takes the keys while it is open.
+public enum KeyContext: String, Hashable, Sendable, CaseIterable {
+  case reader
+  case factionPanel
+}

@@ -1,0 +1,82 @@
+import XCTest
+
+@testable import ReaderCore
+
+final class FactionNavigationTests: XCTestCase {
+  private func press(_ keys: Key..., on start: ReaderState) -> ReaderState {
+    keys.reduce(start) { Reducer.reduce($0, .key($1)) }
+  }
+
+  private func start(_ document: Document = Fixtures.article) -> ReaderState {
+    ReaderState(document: document, size: TerminalSize(width: 100, height: 30))
+  }
+
+  private func rows(_ state: ReaderState) -> [String] {
+    let frame = FrameRenderer.render(state)
+    return (0..<frame.height).map { frame.text(ofRow: $0) }
+  }
+
+  private func highlightedText(_ state: ReaderState) -> String {
+    let frame = FrameRenderer.render(state)
+    return frame.rows.flatMap { $0 }.filter { $0.style.contains(.highlight) }.map(\.text).joined()
+  }
+
+  func testFBringsTheSummaryNearTheTopAndHighlightsTheFirstFaction() {
+    let current = press(.character("f"), on: start())
+    let screen = rows(current)
+    let samRow = screen.firstIndex { $0.contains("Sam Altman 派") }
+    let ilyaRow = screen.firstIndex { $0.contains("Ilya Sutskever 派") }
+    XCTAssertNotNil(samRow)
+    XCTAssertLessThanOrEqual(samRow ?? 99, 3)
+    XCTAssertGreaterThan(ilyaRow ?? -1, samRow ?? 99)
+    XCTAssertEqual(current.selection, 2, "the summary's section is selected")
+    XCTAssertTrue(highlightedText(current).hasPrefix("Sam Altman 派"))
+    let again = press(.character("f"), on: current)
+    XCTAssertTrue(highlightedText(again).hasPrefix("Ilya Sutskever 派"))
+    XCTAssertTrue(highlightedText(press(.character("f"), on: again)).hasPrefix("Sam Altman 派"), "cycles")
+  }
+
+  func testThePanelShowsMentionCountsAndEnterAndMGoWhereTheySay() {
+    var current = press(.character("F"), on: start())
+    let panel = rows(current).joined(separator: "\n")
+    XCTAssertTrue(panel.contains("Sam Altman  26 mentions"))
+    XCTAssertTrue(panel.contains("Ilya Sutskever  8 mentions"))
+    current = press(.down, .enter, on: current)
+    XCTAssertNil(current.overlay)
+    XCTAssertTrue(highlightedText(current).hasPrefix("Ilya Sutskever 派"))
+    var seen: [String] = []
+    for _ in 0..<8 {
+      current = press(.character("m"), on: current)
+      let highlighted = highlightedText(current)
+      XCTAssertTrue(["Ilya Sutskever", "Ilya", "Sutskever"].contains(highlighted), highlighted)
+      seen.append(highlighted)
+    }
+    XCTAssertEqual(current.message, "Ilya Sutskever: mention 8/8")
+    current = press(.character("m"), on: current)
+    XCTAssertEqual(current.message, "Ilya Sutskever: mention 1/8", "wraps around")
+    XCTAssertEqual(Set(seen), ["Ilya Sutskever", "Ilya", "Sutskever"])
+  }
+
+  func testMentionsAreFoundInTheDisplayedScript() {
+    var current = press(.character("t"), .character("t"), .character("F"), on: start())
+    XCTAssertTrue(rows(current).joined().contains("Sam Altman  26 mentions"))
+    current = press(.escape, on: current)
+    XCTAssertNil(current.overlay)
+    let document = MarkdownParser().parse(
+      "# 標題\n\n- **奧特曼派：** 樂觀\n- **蘇茨克維派：** 謹慎\n\n奧特曼說話。蘇茨克維回應奧特曼。\n", title: "t")
+    current = press(.character("t"), .character("t"), .character("F"), on: start(document))
+    let panel = rows(current).joined(separator: "\n")
+    XCTAssertTrue(panel.contains("奥特曼  3 mentions"), panel)
+    XCTAssertTrue(panel.contains("苏茨克维  2 mentions"), panel)
+  }
+
+  func testADocumentWithoutFactionsSaysSo() {
+    let plain = start(MarkdownParser().parse("# Title\n\nJust text.\n", title: "t"))
+    for key: Key in [.character("f"), .character("F"), .character("m")] {
+      let after = press(key, on: plain)
+      XCTAssertEqual(after.message, "no faction summary in this document")
+      XCTAssertNil(after.overlay)
+      XCTAssertTrue(rows(after).last?.contains("no faction summary in this document") ?? false)
+    }
+  }
+}
