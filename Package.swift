@@ -62,7 +62,8 @@ let package = Package(
     .testTarget(
       name: "ReaderCoreTests",
       dependencies: ["ReaderCore", "ReaderAssets", "CNcurses"],
-      path: "Tests/ReaderCoreTests"
+      path: "Tests/ReaderCoreTests",
+      exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "EndToEndTests",

@@ -21,8 +21,9 @@ public struct PaneGeometry: Hashable, Sendable {
       outlineVisible && size.width >= Self.minimumTwoPaneSize.width
       && size.height >= Self.minimumTwoPaneSize.height
     if twoPanes && !isTooSmall {
-      let preferred = outlineWidth ?? size.width * 30 / 100
-      let width = min(40, max(16, preferred), size.width - 20)
+      // About 30% of the width, kept between 16 and 40 columns, unless the reader set a width.
+      let preferred = outlineWidth.map { max(8, $0) } ?? min(40, max(16, size.width * 30 / 100))
+      let width = min(preferred, size.width - 20)
       outline = Rect(x: 0, y: 0, width: width, height: rows)
       dividerColumn = width + 1
       body = Rect(x: width + 3, y: 0, width: size.width - width - 3, height: rows)

@@ -6,6 +6,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case pageDown
   case top
   case bottom
+  case halfPageUp
+  case halfPageDown
+  case previousHeading
+  case nextHeading
+  case toggleOutline
+  case narrowOutline
+  case widenOutline
+  case countDigit
   case focusBody
   case switchFocus
   case cycleScript

@@ -22,6 +22,11 @@ public struct ReaderState: Sendable {
   public internal(set) var activeFaction: Int?
   /// The mention of the active faction that `m` went to last.
   public internal(set) var mentionIndex: Int?
+  /// Whether the outline pane is shown, and its width when the reader changed it.
+  public internal(set) var outlineVisible: Bool
+  public internal(set) var outlineWidth: Int?
+  /// A count typed before a movement (`5j`).
+  public internal(set) var count: Int?
   public internal(set) var isRunning: Bool
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var message: String?
@@ -45,6 +50,9 @@ public struct ReaderState: Sendable {
     highlights = []
     activeFaction = nil
     mentionIndex = nil
+    outlineVisible = true
+    outlineWidth = nil
+    count = nil
     isRunning = true
     message = nil
     conversions = ConversionCache(document: document, converter: converter)
@@ -56,7 +64,9 @@ public struct ReaderState: Sendable {
     }
   }
 
-  public var geometry: PaneGeometry { PaneGeometry(size: size) }
+  public var geometry: PaneGeometry {
+    PaneGeometry(size: size, outlineVisible: outlineVisible, outlineWidth: outlineWidth)
+  }
 
   /// The body's layout at the body's current width, in the current script.
   public var bodyLayout: DocumentLayout {

@@ -6,12 +6,7 @@ public enum Reducer {
   public static func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var next = state
     next.message = nil
-    switch action {
-    case .resize: break
-    case .command(.cycleScript), .command(.toggleVocabulary), .key(.character("t")), .key(.character("V")):
-      break
-    default: next.pinnedKey = nil
-    }
+    if !keepsPlace(action, in: state) { next.pinnedKey = nil }
     switch action {
     case .resize(let size):
       resize(&next, to: size)
@@ -25,6 +20,34 @@ public enum Reducer {
     return next
   }
 
+  /// Changes that re-lay out the body without moving through the text.
+  private static let placeKeeping: Set<Command> = [
+    .cycleScript, .toggleVocabulary, .toggleOutline, .narrowOutline, .widenOutline,
+  ]
+
+  private static func keepsPlace(_ action: Action, in state: ReaderState) -> Bool {
+    switch action {
+    case .resize: return true
+    case .command(let command): return placeKeeping.contains(command)
+    case .key(let key):
+      guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
+      return placeKeeping.contains(command)
+    case .selectEntry: return false
+    }
+  }
+
+  /// Runs a change that re-lays out the body (width, script) and keeps the same text at the top.
+  static func keepingPlace(_ state: inout ReaderState, _ change: (inout ReaderState) -> Void) {
+    let before = state.bodyLayout
+    let key = state.pinnedKey ?? before.key(at: state.anchor)
+    state.pinnedKey = key
+    change(&state)
+    let after = state.bodyLayout
+    if let key, after !== before { state.anchor = after.anchor(block: state.anchor.block, key: key) }
+    state.anchor = after.clamp(state.anchor, height: state.geometry.body.height)
+    keepSelectionVisible(&state)
+  }
+
   private static func keyPressed(_ key: Key, on state: inout ReaderState) {
     switch state.overlay {
     case .help:
@@ -33,9 +56,26 @@ public enum Reducer {
     case .factions:
       if let command = Keymap.command(for: key, in: .factionPanel) { run(command, on: &state) }
     case nil:
-      if let command = Keymap.command(for: key) { run(command, on: &state) }
+      guard let command = Keymap.command(for: key) else {
+        state.count = nil
+        return
+      }
+      if command == .countDigit, case .character(let character) = key, let digit = character.wholeNumberValue
+      {
+        state.count = min(99_999, (state.count ?? 0) * 10 + digit)
+        state.message = "\(state.count ?? 0)"
+        return
+      }
+      let repeats = Self.repeatable.contains(command) ? max(1, state.count ?? 1) : 1
+      state.count = nil
+      for _ in 0..<repeats { run(command, on: &state) }
     }
   }
+
+  /// Movements that a count prefix repeats.
+  private static let repeatable: Set<Command> = [
+    .lineUp, .lineDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .previousHeading, .nextHeading,
+  ]
 
   private static func run(_ command: Command, on state: inout ReaderState) {
     let bodyHeight = max(1, state.geometry.body.height)
@@ -74,6 +114,20 @@ public enum Reducer {
         state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
         followBody(&state)
       }
+    case .halfPageUp:
+      scroll(&state, by: -max(1, bodyHeight / 2))
+    case .halfPageDown:
+      scroll(&state, by: max(1, bodyHeight / 2))
+    case .previousHeading, .nextHeading:
+      jumpHeading(&state, forward: command == .nextHeading)
+    case .toggleOutline:
+      keepingPlace(&state) { $0.outlineVisible.toggle() }
+      if state.geometry.outline == nil { state.focus = .body }
+    case .narrowOutline, .widenOutline:
+      let current = state.geometry.outline?.width ?? PaneGeometry(size: state.size).outline?.width ?? 16
+      keepingPlace(&state) { $0.outlineWidth = max(8, current + (command == .widenOutline ? 4 : -4)) }
+    case .countDigit:
+      break
     case .cycleScript:
       var setting = state.setting
       setting.script = setting.script.next
@@ -121,15 +175,28 @@ public enum Reducer {
       state.message = failure.message
       return
     }
-    let key = state.pinnedKey ?? state.bodyLayout.key(at: state.anchor)
-    state.pinnedKey = key
-    state.setting = setting
-    let layout = state.bodyLayout
-    if let key { state.anchor = layout.anchor(block: state.anchor.block, key: key) }
-    state.anchor = layout.clamp(state.anchor, height: state.geometry.body.height)
+    keepingPlace(&state) { $0.setting = setting }
     if state.activeFaction != nil && !state.highlights.isEmpty && state.mentionIndex != nil {
       state.highlights = []
     }
+  }
+
+  /// `[` and `]`: the heading before or after the text at the top of the body.
+  private static func jumpHeading(_ state: inout ReaderState, forward: Bool) {
+    let entries = state.document.outline.entries
+    guard !entries.isEmpty else { return }
+    let layout = state.bodyLayout
+    let target: Int?
+    if forward {
+      target = entries.indices.first { layout.anchor(of: entries[$0]) > state.anchor }
+    } else {
+      target = entries.indices.last { layout.anchor(of: entries[$0]) < state.anchor }
+    }
+    guard let target else {
+      state.message = forward ? "no heading below" : "no heading above"
+      return
+    }
+    select(&state, entry: target)
   }
 
   /// Selects an outline entry and brings its heading to the top of the body.
@@ -170,16 +237,7 @@ public enum Reducer {
   }
 
   private static func resize(_ state: inout ReaderState, to size: TerminalSize) {
-    let oldLayout = state.bodyLayout
-    let key = state.pinnedKey ?? oldLayout.key(at: state.anchor)
-    state.pinnedKey = key
-    state.size = size
+    keepingPlace(&state) { $0.size = size }
     if state.focus == .outline && state.geometry.outline == nil { state.focus = .body }
-    let layout = state.bodyLayout
-    if let key, layout !== oldLayout {
-      state.anchor = layout.anchor(block: state.anchor.block, key: key)
-    }
-    state.anchor = layout.clamp(state.anchor, height: state.geometry.body.height)
-    keepSelectionVisible(&state)
   }
 }
