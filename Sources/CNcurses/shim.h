@@ -14,6 +14,7 @@ extern int wcwidth(wchar_t c);
 
 /* Macros and shared mutable globals that Swift cannot import directly. */
 static inline WINDOW *reader_stdscr(void) { return stdscr; }
+static inline void reader_repaint_all_next(void) { clearok(curscr, TRUE); }
 static inline int reader_lines(void) { return LINES; }
 static inline int reader_cols(void) { return COLS; }
 static inline void reader_set_escdelay(int ms) { set_escdelay(ms); }

@@ -4,5 +4,7 @@ import ReaderCore
 enum InputEvent: Equatable {
   case key(Key)
   case resize
+  /// The reader came back from Ctrl-Z: the screen must be painted anew.
+  case resumed
   case tick
 }

@@ -14,19 +14,28 @@ struct RunLoop {
     terminal.draw(shown)
     let conversions = state.conversions
     Thread.detachNewThread { conversions.detectScripts() }
+    CrashDrill.runIfRequested()
     while state.isRunning {
       switch terminal.nextEvent() {
       case .key(let key):
-        state = Reducer.reduce(state, .key(key))
+        // Raw mode turns off the terminal's own Ctrl-Z and Ctrl-C, so they arrive as keys.
+        switch Keymap.command(for: key) {
+        case .suspend: raise(SIGTSTP)
+        case .interrupt: raise(SIGINT)
+        default: state = Reducer.reduce(state, .key(key))
+        }
       case .resize:
         state = Reducer.reduce(state, .resize(terminal.size))
+      case .resumed:
+        state = Reducer.reduce(state, .resize(terminal.size))
+        shown = Frame(size: TerminalSize(width: 0, height: 0))
       case .tick:
         break
       }
       guard state.isRunning else { break }
       let frame = FrameRenderer.render(state)
       if frame != shown {
-        terminal.draw(frame, previous: shown)
+        terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)
         shown = frame
       }
     }

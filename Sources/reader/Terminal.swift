@@ -10,6 +10,12 @@ final class Terminal {
 
   /// Starts curses on the controlling terminal; keys come from `/dev/tty` when stdin is the document.
   init(keysFromTTY: Bool) throws {
+    let term = StandardStream.environment("TERM") ?? ""
+    if term.isEmpty || term == "dumb" {
+      throw ReaderError.noTerminal(
+        "TERM is \(term.isEmpty ? "not set" : "'dumb'"): the viewer needs a terminal that can move the cursor "
+          + "(use --print for plain text)")
+    }
     Terminal.ensureUTF8Locale()
     if keysFromTTY {
       guard let tty = fopen("/dev/tty", "r") else { throw ReaderError.noTerminal("cannot open /dev/tty") }
@@ -65,8 +71,9 @@ final class Terminal {
   /// Copies a frame to the screen. Rows where a wide character now starts or ends at another
   /// column than in `previous` are repainted whole: a terminal that has half of an old wide
   /// character overwritten blanks the other half, and curses' diff would not know.
-  func draw(_ frame: Frame, previous: Frame? = nil) {
+  func draw(_ frame: Frame, previous: Frame? = nil, repaintAll: Bool = false) {
     erase()
+    if repaintAll { reader_repaint_all_next() }
     if let previous, previous.width == frame.width, previous.height == frame.height {
       for y in 0..<frame.height where !Self.sameCellBoundaries(frame.rows[y], previous.rows[y]) {
         wredrawln(reader_stdscr(), Int32(y), 1)
@@ -111,7 +118,7 @@ final class Terminal {
     while true {
       var character: wint_t = 0
       let result = get_wch(&character)
-      if reader_guard_take_resumed() != 0 { return .resize }
+      if reader_guard_take_resumed() != 0 { return .resumed }
       if result == reader_err() { return .tick }
       if let event = KeyDecoder.decode(
         code: Int32(bitPattern: character), isFunctionKey: result == reader_key_code_yes())

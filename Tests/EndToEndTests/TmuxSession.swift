@@ -36,6 +36,10 @@ final class TmuxSession {
   }
 
   func send(_ keys: String...) throws {
+    try send(keys)
+  }
+
+  func send(_ keys: [String]) throws {
     try tmux(["send-keys", "-t", name] + keys)
   }
 

@@ -27,5 +27,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case panelDown
   case panelChoose
   case panelMentions
+  case suspend
+  case interrupt
   case quit
 }

@@ -24,6 +24,8 @@ public enum Keymap {
     KeyBinding([.character("F")], .openFactions, "faction panel: names, summaries, mentions"),
     KeyBinding([.character("m")], .nextMention, "next mention of the chosen faction"),
     KeyBinding([.character("?")], .showHelp, "this help (說明)"),
+    KeyBinding([.control("z")], .suspend, "suspend to the shell (fg comes back)"),
+    KeyBinding([.control("c")], .interrupt, "interrupt: quit at once"),
     KeyBinding([.character("q")], .quit, "quit"),
     KeyBinding([.up, .character("k")], .panelUp, "previous faction", in: .factionPanel),
     KeyBinding([.down, .character("j")], .panelDown, "next faction", in: .factionPanel),

@@ -126,7 +126,8 @@ public enum Reducer {
     case .narrowOutline, .widenOutline:
       let current = state.geometry.outline?.width ?? PaneGeometry(size: state.size).outline?.width ?? 16
       keepingPlace(&state) { $0.outlineWidth = max(8, current + (command == .widenOutline ? 4 : -4)) }
-    case .countDigit:
+    case .countDigit, .suspend, .interrupt:
+      // Suspending and interrupting are the terminal's business: the run loop raises the signal.
       break
     case .cycleScript:
       var setting = state.setting
