@@ -3,41 +3,9 @@ import XCTest
 
 /// Runs the built `reader --factions` and checks what a script would read from it.
 final class FactionsCommandTests: XCTestCase {
-  /// The built `reader` binary: it sits beside the test bundle in the build products directory.
-  private func readerBinary() throws -> URL {
-    var directory = Bundle.main.bundleURL
-    #if os(macOS)
-      if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-        directory = bundle.bundleURL.deletingLastPathComponent()
-      }
-    #endif
-    let binary = directory.appendingPathComponent("reader")
-    guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-      throw BinaryMissing(path: binary.path)
-    }
-    return binary
-  }
-
-  private struct BinaryMissing: Error, CustomStringConvertible {
-    let path: String
-    var description: String { "the reader binary is not at \(path); build it with `swift build` first" }
-  }
-
   private func run(_ arguments: [String]) throws -> (status: Int32, output: Data, error: String) {
-    let process = Process()
-    process.executableURL = try readerBinary()
-    process.arguments = arguments
-    process.environment = ["LANG": "C.UTF-8", "SWIFT_BACKTRACE": "enable=no"]
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, outData, String(decoding: errData, as: UTF8.self))
+    let result = try ReaderProcess.run(arguments)
+    return (result.status, Data(result.standardOutput), result.standardError)
   }
 
   private func temporaryFile(_ text: String) throws -> URL {

@@ -39,9 +39,9 @@ final class PrintTests: XCTestCase {
   }
 
   func testArticleAtWidth37KeepsEveryRule() throws {
-    let result = try ReaderBinary.run(["--print", "--width", "37"])
+    let result = try ReaderProcess.run(["--print", "--width", "37"])
     XCTAssertEqual(result.status, 0)
-    let text = String(decoding: result.stdout, as: UTF8.self)
+    let text = String(decoding: result.standardOutput, as: UTF8.self)
     XCTAssertTrue(text.contains("整理說明:"))
     XCTAssertFalse(text.contains("**"), "strong text printed as plain text")
     assertPrintedRules(text, width: 37)
@@ -65,9 +65,9 @@ final class PrintTests: XCTestCase {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("reader-print-\(UUID()).md")
     try markdown.write(to: url, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: url) }
-    let result = try ReaderBinary.run(["--print", "--width", "37", url.path])
+    let result = try ReaderProcess.run(["--print", "--width", "37", url.path])
     XCTAssertEqual(result.status, 0)
-    let text = String(decoding: result.stdout, as: UTF8.self)
+    let text = String(decoding: result.standardOutput, as: UTF8.self)
     XCTAssertTrue(text.contains("第一章：測試文件"))
     XCTAssertTrue(text.contains("│ 引用的文字"))
     XCTAssertTrue(text.contains("1. 第一項"))
@@ -75,15 +75,16 @@ final class PrintTests: XCTestCase {
   }
 
   func testPipedOutputIsThePrintout() throws {
-    let piped = try ReaderBinary.run([])
-    let printed = try ReaderBinary.run(["--print"])
+    let piped = try ReaderProcess.run([])
+    let printed = try ReaderProcess.run(["--print"])
     XCTAssertEqual(piped.status, 0)
-    XCTAssertEqual(piped.stdout, printed.stdout)
-    XCTAssertGreaterThan(printed.stdout.count, 10_000)
+    XCTAssertEqual(piped.standardOutput, printed.standardOutput)
+    XCTAssertGreaterThan(printed.standardOutput.count, 10_000)
   }
 
   func testWidthZeroDoesNotWrap() throws {
-    let text = String(decoding: try ReaderBinary.run(["--print", "--width", "0"]).stdout, as: UTF8.self)
+    let text = String(
+      decoding: try ReaderProcess.run(["--print", "--width", "0"]).standardOutput, as: UTF8.self)
     XCTAssertTrue(text.contains("OpenAI 內部自2023年11月21日開始的一系列動盪仍在持續，尤其圍繞著前 CEO Sam Altman 是否回歸。"))
   }
 }

@@ -4,7 +4,7 @@ import XCTest
 /// The script toggle and the faction keys in a real terminal.
 final class ScriptAndFactionViewerTests: XCTestCase {
   private func start() throws -> TmuxSession {
-    let session = try TmuxSession(command: ReaderBinary.shellCommand(), width: 100, height: 30)
+    let session = try TmuxSession(command: ReaderShell.shellCommand(), width: 100, height: 30)
     try session.waitFor { $0.joined().contains("整理說明") }
     return session
   }

@@ -21,7 +21,7 @@ final class TerminalRestoreTests: XCTestCase {
     let before = temporary.appendingPathComponent("before").path
     let after = temporary.appendingPathComponent("after").path
     let command =
-      "stty -a > \(before); env \(environment) \(TmuxSession.quote(ReaderBinary.url.path)); "
+      "stty -a > \(before); env \(environment) \(TmuxSession.quote(ReaderProcess.executable.path)); "
       + "echo reader-ex''it=$?; stty -a > \(after); echo rec''orded"
     try session.send(command, "Enter")
     try session.waitFor { $0.joined().contains("整理說明") || $0.joined().contains("reader-exit") }
@@ -71,7 +71,7 @@ final class TerminalRestoreTests: XCTestCase {
     let session = try TmuxSession(command: "bash --norc --noprofile", width: 100, height: 30)
     try session.waitFor { !$0.joined().isEmpty }
     try session.send(
-      "env LANG=C.UTF-8 TERM=xterm-256color \(TmuxSession.quote(ReaderBinary.url.path))", "Enter")
+      "env LANG=C.UTF-8 TERM=xterm-256color \(TmuxSession.quote(ReaderProcess.executable.path))", "Enter")
     try session.waitFor { $0.joined().contains("整理說明") }
     try session.send("Down", "Down")
     try session.waitFor { $0.first?.contains("│ Sam Altman 被開除的根源") ?? false }
@@ -94,14 +94,14 @@ final class TerminalRestoreTests: XCTestCase {
     for term in ["dumb", ""] {
       let session = try TmuxSession(
         command:
-          "sh -c \(TmuxSession.quote("TERM='\(term)' \(ReaderBinary.url.path); echo reader-exit=$?; sleep 30"))",
+          "sh -c \(TmuxSession.quote("TERM='\(term)' \(ReaderProcess.executable.path); echo reader-exit=$?; sleep 30"))",
         width: 80, height: 10)
       let screen = try session.waitFor { $0.joined().contains("reader-exit") }
       XCTAssertTrue(screen.joined().contains("reader: TERM is"), screen.joined(separator: "\n"))
       XCTAssertTrue(screen.contains("reader-exit=2"))
     }
-    let printed = try ReaderBinary.run([], environment: ["TERM": "dumb"])
+    let printed = try ReaderProcess.run([], environment: ["TERM": "dumb"])
     XCTAssertEqual(printed.status, 0)
-    XCTAssertTrue(String(decoding: printed.stdout, as: UTF8.self).contains("整理說明"))
+    XCTAssertTrue(String(decoding: printed.standardOutput, as: UTF8.self).contains("整理說明"))
   }
 }

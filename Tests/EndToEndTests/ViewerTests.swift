@@ -4,7 +4,7 @@ import XCTest
 /// The real binary in a real terminal (tmux), as a user drives it.
 final class ViewerTests: XCTestCase {
   private func start(width: Int, height: Int, _ arguments: [String] = []) throws -> TmuxSession {
-    let session = try TmuxSession(command: ReaderBinary.shellCommand(arguments), width: width, height: height)
+    let session = try TmuxSession(command: ReaderShell.shellCommand(arguments), width: width, height: height)
     try session.waitFor { $0.joined().contains("整理說明") || $0.joined().contains("reader-exit") }
     return session
   }
@@ -95,8 +95,9 @@ final class ViewerTests: XCTestCase {
   }
 
   func testMissingFileIsOneLineAndStatus66() throws {
-    let result = try ReaderBinary.run(["/nonexistent/file.md"])
+    let result = try ReaderProcess.run(["/nonexistent/file.md"])
     XCTAssertEqual(result.status, 66)
-    XCTAssertEqual(result.stderr, "reader: cannot open '/nonexistent/file.md': No such file or directory\n")
+    XCTAssertEqual(
+      result.standardError, "reader: cannot open '/nonexistent/file.md': No such file or directory\n")
   }
 }

@@ -48,58 +48,45 @@ public final class ConversionCache: @unchecked Sendable {
   public func block(_ index: Int, _ setting: Setting) -> Block {
     let original = document.blocks[index]
     if setting.script == .original { return original }
-    lock.lock()
-    if let block = blocks[setting]?[index] {
-      lock.unlock()
-      return block
+    return cached(\.blocks, setting, index) {
+      (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: $0))
+        ?? original
     }
-    lock.unlock()
-    let spelling = setting.script == .traditional ? authorSpelling() : AuthorSpelling.none
-    let converted =
-      (try? converter.convert(
-        original, to: setting.script, vocabulary: setting.vocabulary, spelling: spelling))
-      ?? original
-    lock.lock()
-    blocks[setting, default: [:]][index] = converted
-    lock.unlock()
-    return converted
   }
 
   /// The title of outline entry `index` in `setting`'s script.
   public func title(ofEntry index: Int, _ setting: Setting) -> String {
     let original = document.outline[index].title
     if setting.script == .original { return original }
-    lock.lock()
-    if let title = titles[setting]?[index] {
-      lock.unlock()
-      return title
-    }
-    lock.unlock()
-    let converted = text(original, setting)
-    lock.lock()
-    titles[setting, default: [:]][index] = converted
-    lock.unlock()
-    return converted
+    return cached(\.titles, setting, index) { _ in text(original, setting) }
   }
 
   /// Any short text (a faction name, a summary) in `setting`'s script.
   public func text(_ original: String, _ setting: Setting) -> String {
     if setting.script == .original { return original }
+    return cached(\.strings, setting, original) {
+      (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: $0))
+        ?? original
+    }
+  }
+
+  /// A value from one of the tables, converting (outside the lock) the first time it is asked for.
+  private func cached<Key: Hashable, Value>(
+    _ table: ReferenceWritableKeyPath<ConversionCache, [Setting: [Key: Value]]>, _ setting: Setting,
+    _ key: Key,
+    convert: (AuthorSpelling) -> Value
+  ) -> Value {
     lock.lock()
-    if let text = strings[setting]?[original] {
+    if let value = self[keyPath: table][setting]?[key] {
       lock.unlock()
-      return text
+      return value
     }
     lock.unlock()
-    let spelling = setting.script == .traditional ? authorSpelling() : AuthorSpelling.none
-    let converted =
-      (try? converter.convert(
-        original, to: setting.script, vocabulary: setting.vocabulary, spelling: spelling))
-      ?? original
+    let value = convert(setting.script == .traditional ? authorSpelling() : AuthorSpelling.none)
     lock.lock()
-    strings[setting, default: [:]][original] = converted
+    self[keyPath: table][setting, default: [:]][key] = value
     lock.unlock()
-    return converted
+    return value
   }
 
   /// The author's Traditional spellings, from one pass over the document (made once).

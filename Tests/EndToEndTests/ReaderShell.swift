@@ -1,0 +1,10 @@
+import Foundation
+
+/// Starts the built `reader` in tmux through a shell that reports its exit status on screen.
+enum ReaderShell {
+  /// The shell command that runs the binary and then prints `reader-exit=STATUS`.
+  static func shellCommand(_ arguments: [String] = []) -> String {
+    let quoted = ([ReaderProcess.executable.path] + arguments).map(TmuxSession.quote).joined(separator: " ")
+    return "sh -c \(TmuxSession.quote("\(quoted); echo \"reader-exit=$?\"; sleep 60"))"
+  }
+}
