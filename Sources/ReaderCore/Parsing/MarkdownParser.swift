@@ -11,24 +11,38 @@ public struct MarkdownParser: Sendable {
 
   /// Parses `text` into top-level blocks whose ids start at `firstID`.
   public func parseBlocks(_ text: String, firstID: Int) -> (blocks: [Block], nextID: Int) {
+    var text = text
+    return text.withUTF8 { parseBlocks(utf8: UnsafeRawBufferPointer($0), firstID: firstID) }
+  }
+
+  /// Parses UTF-8 bytes (invalid sequences become U+FFFD) into top-level blocks whose ids start at
+  /// `firstID`. The bytes are read in place, not copied.
+  public func parseBlocks(utf8 bytes: UnsafeRawBufferPointer, firstID: Int) -> (blocks: [Block], nextID: Int)
+  {
+    withTree(utf8: bytes) { root in
+      var converter = NodeConverter(nextID: firstID)
+      let blocks = converter.blocks(under: root)
+      return (blocks, converter.nextID)
+    } ?? ([], firstID)
+  }
+
+  /// Parses `bytes` and lends the cmark document node to `body`; the tree is freed when it returns.
+  func withTree<Result>(utf8 bytes: UnsafeRawBufferPointer, _ body: (OpaquePointer) -> Result) -> Result? {
     MarkdownParser.registerExtensions
     let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
-    guard let parser = cmark_parser_new(options) else { return ([], firstID) }
+    guard let parser = cmark_parser_new(options) else { return nil }
     defer { cmark_parser_free(parser) }
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
       if let extensionHandle = cmark_find_syntax_extension(name) {
         cmark_parser_attach_syntax_extension(parser, extensionHandle)
       }
     }
-    var utf8 = text.utf8CString
-    utf8.withUnsafeMutableBufferPointer { buffer in
-      cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+    if let base = bytes.baseAddress, bytes.count > 0 {
+      cmark_parser_feed(parser, base.assumingMemoryBound(to: CChar.self), bytes.count)
     }
-    guard let root = cmark_parser_finish(parser) else { return ([], firstID) }
+    guard let root = cmark_parser_finish(parser) else { return nil }
     defer { cmark_node_free(root) }
-    var converter = NodeConverter(nextID: firstID)
-    let blocks = converter.blocks(under: root)
-    return (blocks, converter.nextID)
+    return body(root)
   }
 
   private static let registerExtensions: Void = {
@@ -37,7 +51,7 @@ public struct MarkdownParser: Sendable {
 }
 
 /// Walks a cmark tree and builds the project's own blocks from it.
-private struct NodeConverter {
+struct NodeConverter {
   var nextID: Int
 
   mutating func blocks(under parent: OpaquePointer) -> [Block] {
@@ -55,7 +69,8 @@ private struct NodeConverter {
     return nextID
   }
 
-  private mutating func block(from node: OpaquePointer) -> Block? {
+  /// The block for one node, or nil for a node that is not a block (its id is not taken).
+  mutating func block(from node: OpaquePointer) -> Block? {
     let type = typeName(node)
     switch type {
     case "paragraph":
