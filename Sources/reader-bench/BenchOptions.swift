@@ -5,6 +5,9 @@ import ReaderCore
 struct BenchOptions {
   var paths: [String] = []
   var width = 80
+  var chunkSize = 1 << 20
+  /// Only the chunked parse, the part that runs in the background while the reader is open.
+  var chunkedOnly = false
   var size = TerminalSize(width: 120, height: 40)
 
   /// Why the command line was refused.
@@ -12,7 +15,8 @@ struct BenchOptions {
     let description: String
   }
 
-  static let usage = "usage: reader-bench [--doc PATH]... [--width N] [--size COLSxROWS]"
+  static let usage =
+    "usage: reader-bench [--doc PATH]... [--width N] [--size COLSxROWS] [--chunk-size BYTES] [--chunked-only]"
 
   init(arguments: [String]) throws {
     var remaining = arguments[...]
@@ -29,6 +33,13 @@ struct BenchOptions {
           throw UsageError(description: "--width takes a positive number")
         }
         self.width = width
+      case "--chunk-size":
+        guard let bytes = Int(try value(for: argument)), bytes > 0 else {
+          throw UsageError(description: "--chunk-size takes a positive number of bytes")
+        }
+        chunkSize = bytes
+      case "--chunked-only":
+        chunkedOnly = true
       case "--size":
         let parts = try value(for: argument).split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {

@@ -3,7 +3,8 @@ import ReaderCore
 
 /// `reader-bench`: throughput of each stage of showing a document, on one or more files.
 ///
-/// Usage: `swift run -c release reader-bench [--doc PATH]... [--width N] [--size COLSxROWS]`.
+/// Usage: `swift run -c release reader-bench [--doc PATH]... [--width N] [--size COLSxROWS]
+/// [--chunk-size BYTES] [--chunked-only]`.
 /// Without `--doc` it reads every `*.md` in `.build/bench-docs/` (made by
 /// `scripts/generate-documents .build/bench-docs`). Figures are wall-clock medians of a few runs
 /// (one run for documents over 20 MB), in milliseconds and MB/s of source bytes (10^6 bytes).
