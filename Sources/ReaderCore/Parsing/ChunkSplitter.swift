@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Cuts Markdown source into chunks of about `targetSize` bytes at top-level block boundaries, so
 /// that each chunk parses on its own into the same top-level blocks it has inside the whole text.

@@ -6,8 +6,8 @@ import CCmarkGFM
 /// bytes (enough for the first screen, quickly), later calls about `chunkSize` bytes each (made for
 /// a background task). Block ids continue from chunk to chunk, and cmark's tree is freed after
 /// each chunk, so memory holds the source bytes and the blocks, never a whole-document tree.
-/// cmark allocates each chunk's tree in its arena (see `MarkdownParser.withTree`), which is one per
-/// process: two chunked parsers running at once take turns, chunk by chunk.
+/// cmark allocates each chunk's tree in its arena (see `CmarkArena`), which is one per process: two
+/// chunked parsers running at once take turns, chunk by chunk.
 ///
 /// The blocks equal those of parsing the whole text at once (`MarkdownParser.parse`), except when
 /// the document uses link reference definitions or footnotes, which Markdown resolves across the

@@ -1,5 +1,4 @@
 import CCmarkGFM
-import Foundation
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks, task lists) into a `Document`.
 public struct MarkdownParser: Sendable {
@@ -29,21 +28,16 @@ public struct MarkdownParser: Sendable {
 
   /// Parses `bytes` and lends the cmark document node to `body`; the tree is freed when it returns.
   ///
-  /// With `inArena`, cmark allocates from its arena, which is emptied in one go afterwards. A
-  /// program that parses chunk after chunk while keeping the blocks otherwise frees each chunk's
-  /// tree into holes between the blocks, and later trees scatter over a fragmented heap: measured on
-  /// 100 MB, that made the chunked parse twice as slow as one whole parse. cmark's arena is one per
-  /// process, so its users take turns.
+  /// With `inArena`, cmark allocates from `CmarkArena`, emptied in one go afterwards (for parsing
+  /// chunk after chunk without fragmenting the heap).
   func withTree<Result>(
     utf8 bytes: UnsafeRawBufferPointer, inArena: Bool = false, _ body: (OpaquePointer) -> Result
   ) -> Result? {
     MarkdownParser.registerExtensions
     if inArena {
-      Self.arenaLock.lock()
-      defer { Self.arenaLock.unlock() }
-      defer { cmark_arena_reset() }
-      return parse(
-        bytes, with: cmark_parser_new_with_mem(Self.options, cmark_get_arena_mem_allocator()), body)
+      return CmarkArena.withAllocator { allocator in
+        parse(bytes, with: cmark_parser_new_with_mem(Self.options, allocator), body)
+      }
     }
     guard let parser = cmark_parser_new(Self.options) else { return nil }
     defer { cmark_parser_free(parser) }
@@ -53,7 +47,6 @@ public struct MarkdownParser: Sendable {
   }
 
   private static let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
-  private static let arenaLock = NSLock()
 
   /// Feeds `bytes` to `parser` and hands the finished document node to `body`; frees nothing.
   private func parse<Result>(
