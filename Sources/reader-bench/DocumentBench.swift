@@ -36,6 +36,58 @@ struct DocumentBench {
       return count
     }
     frames(document)
+    conversion(document)
+  }
+
+  /// Script conversion with OpenCC: detection, one screen, and the whole document.
+  private func conversion(_ document: Document) {
+    let converter = ScriptConverter.shared
+    do {
+      let first = DispatchTime.now()
+      try converter.prepare(.traditional)
+      try converter.prepare(.simplified)
+      report("conversion: open OpenCC configurations (once)", ms: milliseconds(since: first))
+      let scripts = try timeThrowing("conversion: detect scripts of every block", bytes: true) {
+        try converter.detector.scripts(of: document)
+      }
+      let screen = Array(document.blocks.prefix(screenBlockCount(document)))
+      for script in [DisplayScript.traditional, .simplified] {
+        try timeThrowing("conversion: first screen to \(script.rawValue)", note: "\(screen.count) blocks") {
+          try screen.map { try converter.convert($0, to: script, spelling: scripts.spelling) }
+        }
+      }
+      // Whole-document conversion of 100 MB takes minutes; past 20 MB, convert the first 20 MB.
+      var blocks = document.blocks[...]
+      var note = "all blocks"
+      if bytes.count > 20_000_000 {
+        blocks = blocks.prefix(document.blocks.count * 20_000_000 / bytes.count)
+        note = "first \(blocks.count) of \(document.blocks.count) blocks; MB/s from their share of the bytes"
+      }
+      let share = Double(blocks.count) / Double(max(1, document.blocks.count))
+      let start = DispatchTime.now()
+      for block in blocks { _ = try converter.convert(block, to: .traditional, spelling: scripts.spelling) }
+      let elapsed = milliseconds(since: start)
+      report(
+        "conversion: whole document to traditional", ms: elapsed, rate: megabytes * share / (elapsed / 1000),
+        note: note)
+    } catch let error as ConversionError {
+      print("  conversion: unavailable (\(error.message))")
+    } catch {
+      print("  conversion: failed (\(error))")
+    }
+    print("  search: skipped, ReaderCore has no search yet")
+  }
+
+  /// How many top-level blocks fill the first screen at the bench's width and height.
+  private func screenBlockCount(_ document: Document) -> Int {
+    let layout = DocumentLayout(document: document, width: options.width)
+    var rows = 0
+    var count = 0
+    while count < layout.blockCount && rows < options.size.height {
+      rows += layout.lines(ofBlock: count).count
+      count += 1
+    }
+    return count
   }
 
   /// The whole-document parse as `reader` does it before its first paint, and its parts.
@@ -119,10 +171,29 @@ struct DocumentBench {
     return result!
   }
 
-  private func report(_ label: String, ms: Double? = nil, perByte: Bool = false, note: String = "") {
+  /// `time` for a body that throws.
+  @discardableResult
+  private func timeThrowing<Result>(
+    _ label: String, bytes: Bool = false, note: String = "", _ body: () throws -> Result
+  ) rethrows -> Result {
+    var samples: [Double] = []
+    var result: Result?
+    for _ in 0..<runs {
+      let start = DispatchTime.now()
+      result = try body()
+      samples.append(milliseconds(since: start))
+    }
+    samples.sort()
+    report(label, ms: samples[samples.count / 2], perByte: bytes, note: note)
+    return result!
+  }
+
+  private func report(
+    _ label: String, ms: Double? = nil, perByte: Bool = false, rate: Double? = nil, note: String = ""
+  ) {
     var line = "  " + pad(label, 46)
     line += pad(ms.map { format($0, $0 < 10 ? 2 : 1) } ?? "", 10, right: true)
-    let rate = ms.flatMap { perByte && $0 > 0 ? megabytes / ($0 / 1000) : nil }
+    let rate = rate ?? ms.flatMap { perByte && $0 > 0 ? megabytes / ($0 / 1000) : nil }
     line += pad(rate.map { format($0, 1) } ?? "", 10, right: true)
     if !note.isEmpty { line += "  " + note }
     while line.hasSuffix(" ") { line.removeLast() }

@@ -9,7 +9,7 @@ import ReaderCore
 /// `scripts/generate-documents .build/bench-docs`). Figures are wall-clock medians of a few runs
 /// (one run for documents over 20 MB), in milliseconds and MB/s of source bytes (10^6 bytes).
 @main
-struct ReaderBench {
+struct BenchCommand {
   static func main() {
     let options: BenchOptions
     do {
@@ -20,7 +20,6 @@ struct ReaderBench {
     }
     print("reader-bench: \(options.paths.count) document(s), layout width \(options.width), ", terminator: "")
     print("screen \(options.size.width)x\(options.size.height)")
-    print("conversion and search: skipped, ReaderCore has no OpenCC wrapper or search index yet")
     for path in options.paths {
       guard let data = FileManager.default.contents(atPath: path) else {
         print("\n\(path): cannot read")
