@@ -11,9 +11,17 @@ import CCmarkGFM
 ///
 /// The blocks equal those of parsing the whole text at once (`MarkdownParser.parse`), except when
 /// the document uses link reference definitions or footnotes, which Markdown resolves across the
-/// whole document: then `hasDocumentWideDefinitions` becomes true, and a reference whose
-/// definition lies in another chunk shows as plain text. A caller that needs those links can parse
-/// the whole text once more in the background.
+/// whole document: then `hasDocumentWideDefinitions` becomes true (once the chunk holding one has
+/// been parsed), a reference whose definition lies in another chunk shows as plain text, and
+/// footnotes gather at the end of their chunk rather than of the document. A caller that needs
+/// those can parse the whole text once more in the background.
+///
+/// ```swift
+/// var parser = ChunkedParser(bytes: bytes)
+/// var document = Document(title: name, blocks: parser.parseNextChunk() ?? [])  // then paint
+/// // On a background task, with the parser moved there (it is Sendable):
+/// while let blocks = parser.parseNextChunk() { document.append(blocks) }  // hand over each chunk
+/// ```
 ///
 /// How a cut is kept exact: `ChunkSplitter` proposes a line to cut before; the chunk is parsed with
 /// that one line added, and cmark's source positions tell where the last top-level block starts.
