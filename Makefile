@@ -27,6 +27,9 @@ format:
 bootstrap:
 	@scripts/bootstrap
 
+bench: bootstrap
+	scripts/bench $(ARGS)
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/reader $(DESTDIR)$(PREFIX)/bin/reader

@@ -59,6 +59,11 @@ let package = Package(
       dependencies: ["ReaderCore", "ReaderAssets"],
       path: "Sources/ReaderBench"
     ),
+    .executableTarget(
+      name: "reader-bench",
+      dependencies: ["ReaderCore"],
+      path: "Sources/reader-bench"
+    ),
     .testTarget(
       name: "ReaderCoreTests",
       dependencies: ["ReaderCore", "ReaderAssets", "CNcurses"],

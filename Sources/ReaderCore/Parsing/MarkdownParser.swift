@@ -11,24 +11,58 @@ public struct MarkdownParser: Sendable {
 
   /// Parses `text` into top-level blocks whose ids start at `firstID`.
   public func parseBlocks(_ text: String, firstID: Int) -> (blocks: [Block], nextID: Int) {
+    var text = text
+    return text.withUTF8 { parseBlocks(utf8: UnsafeRawBufferPointer($0), firstID: firstID) }
+  }
+
+  /// Parses UTF-8 bytes (invalid sequences become U+FFFD) into top-level blocks whose ids start at
+  /// `firstID`. The bytes are read in place, not copied.
+  public func parseBlocks(utf8 bytes: UnsafeRawBufferPointer, firstID: Int) -> (blocks: [Block], nextID: Int)
+  {
+    withTree(utf8: bytes) { root in
+      var converter = NodeConverter(nextID: firstID)
+      let blocks = converter.blocks(under: root)
+      return (blocks, converter.nextID)
+    } ?? ([], firstID)
+  }
+
+  /// Parses `bytes` and lends the cmark document node to `body`; the tree is freed when it returns.
+  ///
+  /// With `inArena`, cmark allocates from `CmarkArena`, emptied in one go afterwards (for parsing
+  /// chunk after chunk without fragmenting the heap).
+  func withTree<Result>(
+    utf8 bytes: UnsafeRawBufferPointer, inArena: Bool = false, _ body: (OpaquePointer) -> Result
+  ) -> Result? {
     MarkdownParser.registerExtensions
-    let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
-    guard let parser = cmark_parser_new(options) else { return ([], firstID) }
+    if inArena {
+      return CmarkArena.withAllocator { allocator in
+        parse(bytes, with: cmark_parser_new_with_mem(Self.options, allocator), body)
+      }
+    }
+    guard let parser = cmark_parser_new(Self.options) else { return nil }
     defer { cmark_parser_free(parser) }
+    guard let root = parse(bytes, with: parser, { $0 }) else { return nil }
+    defer { cmark_node_free(root) }
+    return body(root)
+  }
+
+  private static let options = CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
+
+  /// Feeds `bytes` to `parser` and hands the finished document node to `body`; frees nothing.
+  private func parse<Result>(
+    _ bytes: UnsafeRawBufferPointer, with parser: OpaquePointer?, _ body: (OpaquePointer) -> Result
+  ) -> Result? {
+    guard let parser else { return nil }
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
       if let extensionHandle = cmark_find_syntax_extension(name) {
         cmark_parser_attach_syntax_extension(parser, extensionHandle)
       }
     }
-    var utf8 = text.utf8CString
-    utf8.withUnsafeMutableBufferPointer { buffer in
-      cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+    if let base = bytes.baseAddress, bytes.count > 0 {
+      cmark_parser_feed(parser, base.assumingMemoryBound(to: CChar.self), bytes.count)
     }
-    guard let root = cmark_parser_finish(parser) else { return ([], firstID) }
-    defer { cmark_node_free(root) }
-    var converter = NodeConverter(nextID: firstID)
-    let blocks = converter.blocks(under: root)
-    return (blocks, converter.nextID)
+    guard let root = cmark_parser_finish(parser) else { return nil }
+    return body(root)
   }
 
   private static let registerExtensions: Void = {
@@ -37,7 +71,7 @@ public struct MarkdownParser: Sendable {
 }
 
 /// Walks a cmark tree and builds the project's own blocks from it.
-private struct NodeConverter {
+struct NodeConverter {
   var nextID: Int
 
   mutating func blocks(under parent: OpaquePointer) -> [Block] {
@@ -55,7 +89,8 @@ private struct NodeConverter {
     return nextID
   }
 
-  private mutating func block(from node: OpaquePointer) -> Block? {
+  /// The block for one node, or nil for a node that is not a block (its id is not taken).
+  mutating func block(from node: OpaquePointer) -> Block? {
     let type = typeName(node)
     switch type {
     case "paragraph":

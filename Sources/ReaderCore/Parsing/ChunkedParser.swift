@@ -1,0 +1,159 @@
+import CCmarkGFM
+
+/// Parses Markdown a chunk at a time, so the first screen can be shown before the rest is parsed.
+///
+/// Call `parseNextChunk()` until it returns nil: the first call parses about `firstChunkSize`
+/// bytes (enough for the first screen, quickly), later calls about `chunkSize` bytes each (made for
+/// a background task). Block ids continue from chunk to chunk, and cmark's tree is freed after
+/// each chunk, so memory holds the source bytes and the blocks, never a whole-document tree.
+/// cmark allocates each chunk's tree in its arena (see `CmarkArena`), which is one per process: two
+/// chunked parsers running at once take turns, chunk by chunk.
+///
+/// The blocks equal those of parsing the whole text at once (`MarkdownParser.parse`), except when
+/// the document uses link reference definitions or footnotes, which Markdown resolves across the
+/// whole document: then `hasDocumentWideDefinitions` becomes true (once the chunk holding one has
+/// been parsed), a reference whose definition lies in another chunk shows as plain text, and
+/// footnotes gather at the end of their chunk rather than of the document. A caller that needs
+/// those can parse the whole text once more in the background.
+///
+/// ```swift
+/// var parser = ChunkedParser(bytes: bytes)
+/// var document = Document(title: name, blocks: parser.parseNextChunk() ?? [])  // then paint
+/// // On a background task, with the parser moved there (it is Sendable):
+/// while let blocks = parser.parseNextChunk() { document.append(blocks) }  // hand over each chunk
+/// ```
+///
+/// How a cut is kept exact: `ChunkSplitter` proposes a line to cut before; the chunk is parsed with
+/// that one line added, and cmark's source positions tell where the last top-level block starts.
+/// Every block before it was closed by then, so the parser was in its initial state at that line:
+/// the chunk ends there, and the next chunk starts there. The proposed line is almost always that
+/// start; when it is not (say, a fence inside a list item fooled the scan), the cut moves back to
+/// where cmark says, and the bytes between are parsed again with the next chunk.
+public struct ChunkedParser: Sendable {
+  /// The whole source, UTF-8 (invalid sequences are shown as U+FFFD).
+  public let bytes: [UInt8]
+  public let firstChunkSize: Int
+  public let chunkSize: Int
+  /// How many bytes from the start have been parsed into blocks.
+  public private(set) var parsedBytes = 0
+  /// The id the next block will get.
+  public private(set) var nextID: Int
+  /// How many top-level blocks have been returned so far.
+  public private(set) var blockCount = 0
+  /// How many chunks have been returned so far.
+  public private(set) var chunkCount = 0
+  /// Whether a link reference or footnote definition was seen (see the type's discussion).
+  public private(set) var hasDocumentWideDefinitions = false
+
+  public init(bytes: [UInt8], firstID: Int = 0, firstChunkSize: Int = 64 << 10, chunkSize: Int = 1 << 20) {
+    self.bytes = bytes
+    self.nextID = firstID
+    self.firstChunkSize = max(1, firstChunkSize)
+    self.chunkSize = max(1, chunkSize)
+  }
+
+  /// Whether every byte has been parsed.
+  public var isFinished: Bool { parsedBytes >= bytes.count }
+
+  /// The share of the source parsed so far, from 0 to 1.
+  public var fractionParsed: Double {
+    bytes.isEmpty ? 1 : Double(parsedBytes) / Double(bytes.count)
+  }
+
+  /// The top-level blocks of the next chunk, or nil once the whole source has been parsed.
+  ///
+  /// A chunk can hold no block (only blank lines or definitions); the next call goes on.
+  public mutating func parseNextChunk() -> [Block]? {
+    guard !isFinished else { return nil }
+    let start = parsedBytes
+    var size = chunkCount == 0 ? firstChunkSize : chunkSize
+    var sawDefinition = false
+    let result = bytes.withUnsafeBytes { all in
+      while true {
+        let cut = ChunkSplitter(targetSize: size).cut(in: all, from: start, notBefore: start + size)
+        sawDefinition = sawDefinition || cut.sawDefinition
+        if let parsed = parse(all, from: start, cut: cut) { return parsed }
+        // One block runs past the proposed cut (a long list, say): parse a window twice as large.
+        size *= 2
+      }
+    }
+    parsedBytes = result.end
+    nextID = result.nextID
+    blockCount += result.blocks.count
+    chunkCount += 1
+    if sawDefinition || result.sawFootnote { hasDocumentWideDefinitions = true }
+    return result.blocks
+  }
+
+  /// What one window parse gives: the blocks, where the chunk ends, and the next id.
+  private struct Parsed {
+    var blocks: [Block]
+    var end: Int
+    var nextID: Int
+    var sawFootnote: Bool
+  }
+
+  /// Parses `start..<cut` plus the line at the cut; nil when no top-level block starts after the
+  /// first one in that window (the window is too small to hold a cut).
+  private func parse(_ all: UnsafeRawBufferPointer, from start: Int, cut: ChunkSplitter.Cut) -> Parsed? {
+    let atEnd = cut.offset >= all.count
+    let windowEnd = atEnd ? all.count : ChunkSplitter.lineBounds(in: all, from: cut.offset).next
+    let window = UnsafeRawBufferPointer(rebasing: all[start..<windowEnd])
+    let firstID = nextID
+    return MarkdownParser().withTree(utf8: window, inArena: true) { root -> Parsed? in
+      var nodes: [(node: OpaquePointer, line: Int, isFootnote: Bool)] = []
+      var child = cmark_node_first_child(root)
+      while let node = child {
+        let isFootnote = String(cString: cmark_node_get_type_string(node)) == "footnote_definition"
+        nodes.append((node, Int(cmark_node_get_start_line(node)), isFootnote))
+        child = cmark_node_next(node)
+      }
+      let sawFootnote = nodes.contains { $0.isFootnote }
+      var endLine = Int.max
+      var end = all.count
+      if !atEnd {
+        // cmark moves footnote definitions to the end of the document, so they do not mark a cut.
+        var boundary: (line: Int, offset: Int)?
+        for line in nodes.filter({ !$0.isFootnote }).map(\.line).dropFirst().reversed() {
+          boundary = Self.chunkStart(all, window, start, line: line, cut)
+          if boundary != nil { break }
+        }
+        guard let boundary else { return nil }
+        endLine = boundary.line
+        end = boundary.offset
+      }
+      var converter = NodeConverter(nextID: firstID)
+      var blocks: [Block] = []
+      for entry in nodes where entry.line < endLine {
+        if let block = converter.block(from: entry.node) { blocks.append(block) }
+      }
+      return Parsed(blocks: blocks, end: end, nextID: converter.nextID, sawFootnote: sawFootnote)
+    } ?? (atEnd ? Parsed(blocks: [], end: all.count, nextID: firstID, sawFootnote: false) : nil)
+  }
+
+  /// The byte offset of `line` in the window if a chunk may start there: not before the window's
+  /// second line and not at a byte order mark (cmark would drop it at the start of a chunk).
+  private static func chunkStart(
+    _ all: UnsafeRawBufferPointer, _ window: UnsafeRawBufferPointer, _ start: Int, line: Int,
+    _ cut: ChunkSplitter.Cut
+  ) -> (line: Int, offset: Int)? {
+    guard line > 1 else { return nil }
+    let offset = line == cut.line ? cut.offset : start + lineStart(line, in: window)
+    guard offset < all.count else { return nil }
+    if offset + 3 <= all.count && all[offset] == 0xEF && all[offset + 1] == 0xBB && all[offset + 2] == 0xBF {
+      return nil
+    }
+    return (line, offset)
+  }
+
+  /// The offset of 1-based line `line` in `window`, counting line ends as cmark does.
+  private static func lineStart(_ line: Int, in window: UnsafeRawBufferPointer) -> Int {
+    var position = 0
+    var current = 1
+    while current < line && position < window.count {
+      position = ChunkSplitter.lineBounds(in: window, from: position).next
+      current += 1
+    }
+    return position
+  }
+}
