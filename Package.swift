@@ -55,11 +55,6 @@ let package = Package(
       path: "Sources/reader"
     ),
     .executableTarget(
-      name: "ReaderBench",
-      dependencies: ["ReaderCore", "ReaderAssets"],
-      path: "Sources/ReaderBench"
-    ),
-    .executableTarget(
       name: "reader-bench",
       dependencies: ["ReaderCore"],
       path: "Sources/reader-bench"
