@@ -4,6 +4,7 @@ struct Cluster {
   var width: Int
   var style: TextStyle
   var first: Unicode.Scalar
+  var traits: LineBreakRules.Traits = []
 
   var isSpace: Bool { first == " " }
   var isNewline: Bool { first == "\n" }
@@ -26,7 +27,10 @@ struct Cluster {
           let shown: String = width == 0 ? "\u{25CC}" + String(scalar) : "\u{FFFD}"
           result.append(Cluster(text: shown, width: 1, style: run.style, first: scalar))
         } else {
-          result.append(Cluster(text: String(scalar), width: width, style: run.style, first: scalar))
+          result.append(
+            Cluster(
+              text: String(scalar), width: width, style: run.style, first: scalar,
+              traits: LineBreakRules.traits(of: scalar, width: width)))
         }
       }
     }

@@ -7,9 +7,37 @@ enum LineBreakRules {
   /// Punctuation that must not end a line.
   static let opening: Set<Unicode.Scalar> = Set("（「『〈《【〔〖〘〚｛［｟‘“〝([{".unicodeScalars)
 
-  static func isWide(_ cluster: Cluster) -> Bool {
-    cluster.width == 2 || (0x2E80...0x9FFF).contains(cluster.first.value)
-      || (0xFF00...0xFFEF).contains(cluster.first.value)
+  /// What a cluster means for line breaking, worked out once when the cluster is made.
+  struct Traits: OptionSet {
+    let rawValue: UInt8
+    static let closing = Traits(rawValue: 1 << 0)
+    static let opening = Traits(rawValue: 1 << 1)
+    static let wide = Traits(rawValue: 1 << 2)
+    static let alphabetic = Traits(rawValue: 1 << 3)
+    static let hyphen = Traits(rawValue: 1 << 4)
+  }
+
+  /// The traits of a cluster that starts with `scalar` and is `width` columns wide.
+  static func traits(of scalar: Unicode.Scalar, width: Int) -> Traits {
+    let value = scalar.value
+    if value < 0x80 {
+      if (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value) {
+        return .alphabetic
+      }
+      if value == 0x2D { return .hyphen }
+      return closing.contains(scalar) ? .closing : opening.contains(scalar) ? .opening : []
+    }
+    var traits: Traits = []
+    if width == 2 || (0x2E80...0x9FFF).contains(value) || (0xFF00...0xFFEF).contains(value) {
+      traits.insert(.wide)
+    }
+    // Ideographs are neither opening nor closing; only punctuation needs the set look-ups.
+    if !(0x3400...0x9FFF).contains(value) {
+      if closing.contains(scalar) { traits.insert(.closing) }
+      if opening.contains(scalar) { traits.insert(.opening) }
+      if traits.isEmpty && scalar.properties.isAlphabetic { traits.insert(.alphabetic) }
+    }
+    return traits
   }
 
   /// Whether a line may begin at `index`.
@@ -17,9 +45,9 @@ enum LineBreakRules {
     let current = clusters[index]
     let previous = clusters[index - 1]
     if current.isSpace { return false }
-    if previous.isSpace { return !closing.contains(current.first) }
-    if closing.contains(current.first) || opening.contains(previous.first) { return false }
-    if isWide(previous) || isWide(current) { return true }
-    return previous.first == "-" && current.first.properties.isAlphabetic
+    if previous.isSpace { return !current.traits.contains(.closing) }
+    if current.traits.contains(.closing) || previous.traits.contains(.opening) { return false }
+    if previous.traits.contains(.wide) || current.traits.contains(.wide) { return true }
+    return previous.traits.contains(.hyphen) && current.traits.contains(.alphabetic)
   }
 }

@@ -40,8 +40,7 @@ struct LineBreaker {
         if index == start { return (index + 1, skipSpaces(clusters, from: index + 1)) }
         var cut = index
         while cut - 1 > start
-          && (LineBreakRules.closing.contains(clusters[cut].first)
-            || LineBreakRules.opening.contains(clusters[cut - 1].first))
+          && (clusters[cut].traits.contains(.closing) || clusters[cut - 1].traits.contains(.opening))
         {
           cut -= 1
         }
