@@ -8,12 +8,18 @@ import ReaderCore
 struct RunLoop {
   let terminal: Terminal
 
-  func run(_ initial: ReaderState) {
+  func run(_ initial: ReaderState, loading: BackgroundParse? = nil) {
     var state = Reducer.reduce(initial, .resize(terminal.size))
     var shown = FrameRenderer.render(state)
     terminal.draw(shown)
-    let conversions = state.conversions
-    Thread.detachNewThread { conversions.detectScripts() }
+    var detecting = false
+    func detectScriptsOnceLoaded() {
+      guard !detecting, loading?.isFinished ?? true else { return }
+      detecting = true
+      let conversions = state.conversions
+      Thread.detachNewThread { conversions.detectScripts() }
+    }
+    detectScriptsOnceLoaded()
     CrashDrill.runIfRequested()
     while state.isRunning {
       switch terminal.nextEvent() {
@@ -31,6 +37,10 @@ struct RunLoop {
         shown = Frame(size: TerminalSize(width: 0, height: 0))
       case .tick:
         break
+      }
+      if let loading, !loading.isFinished, let grown = loading.take() {
+        state = Reducer.reduce(state, grown)
+        detectScriptsOnceLoaded()
       }
       guard state.isRunning else { break }
       let frame = FrameRenderer.render(state)

@@ -81,7 +81,8 @@ public enum FrameRenderer {
     let width = state.size.width
     let percent = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
     let script = state.setting.script.label + (state.setting.vocabulary ? "+詞" : "")
-    let right = " \(script)  \(percent)%  \(state.focus.rawValue) "
+    let loading = state.loading.map { " loading \(Int($0 * 100))% ·" } ?? ""
+    let right = "\(loading) \(script)  \(percent)%  \(state.focus.rawValue) "
     var left = " " + VisibleText.sanitize(state.document.title)
     if let message = state.message {
       left += "  " + VisibleText.sanitize(message)

@@ -1,7 +1,10 @@
 /// Everything that can change the reader's state: commands from keys, and the terminal's size.
-public enum Action: Hashable, Sendable {
+public enum Action: Sendable {
   case key(Key)
   case command(Command)
   case resize(TerminalSize)
   case selectEntry(Int)
+  /// More of the document was parsed in the background: the new whole, and how far along
+  /// loading is (nil once it is complete).
+  case documentGrew(Document, loading: Double?)
 }

@@ -1,6 +1,6 @@
 /// Everything the screen shows, as a value: the reducer changes it and the renderer draws it.
 public struct ReaderState: Sendable {
-  public let document: Document
+  public internal(set) var document: Document
   public internal(set) var size: TerminalSize
   public internal(set) var focus: Focus
   /// The selected outline entry.
@@ -22,6 +22,8 @@ public struct ReaderState: Sendable {
   public internal(set) var activeFaction: Int?
   /// The mention of the active faction that `m` went to last.
   public internal(set) var mentionIndex: Int?
+  /// How far the background parse of a large document has come; nil once it is all here.
+  public internal(set) var loading: Double?
   /// Whether the outline pane is shown, and its width when the reader changed it.
   public internal(set) var outlineVisible: Bool
   public internal(set) var outlineWidth: Int?
@@ -30,9 +32,10 @@ public struct ReaderState: Sendable {
   public internal(set) var isRunning: Bool
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var message: String?
-  public let conversions: ConversionCache
-  public let factions: FactionIndex
-  let layouts: LayoutCache
+  public internal(set) var conversions: ConversionCache
+  let converter: ScriptConverter
+  public internal(set) var factions: FactionIndex
+  var layouts: LayoutCache
 
   public init(
     document: Document, size: TerminalSize, script: DisplayScript = .original, vocabulary: Bool = false,
@@ -50,6 +53,7 @@ public struct ReaderState: Sendable {
     highlights = []
     activeFaction = nil
     mentionIndex = nil
+    loading = nil
     outlineVisible = true
     outlineWidth = nil
     count = nil
@@ -58,10 +62,20 @@ public struct ReaderState: Sendable {
     conversions = ConversionCache(document: document, converter: converter)
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)
+    self.converter = converter
     if let failure = conversions.prepare(setting) {
       setting = .original
       message = failure.message
     }
+  }
+
+  /// Takes a grown document (blocks and outline entries only appended): places stay valid, and
+  /// the caches start again on it, refilling with just what the screen asks for.
+  mutating func replaceDocument(with grown: Document) {
+    document = grown
+    conversions = ConversionCache(document: grown, converter: converter)
+    factions = FactionIndex(conversions: conversions)
+    layouts = LayoutCache(conversions: conversions)
   }
 
   public var geometry: PaneGeometry {

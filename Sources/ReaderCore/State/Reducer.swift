@@ -12,6 +12,11 @@ public enum Reducer {
       resize(&next, to: size)
     case .selectEntry(let index):
       select(&next, entry: index)
+    case .documentGrew(let grown, let loading):
+      next.message = state.message
+      next.replaceDocument(with: grown)
+      next.loading = loading
+      if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
     case .key(let key):
       keyPressed(key, on: &next)
     case .command(let command):
@@ -33,6 +38,7 @@ public enum Reducer {
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
     case .selectEntry: return false
+    case .documentGrew: return true
     }
   }
 
