@@ -122,8 +122,7 @@ public enum MentionFinder {
     var offset = 0
     var previous: Unicode.Scalar?
     for scalar in text.unicodeScalars {
-      let joins = DisplayWidth.of(scalar) == 0 && previous != nil && previous != "\n"
-      if !joins { cluster += 1 }
+      if !Cluster.joins(width: DisplayWidth.of(scalar), after: previous) { cluster += 1 }
       if bytes.contains(offset) { result[offset] = cluster }
       offset += UTF8.width(scalar)
       previous = scalar

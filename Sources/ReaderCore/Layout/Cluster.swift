@@ -9,6 +9,14 @@ struct Cluster {
   var isSpace: Bool { first == " " }
   var isNewline: Bool { first == "\n" }
 
+  /// Whether a scalar of `width` columns joins the cluster before it instead of starting one:
+  /// a zero-width scalar does, unless it comes first or right after a line break. `clusters(of:)`
+  /// applies this rule; code that counts clusters in plain text (mention and search offsets,
+  /// which must equal `LineKey.offset`) calls it to stay in step.
+  static func joins(width: Int, after previous: Unicode.Scalar?) -> Bool {
+    width == 0 && previous != nil && previous != "\n"
+  }
+
   /// Splits runs into clusters the way ncurses fills cells: zero-width scalars join the one before.
   static func clusters(of runs: [InlineRun]) -> [Cluster] {
     var result: [Cluster] = []

@@ -1,0 +1,164 @@
+import Foundation
+import XCTest
+
+@testable import ReaderCore
+
+final class SearchIndexTests: XCTestCase {
+  private func document(_ markdown: String) -> Document {
+    MarkdownParser().parse(markdown, title: "t")
+  }
+
+  private func index(_ document: Document, script: DisplayScript = .original) throws -> SearchIndex {
+    try SearchIndexCache(document: document).index(for: script)
+  }
+
+  /// The displayed text each match covers, cut from its leaf by layout clusters.
+  private func texts(of results: SearchResults, in displayed: Document) -> [String] {
+    let leaves = Dictionary(
+      uniqueKeysWithValues: LeafText.leaves(of: displayed).map { ($0.blockID, $0.text) })
+    return results.matches.map { match in
+      let clusters = Cluster.clusters(of: [InlineRun(leaves[match.leafID] ?? "")])
+      guard match.clusters.upperBound <= clusters.count else { return "<out of range>" }
+      return clusters[match.clusters].map(\.text).joined()
+    }
+  }
+
+  func testSimplifiedQueryFindsBothTraditionalSpellings() throws {
+    let doc = document("# 發布會\n\n新版本已經發佈了。\n\n产品发布之一。\n\n發表與公布不算。")
+    let results = try index(doc).results(for: "发布")
+    XCTAssertEqual(texts(of: results, in: doc), ["發布", "發佈", "发布"])
+    XCTAssertEqual(results.matches.map(\.offset), [0, 5, 2])
+    XCTAssertEqual(try index(doc).results(for: "發佈").count, 3)
+  }
+
+  func testQueryFindsEveryReleaseInTheBundledArticle() throws {
+    let article = Fixtures.article
+    let results = try index(article).results(for: "发布")
+    let found = texts(of: results, in: article)
+    XCTAssertEqual(found.filter { $0 == "發布" }.count, 7)
+    XCTAssertEqual(found.filter { $0 == "发布" }.count, 2)
+    XCTAssertEqual(found.count, 9)
+    XCTAssertEqual(results.matches, results.matches.sorted { $0.position < $1.position })
+    // The same places in the Simplified view, where all nine read 发布.
+    let simplified = try ScriptConverter.shared.convert(article, to: .simplified)
+    let inSimplified = try index(article, script: .simplified).results(for: "發布")
+    XCTAssertEqual(texts(of: inSimplified, in: simplified), Array(repeating: "发布", count: 9))
+    XCTAssertEqual(inSimplified.matches.map(\.leafID), results.matches.map(\.leafID))
+  }
+
+  func testTraditionalQueryFindsASimplifiedParagraph() throws {
+    let article = Fixtures.article
+    let results = try index(article).results(for: "增長速度超過了任何其他消費者")
+    XCTAssertEqual(texts(of: results, in: article), ["增长速度超过了任何其他消费者"])
+    // In the Traditional view that paragraph is converted, and the Simplified query finds it there.
+    let traditional = try ScriptConverter.shared.convert(article, to: .traditional)
+    let shown = try index(article, script: .traditional).results(for: "增长速度超过了任何其他消费者")
+    XCTAssertEqual(texts(of: shown, in: traditional), ["增長速度超過了任何其他消費者"])
+  }
+
+  func testLatinLettersMatchInAnyCaseAndWidth() throws {
+    let article = Fixtures.article
+    let lower = try index(article).results(for: "openai")
+    XCTAssertEqual(lower.count, 44)
+    XCTAssertEqual(Set(texts(of: lower, in: article)), ["OpenAI"])
+    XCTAssertEqual(try index(article).results(for: "OPENAI").matches, lower.matches)
+    XCTAssertEqual(try index(article).results(for: "ＯｐｅｎＡＩ").matches, lower.matches)
+    let doc = document("Ｇｏｏｇｌｅ 與 ÉCOLE 和 Cafe\u{301} 發布")
+    let results = try index(doc).results(for: "google")
+    XCTAssertEqual(texts(of: results, in: doc), ["Ｇｏｏｇｌｅ"])
+    XCTAssertEqual(texts(of: try index(doc).results(for: "école"), in: doc), ["ÉCOLE"])
+    // A combining accent belongs to the letter before it: Café is four clusters, so 發布 starts at 22.
+    let cafe = try index(doc).results(for: "cafe")
+    XCTAssertEqual(texts(of: cafe, in: doc), ["Cafe\u{301}"])
+    XCTAssertEqual(cafe.matches.first?.length, 4)
+    XCTAssertEqual(try index(doc).results(for: "发布").matches.first?.offset, 22)
+  }
+
+  func testBlanksMatchAnyBlankAndMatchesStayInsideOneParagraph() throws {
+    let doc = document("第一段的結尾\n\n開頭的第二段\n\n全形\u{3000}空格與 tab\tstop")
+    XCTAssertEqual(try index(doc).results(for: "結尾開頭").count, 0)
+    XCTAssertEqual(try index(doc).results(for: "結尾 開頭").count, 0)
+    XCTAssertEqual(texts(of: try index(doc).results(for: "全形 空格"), in: doc), ["全形\u{3000}空格"])
+    XCTAssertEqual(try index(doc).results(for: "TAB STOP").count, 1)
+  }
+
+  func testEmptyBlankAndControlQueriesAreHarmless() throws {
+    let article = try index(Fixtures.article)
+    for query in ["", " ", "   ", "\u{3000}", "\t\n", "\u{0}", "\u{1B}[2J", "\u{7F}", "\u{202E}", "\u{FFFF}"]
+    {
+      let results = article.results(for: query)
+      XCTAssertEqual(results.query, query)
+      XCTAssertEqual(results.firstMatch(atOrAfter: .start)?.index, results.isEmpty ? nil : 0)
+      if query.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        XCTAssertTrue(results.isEmpty, "a blank query finds nothing: \(query.debugDescription)")
+      }
+    }
+    // Controls are made visible as in the text: an ESC searches for ␛, not for an escape.
+    let doc = document("a \u{241B}[2J b")
+    XCTAssertEqual(texts(of: try index(doc).results(for: "\u{1B}[2J"), in: doc), ["\u{241B}[2J"])
+    XCTAssertEqual(try index(doc).results(for: "\u{0}").count, 0)
+  }
+
+  func testMatchesLandOnTheLineThatShowsThem() throws {
+    let article = Fixtures.article
+    let results = try index(article).results(for: "发布")
+    for width in [20, 37, 80] {
+      let layout = DocumentLayout(document: article, width: width)
+      for match in results.matches {
+        let anchor = match.anchor(in: layout)
+        let line = try XCTUnwrap(layout.lines(from: anchor, count: 1).first)
+        XCTAssertEqual(line.key.leaf, match.leafID)
+        XCTAssertLessThanOrEqual(line.key.offset, match.offset)
+        let next = layout.lines(from: anchor, count: 2).dropFirst().first
+        if let next, next.key.leaf == match.leafID, !next.text.isEmpty {
+          XCTAssertGreaterThan(next.key.offset, match.offset, "the match is on a later line (width \(width))")
+        }
+        let shown = line.text
+        XCTAssertTrue(
+          shown.contains("發") || shown.contains("发"), "width \(width): \(shown) should show the match")
+      }
+    }
+  }
+
+  func testAMatchOnTheLastLineOfAParagraphIsNotPlacedOnTheBlankAfterIt() throws {
+    let doc = document("一二三四五六七八九十甲乙丙丁發布戊己\n\n下一段")
+    let layout = DocumentLayout(document: doc, width: 20)
+    let match = try XCTUnwrap(try index(doc).results(for: "發布").matches.first)
+    XCTAssertEqual(match.offset, 14)
+    let anchor = match.anchor(in: layout)
+    XCTAssertEqual(layout.lines(from: anchor, count: 1).first?.text, "甲乙丙丁發布戊己")
+  }
+
+  func testOffsetsStayExactWhenTheNormalisingConversionChangesLength() throws {
+    // Debian's tw2s never changes the number of characters; tw2sp does (快閃記憶體 → 闪存).
+    // Served as "tw2s", it shows that offsets after such a phrase still point at the text shown.
+    let data = try Self.dataDirectoryServing(tw2sp: true)
+    defer { try? FileManager.default.removeItem(atPath: data) }
+    let library = OpenCCLibrary(dataDirectories: [data])
+    XCTAssertEqual(try library.converter(named: "tw2s").convert("快閃記憶體"), "闪存")
+    let normalizer = try SearchNormalizer(library: library)
+    let doc = document("買了快閃記憶體，然後去發布會。")
+    let results = try SearchIndex(displayed: doc, normalizer: normalizer).results(for: "發布會")
+    XCTAssertEqual(texts(of: results, in: doc), ["發布會"])
+    XCTAssertEqual(results.matches.first?.offset, 11)
+  }
+
+  /// A data directory whose tw2s.json is a copy of tw2sp.json, beside links to the dictionaries.
+  private static func dataDirectoryServing(tw2sp: Bool) throws -> String {
+    guard let source = OpenCCLibrary.shared.locate("tw2sp") else {
+      XCTFail("OpenCC data is missing: tw2sp.json not in \(OpenCCLibrary.shared.dataDirectories)")
+      throw CocoaError(.fileNoSuchFile)
+    }
+    let sourceDirectory = (source as NSString).deletingLastPathComponent
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("search-opencc-\(UUID())")
+      .path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    for name in try FileManager.default.contentsOfDirectory(atPath: sourceDirectory)
+    where name.hasSuffix(".ocd2") {
+      try FileManager.default.createSymbolicLink(
+        atPath: directory + "/" + name, withDestinationPath: sourceDirectory + "/" + name)
+    }
+    try FileManager.default.copyItem(atPath: source, toPath: directory + "/tw2s.json")
+    return directory
+  }
+}
