@@ -1,25 +1,43 @@
+import Foundation
 import Glibc
 import ReaderAssets
 import ReaderCore
 
 /// Where the document comes from: the bundled article, a file, or standard input.
+///
+/// With no FILE, standard input is the document when it is redirected from a pipe, a socket or
+/// a file and holds at least one byte (`cmd | reader`); a terminal, /dev/null, a closed
+/// descriptor or an empty pipe opens the bundled article instead, so that `reader` run by a
+/// program that gives it no input still shows something. Like `less` and `cat`, a pipe whose
+/// writer never finishes is waited for.
 enum DocumentSource {
   case bundled
   case file(String)
   case standardInput
+  /// No FILE and a redirected standard input: standard input if it is not empty, else the bundled article.
+  case standardInputOrBundled
 
-  init(argument: String?) {
+  init(argument: String?, standardInputIsRedirected: Bool = DocumentSource.standardInputIsRedirected()) {
     switch argument {
-    case nil: self = .bundled
+    case nil: self = standardInputIsRedirected ? .standardInputOrBundled : .bundled
     case "-": self = .standardInput
     case let path?: self = .file(path)
     }
   }
 
+  /// Whether standard input comes from a pipe, a socket or a regular file, rather than from a
+  /// terminal, another character device such as /dev/null, or nothing at all.
+  static func standardInputIsRedirected() -> Bool {
+    var info = stat()
+    guard fstat(STDIN_FILENO, &info) == 0 else { return false }
+    let type = info.st_mode & S_IFMT
+    return type == S_IFIFO || type == S_IFREG || type == S_IFSOCK
+  }
+
   var title: String {
     switch self {
     case .bundled: return BundledArticle.name
-    case .standardInput: return "stdin"
+    case .standardInput, .standardInputOrBundled: return "stdin"
     case .file(let path): return String(path.split(separator: "/").last ?? Substring(path))
     }
   }
@@ -35,7 +53,7 @@ enum DocumentSource {
     switch self {
     case .bundled:
       return BundledArticle.bytes
-    case .standardInput:
+    case .standardInput, .standardInputOrBundled:
       return try Self.readAll(descriptor: STDIN_FILENO, path: "-")
     case .file(let path):
       let descriptor = open(path, O_RDONLY)
@@ -50,10 +68,38 @@ enum DocumentSource {
   }
 
   func loadDocument() throws -> Document {
-    let bytes = try readBytes()
+    try load().document
+  }
+
+  /// The document, and the key its reading position is remembered under (see `PositionStore`).
+  func load() throws -> (document: Document, key: DocumentKey) {
+    var source = self
+    var bytes = try readBytes()
+    if case .standardInputOrBundled = self, bytes.isEmpty {
+      source = .bundled
+      bytes = try source.readBytes()
+    }
     let text = String(decoding: bytes, as: UTF8.self)
-    return isPlainText
+    let title = source.title
+    let document =
+      source.isPlainText
       ? PlainTextParser().parse(text, title: title) : MarkdownParser().parse(text, title: title)
+    return (document, DocumentKey(path: source.rememberedPath, contentHash: ContentHash.fnv1a64(bytes)))
+  }
+
+  /// The path a position is remembered under: the file's absolute path with links resolved, or
+  /// a name for the documents that have no path.
+  var rememberedPath: String {
+    switch self {
+    case .bundled: return "bundled:" + BundledArticle.name
+    case .standardInput, .standardInputOrBundled: return "stdin"
+    case .file(let path):
+      if let resolved = realpath(path, nil) {
+        defer { free(resolved) }
+        return String(cString: resolved)
+      }
+      return path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
   }
 
   private static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {

@@ -9,7 +9,8 @@ struct ReaderCommand: ParsableCommand {
     commandName: "reader",
     abstract: "A terminal reader for long-form Chinese documents.",
     discussion: """
-      With no FILE, opens the bundled article. FILE may be Markdown or plain text (.txt); \
+      With no FILE, reads standard input when it is a pipe or a file that is not empty, and \
+      otherwise opens the bundled article. FILE may be Markdown or plain text (.txt); \
       '-' reads standard input (write ./convert for a file named like a subcommand). When \
       standard output is not a terminal the document is printed as plain text, as with --print.
       """,
@@ -39,6 +40,9 @@ struct ReaderCommand: ParsableCommand {
   @Flag(help: "Print the document's factions, their summaries and mention counts as plain text.")
   var factions = false
 
+  @Flag(help: "Print the document's outline, one heading per line, indented two spaces per level.")
+  var outline = false
+
   @Option(help: "The width for --print, in columns (0: no wrapping).")
   var width: Int = 80
 
@@ -58,6 +62,10 @@ struct ReaderCommand: ParsableCommand {
       let document = try source.loadDocument()
       if factions {
         StandardStream.write(FactionReport.text(of: document))
+        return
+      }
+      if outline {
+        StandardStream.write(OutlinePrinter.text(of: try convertForPrinting(document).outline))
         return
       }
       if print || isatty(STDOUT_FILENO) == 0 {

@@ -1,0 +1,57 @@
+/// What the reader remembers of a document between runs: the text at the top of the body, the
+/// display script and whether the outline pane is shown.
+///
+/// The place is kept as a `TextPosition` (block and line key), not as a line number, so it
+/// finds the same text at another terminal width. Decoding refuses negative numbers, and a
+/// script this version does not know is restored as Original: a state file is outside input.
+public struct ReadingPosition: Hashable, Sendable, Codable {
+  /// The index of the top-level block at the top of the body.
+  public var block: Int
+  /// The `LineKey` of the text at the top of the body.
+  public var leaf: Int
+  public var offset: Int
+  /// The `DisplayScript` raw value ("original", "traditional", "simplified").
+  public var script: String
+  public var outlineVisible: Bool
+
+  public init(position: TextPosition, script: DisplayScript, outlineVisible: Bool) {
+    block = position.block
+    leaf = position.key.leaf
+    offset = position.key.offset
+    self.script = script.rawValue
+    self.outlineVisible = outlineVisible
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case block, leaf, offset, script, outlineVisible
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    block = try container.decode(Int.self, forKey: .block)
+    leaf = try container.decode(Int.self, forKey: .leaf)
+    offset = try container.decode(Int.self, forKey: .offset)
+    script = try container.decode(String.self, forKey: .script)
+    outlineVisible = try container.decode(Bool.self, forKey: .outlineVisible)
+    guard block >= 0, leaf >= 0, offset >= 0 else {
+      throw DecodingError.dataCorrupted(
+        DecodingError.Context(codingPath: container.codingPath, debugDescription: "negative position"))
+    }
+  }
+
+  /// The remembered place as a text position.
+  public var position: TextPosition {
+    TextPosition(block: block, key: LineKey(leaf: leaf, offset: offset))
+  }
+
+  /// The remembered script, or Original for a name this version does not know.
+  public var displayScript: DisplayScript { DisplayScript(rawValue: script) ?? .original }
+
+  /// The anchor in `layout` that shows the remembered text, kept inside the document (a file
+  /// may have been replaced by a shorter one with the same content hash only in theory, but a
+  /// hand-edited state file can name any block).
+  public func anchor(in layout: DocumentLayout) -> Anchor {
+    guard layout.blockCount > 0 else { return .top }
+    return layout.anchor(block: min(block, layout.blockCount - 1), key: position.key)
+  }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import Glibc
+import ReaderCore
+
+/// Remembers reading positions between runs: one small JSON file per document, written atomically.
+///
+/// Files live in `$XDG_STATE_HOME/reader/` (default `~/.local/state/reader/`). Reading never
+/// reports anything: a missing, unreadable, oversized or corrupt file, or one written for
+/// other content, simply means there is nothing to restore.
+struct PositionStore {
+  /// A state file holds a few hundred bytes; anything much larger is not one of ours.
+  static let maximumFileSize = 64 * 1024
+
+  /// What one state file holds.
+  private struct Entry: Codable {
+    var version: Int
+    var path: String
+    var contentHash: String
+    var position: ReadingPosition
+  }
+
+  private static let version = 1
+
+  /// The directory the state files go in.
+  let directory: String
+
+  init(directory: String) {
+    self.directory = directory
+  }
+
+  /// The store in the XDG state directory named by `environment`, or nil when neither
+  /// `XDG_STATE_HOME` nor `HOME` gives an absolute path. A relative `XDG_STATE_HOME` is
+  /// ignored, as the XDG Base Directory specification asks.
+  static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> PositionStore?
+  {
+    if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+      return PositionStore(directory: state + "/reader")
+    }
+    if let home = environment["HOME"], home.hasPrefix("/") {
+      return PositionStore(directory: home + "/.local/state/reader")
+    }
+    return nil
+  }
+
+  func path(for key: DocumentKey) -> String {
+    directory + "/" + key.fileName
+  }
+
+  /// The position remembered for `key`, or nil if there is none that fits this content.
+  func load(for key: DocumentKey) -> ReadingPosition? {
+    guard let data = Self.readSmallFile(path(for: key)),
+      let entry = try? JSONDecoder().decode(Entry.self, from: data),
+      entry.version == Self.version, entry.path == key.path,
+      entry.contentHash == ContentHash.hex(key.contentHash)
+    else { return nil }
+    return entry.position
+  }
+
+  /// Writes the position for `key`: into a temporary file in the same directory, then renamed
+  /// over the old one, so a reader (or a crash) never sees half a file.
+  func save(_ position: ReadingPosition, for key: DocumentKey) throws {
+    let entry = Entry(
+      version: Self.version, path: key.path, contentHash: ContentHash.hex(key.contentHash), position: position
+    )
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let data = try encoder.encode(entry)
+    try Self.makeDirectory(directory)
+    var template = Array((directory + "/." + key.fileName + ".XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { throw Self.failure("cannot create a file in \(directory)") }
+    let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var written = false
+    defer { if !written { unlink(temporary) } }
+    let complete = data.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { return false }
+        offset += count
+      }
+      return true
+    }
+    // Without fsync a crash right after the rename can leave an empty file on some file systems.
+    let synced = complete && fsync(descriptor) == 0
+    close(descriptor)
+    guard synced else { throw Self.failure("cannot write \(temporary)") }
+    guard rename(temporary, path(for: key)) == 0 else { throw Self.failure("cannot rename \(temporary)") }
+    written = true
+  }
+
+  /// The whole file if it is a regular file no larger than `maximumFileSize`, else nil.
+  private static func readSmallFile(_ path: String) -> Data? {
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= maximumFileSize
+    else { return nil }
+    var bytes = [UInt8](repeating: 0, count: maximumFileSize + 1)
+    var total = 0
+    while total < bytes.count {
+      let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + total, $0.count - total) }
+      if count < 0 && errno == EINTR { continue }
+      if count < 0 { return nil }
+      if count == 0 { break }
+      total += count
+    }
+    return total <= maximumFileSize ? Data(bytes[..<total]) : nil
+  }
+
+  /// Creates `path` and its missing parents, readable by the owner only (positions say what one reads).
+  private static func makeDirectory(_ path: String) throws {
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else { throw failure("\(path) is not a directory") }
+      return
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty && parent != path { try makeDirectory(parent) }
+    if mkdir(path, 0o700) != 0 && errno != EEXIST { throw failure("cannot create \(path)") }
+  }
+
+  private static func failure(_ reason: String) -> PositionStoreError {
+    PositionStoreError(reason: reason + ": " + String(cString: strerror(errno)))
+  }
+}
+
+/// Why a position could not be saved; the viewer ignores it, tests read it.
+struct PositionStoreError: Error, CustomStringConvertible {
+  var reason: String
+  var description: String { reason }
+}
