@@ -41,6 +41,10 @@ static inline mmask_t reader_mouse_wheel_down(void) { return 0; }
 static inline mmask_t reader_mouse_button1_pressed(void) { return BUTTON1_PRESSED; }
 static inline mmask_t reader_mouse_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t reader_mouse_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t reader_mouse_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t reader_mouse_button1_triple_clicked(void) { return BUTTON1_TRIPLE_CLICKED; }
+static inline mmask_t reader_mouse_button3_pressed(void) { return BUTTON3_PRESSED; }
+static inline mmask_t reader_mouse_shift(void) { return BUTTON_SHIFT; }
 
 /* Draws n wide characters at (y, x) with the given attributes. */
 static inline int reader_draw_wide(int y, int x, const wchar_t *text, int n, attr_t attrs) {
