@@ -103,8 +103,8 @@ final class PositionStoreTests: XCTestCase {
     let blocked = DocumentKey(path: "/blocked.md", contentHash: 1)
     try FileManager.default.createDirectory(
       atPath: store.path(for: blocked), withIntermediateDirectories: false)
-    try FileManager.default.createFile(
-      atPath: store.path(for: blocked) + "/keep", contents: Data("x".utf8))
+    XCTAssertTrue(
+      FileManager.default.createFile(atPath: store.path(for: blocked) + "/keep", contents: Data("x".utf8)))
     XCTAssertThrowsError(try store.save(position, for: blocked))
     XCTAssertEqual(files().count, 6, "\(files())")
     XCTAssertFalse(files().contains { $0.hasPrefix(".") }, "\(files())")

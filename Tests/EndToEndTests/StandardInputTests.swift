@@ -4,7 +4,8 @@ import XCTest
 /// `cmd | reader` and `reader -`: the document from standard input.
 final class StandardInputTests: XCTestCase {
   private var articlePath: String {
-    ReaderBinary.packageRoot.appendingPathComponent("Assets/openai-turmoil.md").path
+    URL(fileURLWithPath: "\(#filePath)").deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Assets/openai-turmoil.md").path
   }
 
   func testPipedArticlePrintsLikeTheFile() throws {
@@ -28,7 +29,7 @@ final class StandardInputTests: XCTestCase {
     let empty = try ReaderProcess.run(["--print"], input: [])
     XCTAssertEqual(empty.status, 0, empty.standardError)
     XCTAssertEqual(empty.text, bundled.text)
-    let devNull = try Spawn.output(of: [ReaderBinary.url.path, "--print"])
+    let devNull = try Spawn.output(of: [ReaderProcess.executable.path, "--print"])
     XCTAssertEqual(devNull, bundled.text)
   }
 
@@ -39,7 +40,7 @@ final class StandardInputTests: XCTestCase {
   }
 
   func testPipedDocumentOpensInTheViewerWithKeysFromTheTerminal() throws {
-    let command = "printf '# 管道文件\\n\\n從標準輸入讀到的文字。\\n' | \(TmuxSession.quote(ReaderBinary.url.path))"
+    let command = "printf '# 管道文件\\n\\n從標準輸入讀到的文字。\\n' | \(TmuxSession.quote(ReaderProcess.executable.path))"
     let session = try TmuxSession(
       command: "sh -c \(TmuxSession.quote(command + "; echo reader-exit=$?; sleep 60"))", width: 80,
       height: 20)

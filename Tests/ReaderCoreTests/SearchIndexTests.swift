@@ -9,7 +9,15 @@ final class SearchIndexTests: XCTestCase {
   }
 
   private func index(_ document: Document, script: DisplayScript = .original) throws -> SearchIndex {
-    try SearchIndexCache(document: document).index(for: script)
+    try SearchIndexCache(conversions: ConversionCache(document: document)).index(for: .init(script: script))
+  }
+
+  /// The document as the body shows it in `script`.
+  private func shown(_ document: Document, _ script: DisplayScript) -> Document {
+    let conversions = ConversionCache(document: document)
+    let setting = ConversionCache.Setting(script: script)
+    return Document(
+      title: document.title, blocks: document.blocks.indices.map { conversions.block($0, setting) })
   }
 
   /// The displayed text each match covers, cut from its leaf by layout clusters.
@@ -40,7 +48,7 @@ final class SearchIndexTests: XCTestCase {
     XCTAssertEqual(found.count, 9)
     XCTAssertEqual(results.matches, results.matches.sorted { $0.position < $1.position })
     // The same places in the Simplified view, where all nine read 发布.
-    let simplified = try ScriptConverter.shared.convert(article, to: .simplified)
+    let simplified = shown(article, .simplified)
     let inSimplified = try index(article, script: .simplified).results(for: "發布")
     XCTAssertEqual(texts(of: inSimplified, in: simplified), Array(repeating: "发布", count: 9))
     XCTAssertEqual(inSimplified.matches.map(\.leafID), results.matches.map(\.leafID))
@@ -51,7 +59,7 @@ final class SearchIndexTests: XCTestCase {
     let results = try index(article).results(for: "增長速度超過了任何其他消費者")
     XCTAssertEqual(texts(of: results, in: article), ["增长速度超过了任何其他消费者"])
     // In the Traditional view that paragraph is converted, and the Simplified query finds it there.
-    let traditional = try ScriptConverter.shared.convert(article, to: .traditional)
+    let traditional = shown(article, .traditional)
     let shown = try index(article, script: .traditional).results(for: "增长速度超过了任何其他消费者")
     XCTAssertEqual(texts(of: shown, in: traditional), ["增長速度超過了任何其他消費者"])
   }

@@ -1,50 +1,57 @@
 import Foundation
 
-/// The search indexes of one document, one per display script, each built on first use.
+/// The search indexes of one document, one per display setting, each built on first use.
 ///
-/// Building converts the whole document (to the display script, then to normalised form),
-/// which takes seconds on a 10 MB file: call `index(for:)` off the keypress path (from a
-/// background queue) and `builtIndex(for:)` from the run loop, which never waits for a build.
+/// The text indexed is the text the body shows: every block as `ConversionCache` gives it for
+/// the setting, so match offsets are those of the body's layout. Building converts the whole
+/// document (to the display script, then to normalised form), which takes seconds on a 10 MB
+/// file: call `index(for:)` off the keypress path (a background thread) and `builtIndex(for:)`
+/// from the run loop, which never waits for a build.
 public final class SearchIndexCache: @unchecked Sendable {
-  public let document: Document
-  public let converter: ScriptConverter
-  /// Whether the body localises vocabulary (s2twp / tw2sp); the index must see the same text.
-  public let vocabulary: Bool
+  public let conversions: ConversionCache
+  /// Where tw2s is opened from: the library the conversions use.
+  public let library: OpenCCLibrary
 
   private let stateLock = NSLock()
   private let buildLock = NSLock()
-  private var indexes: [DisplayScript: SearchIndex] = [:]
+  private var indexes: [ConversionCache.Setting: SearchIndex] = [:]
+  private var failure: ConversionError?
 
-  public init(document: Document, converter: ScriptConverter = .shared, vocabulary: Bool = false) {
-    self.document = document
-    self.converter = converter
-    self.vocabulary = vocabulary
+  public init(conversions: ConversionCache, library: OpenCCLibrary = .shared) {
+    self.conversions = conversions
+    self.library = library
   }
 
-  /// The index of the document shown in `script`, built now if it is not built yet.
+  /// The index of the document as shown in `setting`, built now if it is not built yet.
   ///
-  /// The displayed text is `ScriptConverter.convert(_:to:vocabulary:)` of the document, the
-  /// conversion the body shows block by block, so match offsets are those of the body's layout.
-  public func index(for script: DisplayScript) throws(ConversionError) -> SearchIndex {
-    if let index = builtIndex(for: script) { return index }
+  /// Throws only when OpenCC's tw2s cannot be opened (its data is missing); the error is kept,
+  /// so later calls answer at once.
+  public func index(for setting: ConversionCache.Setting) throws(ConversionError) -> SearchIndex {
+    if let index = builtIndex(for: setting) { return index }
     buildLock.lock()
     defer { buildLock.unlock() }
-    // Another caller may have built it while this one waited.
-    if let index = builtIndex(for: script) { return index }
-    let normalizer = try SearchNormalizer(library: converter.library)
-    let displayed = try converter.convert(document, to: script, vocabulary: vocabulary)
+    // Another caller may have built it, or failed, while this one waited.
+    if let index = builtIndex(for: setting) { return index }
+    if let failure = stateLock.withLock({ failure }) { throw failure }
+    let normalizer: SearchNormalizer
+    do {
+      normalizer = try SearchNormalizer(library: library)
+    } catch {
+      stateLock.withLock { failure = error }
+      throw error
+    }
+    let document = conversions.document
+    let shown = Document(
+      title: document.title, blocks: document.blocks.indices.map { conversions.block($0, setting) })
+    // Simplified text comes out of tw2s (or tw2sp) already; see SearchNormalizer.
     let index = try SearchIndex(
-      displayed: displayed, simplified: script == .simplified, normalizer: normalizer)
-    stateLock.lock()
-    indexes[script] = index
-    stateLock.unlock()
+      displayed: shown, simplified: setting.script == .simplified, normalizer: normalizer)
+    stateLock.withLock { indexes[setting] = index }
     return index
   }
 
-  /// The index for `script` if it is already built; never waits.
-  public func builtIndex(for script: DisplayScript) -> SearchIndex? {
-    stateLock.lock()
-    defer { stateLock.unlock() }
-    return indexes[script]
+  /// The index for `setting` if it is already built; never waits.
+  public func builtIndex(for setting: ConversionCache.Setting) -> SearchIndex? {
+    stateLock.withLock { indexes[setting] }
   }
 }

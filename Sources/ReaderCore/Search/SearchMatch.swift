@@ -25,23 +25,11 @@ public struct SearchMatch: Hashable, Sendable {
   /// The clusters of the leaf the match covers.
   public var clusters: Range<Int> { offset..<offset + length }
 
-  /// The anchor of the line in `layout` that shows the match's first character.
-  ///
-  /// `DocumentLayout.anchor(block:key:)` alone is not enough: the blank line after a leaf
-  /// carries the leaf's last key plus one, which sorts before a match further along the
-  /// leaf's last line, so that blank line is stepped back over.
-  public func anchor(in layout: DocumentLayout) -> Anchor {
-    guard topIndex < layout.blockCount else { return .top }
-    let lines = layout.lines(ofBlock: topIndex)
-    guard var line = lines.lastIndex(where: { $0.key <= key }) else {
-      return Anchor(block: topIndex, line: 0)
-    }
-    while line > 0 && lines[line - 1].key.leaf == leafID && Self.isBlank(lines[line]) { line -= 1 }
-    return Anchor(block: topIndex, line: line)
-  }
+  /// The stretch to highlight in the body (`ReaderState.highlights`).
+  public var range: TextRange { TextRange(leaf: leafID, offset: offset, length: length) }
 
-  /// Whether a line shows no text: nothing, or only indentation and quote bars.
-  private static func isBlank(_ line: LayoutLine) -> Bool {
-    line.spans.allSatisfy { span in span.text.unicodeScalars.allSatisfy { $0 == " " || $0 == "│" } }
+  /// The anchor of the line in `layout` that shows the match's first character.
+  public func anchor(in layout: DocumentLayout) -> Anchor {
+    layout.anchor(block: topIndex, key: key)
   }
 }
