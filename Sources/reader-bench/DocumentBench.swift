@@ -75,7 +75,34 @@ struct DocumentBench {
     } catch {
       print("  conversion: failed (\(error))")
     }
-    print("  search: skipped, ReaderCore has no search yet")
+    search(document)
+  }
+
+  /// Search: the normalised copy built once (tw2s + folding), then one scan per query.
+  private func search(_ document: Document) {
+    do {
+      let normalizer = try SearchNormalizer()
+      // Like the conversion stage, past 20 MB only the first 20 MB are indexed.
+      var indexed = document
+      var note = "all blocks"
+      if bytes.count > 20_000_000 {
+        let count = document.blocks.count * 20_000_000 / bytes.count
+        indexed = Document(title: document.title, blocks: Array(document.blocks.prefix(count)))
+        note = "first \(count) of \(document.blocks.count) blocks"
+      }
+      let index = try timeThrowing("search: build index, Original view", note: note) {
+        try SearchIndex(displayed: indexed, normalizer: normalizer)
+      }
+      for query in ["发布", "OpenAI", "不存在的詞語", "的"] {
+        time("search: query \(query)", note: { (results: SearchResults) in "\(results.count) matches" }) {
+          index.results(for: query)
+        }
+      }
+    } catch let error as ConversionError {
+      print("  search: unavailable (\(error.message))")
+    } catch {
+      print("  search: failed (\(error))")
+    }
   }
 
   /// How many top-level blocks fill the first screen at the bench's width and height.
