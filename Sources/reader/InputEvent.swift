@@ -3,6 +3,7 @@ import ReaderCore
 /// What the terminal reports: a key, that its size changed, or that nothing came for a while.
 enum InputEvent: Equatable {
   case key(Key)
+  case mouse(MouseEvent)
   case resize
   /// The reader came back from Ctrl-Z: the screen must be painted anew.
   case resumed

@@ -39,6 +39,8 @@ final class Terminal {
     reader_set_escdelay(25)
     wtimeout(reader_stdscr(), Terminal.tickMilliseconds)
     curs_set(0)
+    mousemask(MouseDecoder.wantedEvents, nil)
+    mouseinterval(0)
     // After Ctrl-Z and fg the arrow keys can arrive as raw CSI sequences.
     define_key("\u{1B}[A", KEY_UP)
     define_key("\u{1B}[B", KEY_DOWN)

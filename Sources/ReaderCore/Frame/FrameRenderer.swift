@@ -50,11 +50,19 @@ public enum FrameRenderer {
     let lines = state.bodyLayout.lines(from: state.anchor, count: rect.height)
     for (row, line) in lines.enumerated() {
       frame.write(line.spans, row: rect.y + row, column: rect.x, limit: rect.width)
-      if let textColumn = line.textColumn {
-        for range in state.highlights where range.leaf == line.key.leaf {
+      guard let textColumn = line.textColumn else { continue }
+      let start = rect.x + textColumn
+      let limit = rect.x + rect.width
+      for range in state.highlights where range.leaf == line.key.leaf {
+        highlight(range, line: line, row: rect.y + row, from: start, limit: limit, frame: &frame)
+      }
+      if let search = state.search, let results = search.results {
+        let current = search.current.map { results.matches[$0] }
+        for match in results.matches(inLeaf: line.key.leaf) {
+          let style: TextStyle = match == current ? [.highlight, .bold, .underline] : .highlight
           highlight(
-            range, line: line, row: rect.y + row, from: rect.x + textColumn, limit: rect.x + rect.width,
-            frame: &frame)
+            match.range, line: line, row: rect.y + row, from: start, limit: limit, style: style, frame: &frame
+          )
         }
       }
     }
@@ -62,7 +70,9 @@ public enum FrameRenderer {
 
   /// Marks the cells of `range` that fall on `line`; cluster `line.key.offset` starts at `column`.
   private static func highlight(
-    _ range: TextRange, line: LayoutLine, row: Int, from column: Int, limit: Int, frame: inout Frame
+    _ range: TextRange, line: LayoutLine, row: Int, from column: Int, limit: Int,
+    style: TextStyle = .highlight,
+    frame: inout Frame
   ) {
     let end = min(limit, column + line.width - (line.textColumn ?? 0))
     var offset = line.key.offset
@@ -70,7 +80,7 @@ public enum FrameRenderer {
     while x < end {
       let width = max(1, frame.rows[row][x].width)
       if offset >= range.offset && offset < range.offset + range.length {
-        frame.fill(row: row, from: x, to: x + width, style: .highlight)
+        frame.fill(row: row, from: x, to: x + width, style: style)
       }
       offset += 1
       x += width
@@ -84,7 +94,11 @@ public enum FrameRenderer {
     let loading = state.loading.map { " loading \(Int($0 * 100))% ·" } ?? ""
     let right = "\(loading) \(script)  \(percent)%  \(state.focus.rawValue) "
     var left = " " + VisibleText.sanitize(state.document.title)
-    if let message = state.message {
+    if let search = state.search, search.isEditing {
+      let found =
+        search.results.map { "  \($0.count) matches" } ?? (search.query.isEmpty ? "" : "  indexing…")
+      left = " /" + VisibleText.sanitize(search.query) + "▏" + found
+    } else if let message = state.message {
       left += "  " + VisibleText.sanitize(message)
     } else if let entry = state.currentEntry {
       left += " › " + state.title(ofEntry: entry)

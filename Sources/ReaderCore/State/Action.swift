@@ -4,6 +4,11 @@ public enum Action: Sendable {
   case command(Command)
   case resize(TerminalSize)
   case selectEntry(Int)
+  case mouse(MouseEvent)
+  /// The search index may have become ready: run the pending query.
+  case refreshSearch
+  /// Go back to a remembered place (block and text) once the document has it.
+  case restore(ReadingPosition)
   /// More of the document was parsed in the background: the new whole, and how far along
   /// loading is (nil once it is complete).
   case documentGrew(Document, loading: Double?)

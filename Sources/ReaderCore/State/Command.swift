@@ -27,6 +27,13 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case panelDown
   case panelChoose
   case panelMentions
+  case startSearch
+  case nextMatch
+  case previousMatch
+  case submitSearch
+  case cancelSearch
+  case deleteSearchCharacter
+  case reload
   case suspend
   case interrupt
   case quit

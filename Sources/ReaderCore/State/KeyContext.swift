@@ -2,4 +2,5 @@
 public enum KeyContext: String, Hashable, Sendable, CaseIterable {
   case reader
   case factionPanel
+  case searchPrompt
 }

@@ -23,6 +23,10 @@ public enum Keymap {
     KeyBinding([.character("f")], .nextFaction, "faction summary (派系); again: next faction"),
     KeyBinding([.character("F")], .openFactions, "faction panel: names, summaries, mentions"),
     KeyBinding([.character("m")], .nextMention, "next mention of the chosen faction"),
+    KeyBinding([.character("/")], .startSearch, "search, ignoring 繁/简 and case (搜尋)"),
+    KeyBinding([.character("n")], .nextMatch, "next match"),
+    KeyBinding([.character("N")], .previousMatch, "previous match"),
+    KeyBinding([.character("r")], .reload, "reload the file from disk (重新載入)"),
     KeyBinding([.character("?")], .showHelp, "this help (說明)"),
     KeyBinding([.control("z")], .suspend, "suspend to the shell (fg comes back)"),
     KeyBinding([.control("c")], .interrupt, "interrupt: quit at once"),
@@ -33,6 +37,9 @@ public enum Keymap {
     KeyBinding([.character("m")], .panelMentions, "step through the faction's mentions", in: .factionPanel),
     KeyBinding([.escape, .character("F")], .closePanel, "close the panel", in: .factionPanel),
     KeyBinding([.character("q")], .quit, "quit", in: .factionPanel),
+    KeyBinding([.enter], .submitSearch, "go to the first match after the top of the body", in: .searchPrompt),
+    KeyBinding([.escape], .cancelSearch, "cancel the search", in: .searchPrompt),
+    KeyBinding([.backspace], .deleteSearchCharacter, "delete the last character", in: .searchPrompt),
   ]
 
   private static let tables: [KeyContext: [Key: Command]] = {

@@ -29,6 +29,9 @@ public struct ReaderState: Sendable {
   public internal(set) var outlineWidth: Int?
   /// A count typed before a movement (`5j`).
   public internal(set) var count: Int?
+  /// The current search, if one was started.
+  public internal(set) var search: SearchState?
+  public internal(set) var searchIndexes: SearchIndexCache
   public internal(set) var isRunning: Bool
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var message: String?
@@ -62,6 +65,8 @@ public struct ReaderState: Sendable {
     conversions = ConversionCache(document: document, converter: converter)
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)
+    searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
+    search = nil
     self.converter = converter
     if let failure = conversions.prepare(setting) {
       setting = .original
@@ -76,6 +81,8 @@ public struct ReaderState: Sendable {
     conversions = ConversionCache(document: grown, converter: converter)
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)
+    searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
+    search?.results = nil
   }
 
   public var geometry: PaneGeometry {

@@ -12,6 +12,13 @@ public enum Reducer {
       resize(&next, to: size)
     case .selectEntry(let index):
       select(&next, entry: index)
+    case .mouse(let event):
+      MouseNavigation.handle(event, on: &next)
+    case .refreshSearch:
+      next.message = state.message
+      SearchNavigation.refresh(&next)
+    case .restore(let position):
+      restore(position, on: &next)
     case .documentGrew(let grown, let loading):
       next.message = state.message
       next.replaceDocument(with: grown)
@@ -37,7 +44,7 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry: return false
+    case .selectEntry, .mouse, .refreshSearch, .restore: return false
     case .documentGrew: return true
     }
   }
@@ -55,6 +62,10 @@ public enum Reducer {
   }
 
   private static func keyPressed(_ key: Key, on state: inout ReaderState) {
+    if state.search?.isEditing == true {
+      SearchNavigation.edit(key, on: &state)
+      return
+    }
     switch state.overlay {
     case .help:
       state.overlay = nil
@@ -132,6 +143,16 @@ public enum Reducer {
     case .narrowOutline, .widenOutline:
       let current = state.geometry.outline?.width ?? PaneGeometry(size: state.size).outline?.width ?? 16
       keepingPlace(&state) { $0.outlineWidth = max(8, current + (command == .widenOutline ? 4 : -4)) }
+    case .startSearch:
+      SearchNavigation.start(&state)
+    case .nextMatch, .previousMatch:
+      SearchNavigation.refresh(&state)
+      SearchNavigation.jump(&state, forward: command == .nextMatch)
+    case .submitSearch, .cancelSearch, .deleteSearchCharacter:
+      break
+    case .reload:
+      // Reading the file is the run loop's business; it answers with documentGrew.
+      state.message = "reloading…"
     case .countDigit, .suspend, .interrupt:
       // Suspending and interrupting are the terminal's business: the run loop raises the signal.
       break
@@ -174,6 +195,19 @@ public enum Reducer {
         FactionNavigation.nextMention(&state)
       }
     }
+  }
+
+  /// Goes back to a remembered place, script and outline visibility.
+  private static func restore(_ position: ReadingPosition, on state: inout ReaderState) {
+    if let script = DisplayScript(rawValue: position.script), script != state.setting.script {
+      var setting = state.setting
+      setting.script = script
+      if state.conversions.prepare(setting) == nil { state.setting = setting }
+    }
+    state.outlineVisible = position.outlineVisible
+    if state.geometry.outline == nil { state.focus = .body }
+    show(position.anchor(in: state.bodyLayout), on: &state)
+    if !state.document.outline.isEmpty, state.currentEntry != nil { state.focus = .body }
   }
 
   /// Shows the text in another script or vocabulary, keeping the same text at the top.

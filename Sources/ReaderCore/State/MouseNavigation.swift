@@ -1,0 +1,36 @@
+/// What the mouse does: the wheel scrolls the pane under the pointer, a press focuses a pane and
+/// chooses the outline entry under it.
+enum MouseNavigation {
+  static let wheelLines = 3
+
+  static func handle(_ event: MouseEvent, on state: inout ReaderState) {
+    guard state.overlay == nil else { return }
+    let geometry = state.geometry
+    let inOutline = geometry.outline.map { contains($0, event) } ?? false
+    let inBody = contains(geometry.body, event)
+    switch event.kind {
+    case .wheelUp, .wheelDown:
+      let delta = event.kind == .wheelUp ? -wheelLines : wheelLines
+      if inOutline {
+        let height = geometry.outline?.height ?? 1
+        let last = max(0, state.document.outline.count - height)
+        state.outlineTop = min(max(0, state.outlineTop + delta), last)
+      } else if inBody {
+        Reducer.scroll(&state, by: delta)
+      }
+    case .press:
+      if inOutline, let outline = geometry.outline {
+        state.focus = .outline
+        let entry = state.outlineTop + event.row - outline.y
+        if entry < state.document.outline.count { Reducer.select(&state, entry: entry) }
+      } else if inBody {
+        state.focus = .body
+      }
+    }
+  }
+
+  private static func contains(_ rect: Rect, _ event: MouseEvent) -> Bool {
+    event.column >= rect.x && event.column < rect.x + rect.width && event.row >= rect.y
+      && event.row < rect.y + rect.height
+  }
+}

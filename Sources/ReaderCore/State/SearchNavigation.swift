@@ -1,0 +1,80 @@
+/// What `/`, the search prompt, `n` and `N` do to the state.
+enum SearchNavigation {
+  /// `/`: opens the prompt (an earlier query is kept for n/N until a new one is typed).
+  static func start(_ state: inout ReaderState) {
+    state.search = SearchState()
+    state.overlay = nil
+  }
+
+  /// A key while the prompt is open: edit the query, or finish with Enter / Esc.
+  static func edit(_ key: Key, on state: inout ReaderState) {
+    guard var search = state.search else { return }
+    switch Keymap.command(for: key, in: .searchPrompt) {
+    case .submitSearch:
+      search.isEditing = false
+      state.search = search
+      refresh(&state)
+      jump(&state, forward: true, fromTop: true)
+      return
+    case .cancelSearch:
+      state.search = nil
+      return
+    case .deleteSearchCharacter:
+      if search.query.isEmpty {
+        state.search = nil
+        return
+      }
+      search.query.removeLast()
+    default:
+      switch key {
+      case .character(let character): search.query.append(character)
+      default: return
+      }
+    }
+    search.results = nil
+    search.current = nil
+    state.search = search
+    refresh(&state)
+  }
+
+  /// Runs the query against the index if it is built (it never waits for one being built).
+  static func refresh(_ state: inout ReaderState) {
+    guard var search = state.search, search.results == nil else { return }
+    guard let index = state.searchIndexes.builtIndex(for: state.setting) else { return }
+    search.results = index.results(for: search.query)
+    state.search = search
+  }
+
+  /// `n` (forward) and `N`: the next or previous match, wrapping with a note.
+  static func jump(_ state: inout ReaderState, forward: Bool, fromTop: Bool = false) {
+    guard let search = state.search, !search.query.isEmpty else {
+      state.message = "no search yet: press / to search"
+      return
+    }
+    guard let results = search.results else {
+      state.message = "indexing the document for search…"
+      return
+    }
+    guard !results.isEmpty else {
+      state.message = "no match for \(search.query)"
+      return
+    }
+    let layout = state.bodyLayout
+    let step: SearchResults.Step?
+    if let current = search.current, !fromTop {
+      step = forward ? results.match(after: current) : results.match(before: current)
+    } else {
+      let key = layout.key(at: state.anchor) ?? LineKey(leaf: 0, offset: 0)
+      let position = TextPosition(block: state.anchor.block, key: key)
+      step = forward ? results.firstMatch(atOrAfter: position) : results.lastMatch(before: position)
+    }
+    guard let step else { return }
+    state.search?.current = step.index
+    let anchor = step.match.anchor(in: layout)
+    let height = state.geometry.body.height
+    let bottom = layout.move(state.anchor, by: max(0, height - 1))
+    if anchor < state.anchor || anchor > bottom { Reducer.show(layout.move(anchor, by: -2), on: &state) }
+    let wrapped = step.wrapped ? (forward ? " (wrapped to the top)" : " (wrapped to the bottom)") : ""
+    state.message = results.label(at: step.index) + wrapped
+  }
+}
