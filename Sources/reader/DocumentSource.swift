@@ -49,11 +49,25 @@ enum DocumentSource {
     }
   }
 
-  func loadDocument() throws -> Document {
-    let bytes = try readBytes()
-    let text = String(decoding: bytes, as: UTF8.self)
-    return isPlainText
-      ? PlainTextParser().parse(text, title: title) : MarkdownParser().parse(text, title: title)
+  /// The name the command line was given, for messages.
+  var argument: String {
+    switch self {
+    case .bundled: return BundledArticle.name
+    case .standardInput: return "-"
+    case .file(let path): return path
+    }
+  }
+
+  /// Reads and parses the document; a file that looks binary is refused unless `force` is set.
+  func loadDocument(force: Bool = false) throws -> Document {
+    let decoded = SourceDecoder.decode(try readBytes())
+    if decoded.looksBinary && !force { throw ReaderError.binaryFile(path: argument) }
+    var document =
+      isPlainText
+      ? PlainTextParser().parse(decoded.text, title: title)
+      : MarkdownParser().parse(decoded.text, title: title)
+    document.notice = decoded.notice
+    return document
   }
 
   private static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
