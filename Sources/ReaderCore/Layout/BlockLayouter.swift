@@ -57,7 +57,9 @@ struct BlockLayouter {
           rest: canIndent ? rest + [pad] : rest, leaf: block.id)
         if itemLines.isEmpty {
           itemLines = [
-            LayoutLine(spans: firstLine, key: LineKey(leaf: block.id, offset: index))
+            LayoutLine(
+              spans: LineBreaker.fitting(firstLine, width: width), key: LineKey(leaf: block.id, offset: index)
+            )
           ]
         }
         lines += itemLines
@@ -78,7 +80,8 @@ struct BlockLayouter {
       lines += layout(block, first: lines.isEmpty ? first : rest, rest: rest)
     }
     if lines.isEmpty && !first.isEmpty {
-      lines.append(LayoutLine(spans: first, key: LineKey(leaf: leaf, offset: 0)))
+      lines.append(
+        LayoutLine(spans: LineBreaker.fitting(first, width: width), key: LineKey(leaf: leaf, offset: 0)))
     }
     return lines
   }
