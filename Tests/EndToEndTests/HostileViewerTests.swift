@@ -33,6 +33,38 @@ final class HostileViewerTests: XCTestCase {
       try session.waitFor { $0.joined().contains("reader-exit=0") }.joined().contains("reader-exit=0"))
   }
 
+  func testAForcedBinaryFileCannotTouchTheTerminal() throws {
+    let files = try HostileFiles()
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    var bytes: [UInt8] = []
+    for index in 0..<40_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      bytes.append(UInt8(truncatingIfNeeded: state >> 56))
+      if index % 997 == 0 {
+        bytes += Array("\u{1B}]0;pwned\u{7}\u{1B}[?1049l\u{1B}[?1000h\n# \u{1B}]2;title\u{7}\n".utf8)
+      }
+    }
+    let (session, _) = try open(try files.write("noise.bin", bytes), until: "binary")
+    XCTAssertTrue(try session.capture().joined().contains("looks like a binary file"))
+    let forced = try TmuxSession(
+      command: ReaderBinary.shellCommand([
+        "--force", files.directory.appendingPathComponent("noise.bin").path,
+      ]),
+      width: 80, height: 24)
+    try forced.waitFor { $0.joined().contains("noise.bin") }
+    for keys in [["Tab"], ["G"], ["b"], ["Tab"], ["G"], ["g"], ["Space"]] {
+      try forced.send(keys[0])
+      usleep(150_000)  // let the frame be drawn before looking at the terminal's state
+      XCTAssertFalse(try forced.display("#{pane_title}").contains("pwned"))
+      XCTAssertFalse(try forced.display("#{pane_title}").contains("title"))
+      XCTAssertEqual(try forced.display("#{alternate_on}"), "1")
+      XCTAssertEqual(try forced.display("#{mouse_any_flag}"), "0")
+    }
+    try forced.send("q")
+    XCTAssertTrue(
+      try forced.waitFor { $0.joined().contains("reader-exit=0") }.joined().contains("reader-exit=0"))
+  }
+
   func testAnEmptyFileOpensWithEmptyDocument() throws {
     let files = try HostileFiles()
     let (session, screen) = try open(try files.write("empty.md", []), until: "empty document")
