@@ -38,7 +38,9 @@ enum DocumentSource {
     case .standardInput:
       return try Self.readAll(descriptor: STDIN_FILENO, path: "-")
     case .file(let path):
-      let descriptor = open(path, O_RDONLY)
+      let descriptor = Self.rawArgument(decodingTo: path).withUnsafeBufferPointer {
+        open($0.baseAddress!, O_RDONLY)
+      }
       if descriptor < 0 { throw Self.openError(path: path, code: errno) }
       defer { close(descriptor) }
       var info = stat()
@@ -47,6 +49,22 @@ enum DocumentSource {
       }
       return try Self.readAll(descriptor: descriptor, path: path)
     }
+  }
+
+  /// The bytes of the command-line argument that reads as `path`, NUL-terminated.
+  ///
+  /// A file name need not be UTF-8, but Swift's `String` arguments have invalid bytes replaced
+  /// by U+FFFD, and that name would not open; the original bytes do.
+  static func rawArgument(decodingTo path: String) -> [CChar] {
+    for index in 1..<Int(CommandLine.argc) {
+      guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+      let length = strlen(pointer)
+      let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+      if String(decoding: bytes, as: UTF8.self) == path {
+        return Array(UnsafeBufferPointer(start: pointer, count: length + 1))
+      }
+    }
+    return Array(path.utf8CString)
   }
 
   /// The name the command line was given, for messages.

@@ -103,6 +103,28 @@ final class HostileInputTests: XCTestCase {
       result.standardError.hasSuffix("no␛]0;pwned␇␊such': No such file or directory\n"), result.standardError)
   }
 
+  func testAFileWhoseNameIsNotUTF8Opens() throws {
+    let files = try HostileFiles()
+    let directory = files.directory.path
+    _ = try files.write("plain.md", "# 標題\n")
+    // Process takes String arguments, so the shell makes the name's bytes (FF FE, not UTF-8).
+    let shell = Process()
+    shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+    shell.arguments = [
+      "-c",
+      "mv \"$1/plain.md\" \"$1/$(printf '\\377\\376').md\" && exec \"$2\" --print \"$1/$(printf '\\377\\376').md\"",
+      "sh", directory, ReaderProcess.executable.path,
+    ]
+    let output = Pipe()
+    shell.standardOutput = output
+    shell.standardError = Pipe()
+    try shell.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    shell.waitUntilExit()
+    XCTAssertEqual(shell.terminationStatus, 0)
+    XCTAssertEqual(text, "標題\n")
+  }
+
   func testAnEmptyFilePrintsNothingAndSucceeds() throws {
     let files = try HostileFiles()
     for (name, bytes) in [
