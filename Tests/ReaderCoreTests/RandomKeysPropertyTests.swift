@@ -51,7 +51,7 @@ final class RandomKeysPropertyTests: XCTestCase {
     }
   }
 
-  private func problems(in state: ReaderState) -> [String] {
+  private func problems(in state: ReaderState, checkingCells: Bool) -> [String] {
     var problems: [String] = []
     let outline = state.document.outline
     if outline.isEmpty ? state.selection != 0 : !(0..<outline.count).contains(state.selection) {
@@ -68,7 +68,7 @@ final class RandomKeysPropertyTests: XCTestCase {
     } else if state.anchor > layout.lastAnchor(height: state.geometry.body.height) {
       problems.append("anchor \(state.anchor) past the last one")
     }
-    return problems + FrameInvariants.problems(in: FrameRenderer.render(state))
+    return problems + FrameInvariants.problems(in: FrameRenderer.render(state), checkingCells: checkingCells)
   }
 
   private func run(_ document: Document, steps: Int, seed: UInt64) {
@@ -84,7 +84,8 @@ final class RandomKeysPropertyTests: XCTestCase {
       }
       history.append(action)
       state = Reducer.reduce(state, action)
-      let problems = problems(in: state)
+      // Row widths after every step; each cell's text against its width after every fifth.
+      let problems = problems(in: state, checkingCells: step % 5 == 0)
       if !problems.isEmpty {
         XCTFail(
           "seed \(seed) step \(step) at \(state.size): \(problems.prefix(3)); last actions \(history.suffix(8))"
