@@ -6,7 +6,7 @@ final class HostileViewerTests: XCTestCase {
   private func open(_ path: String, width: Int = 100, height: Int = 20, until text: String) throws -> (
     TmuxSession, [String]
   ) {
-    let session = try TmuxSession(command: ReaderBinary.shellCommand([path]), width: width, height: height)
+    let session = try TmuxSession(command: ReaderShell.shellCommand([path]), width: width, height: height)
     let screen = try session.waitFor { $0.joined().contains(text) || $0.joined().contains("reader-exit") }
     return (session, screen)
   }
@@ -14,7 +14,7 @@ final class HostileViewerTests: XCTestCase {
   func testEscapeSequencesShowAsSymbolsAndTheTitleAndScreenAreUntouched() throws {
     let files = try HostileFiles()
     let path = try files.write("escapes\u{1B}]2;name-title\u{7}.md", HostileFiles.escapes)
-    let (session, screen) = try open(path, until: "pwned")
+    let (session, screen) = try open(path, width: 150, until: "pwned")
     let text = screen.joined(separator: "\n")
     XCTAssertTrue(text.contains("Heading ␛]0;pwned␇ and ␛[2J clear"), text)
     XCTAssertFalse(try session.display("#{pane_title}").contains("title"), "a document retitled the terminal")
@@ -47,7 +47,7 @@ final class HostileViewerTests: XCTestCase {
     let (session, _) = try open(try files.write("noise.bin", bytes), until: "binary")
     XCTAssertTrue(try session.capture().joined().contains("looks like a binary file"))
     let forced = try TmuxSession(
-      command: ReaderBinary.shellCommand([
+      command: ReaderShell.shellCommand([
         "--force", files.directory.appendingPathComponent("noise.bin").path,
       ]),
       width: 80, height: 24)

@@ -99,10 +99,12 @@ final class RandomKeysPropertyTests: XCTestCase {
     run(Fixtures.article, steps: 10_000, seed: 2024)
   }
 
-  /// Fewer steps here: each one is as cheap as on the article (layout is per visible block), but
-  /// every new width lays out what the screen shows afresh; 2,000 steps keep `make test` quick.
-  func testTwoThousandRandomStepsOnAFiveMegabyteDocument() {
+  /// Fewer steps here, to keep `make test` quick: a step costs about as much as on the article
+  /// (layout is per visible block), except the commands that walk the whole document (script
+  /// detection, heading and faction jumps), which are what this document is for; 1,000 steps
+  /// reach each of them dozens of times.
+  func testOneThousandRandomStepsOnAFiveMegabyteDocument() {
     XCTAssertGreaterThan(Self.fiveMegabytes.outline.count, 1000)
-    run(Self.fiveMegabytes, steps: 2_000, seed: 5)
+    run(Self.fiveMegabytes, steps: 1_000, seed: 5)
   }
 }
