@@ -43,6 +43,38 @@ enum FuzzTarget {
         checkFrame(FrameRenderer.render(state))
       }
     }
+    runKeyScript(bytes, on: document)
+    if !plain { checkChunkedParse(decoded.text, against: document) }
+  }
+
+  /// Every key the keymap knows, for the key script.
+  static let keys: [Key] = Keymap.bindings.flatMap(\.keys).filter { $0 != .control("z") }
+
+  /// The input's last bytes, read as keys and resizes, drive the reducer: the fuzzer finds
+  /// key sequences as well as documents.
+  static func runKeyScript(_ bytes: [UInt8], on document: Document) {
+    var state = ReaderState(document: document, size: TerminalSize(width: 50, height: 9))
+    for byte in bytes.suffix(24) {
+      if byte >= 0xF0 {
+        state = Reducer.reduce(
+          state, .resize(TerminalSize(width: Int(byte & 0x0F) * 9 + 1, height: Int(byte & 0x07) + 1)))
+      } else {
+        state = Reducer.reduce(state, .key(keys[Int(byte) % keys.count]))
+      }
+      checkState(state)
+      checkFrame(FrameRenderer.render(state))
+    }
+  }
+
+  /// The chunked parser (small chunks, so cuts fall everywhere) gives the same blocks as one
+  /// parse of the whole text, as it promises, unless link or footnote definitions are in play.
+  static func checkChunkedParse(_ text: String, against document: Document) {
+    var parser = ChunkedParser(bytes: Array(text.utf8), firstChunkSize: 61, chunkSize: 127)
+    var blocks: [Block] = []
+    while let more = parser.parseNextChunk() { blocks += more }
+    if !parser.hasDocumentWideDefinitions {
+      check(blocks == document.blocks, "chunked parse differs from the whole parse")
+    }
   }
 
   static func check(_ condition: Bool, _ message: @autoclosure () -> String) {
