@@ -1,7 +1,7 @@
 # Two commands set up, build and test everything: `make run` and `make test`.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-SWIFT_FORMAT_PATHS = Package.swift Sources Tests Assets/BundledArticle.swift
+SWIFT_FORMAT_PATHS = Package.swift Sources Tests Assets/BundledArticle.swift Fuzz
 export SWIFT_BACKTRACE ?= interactive=no
 
 .PHONY: run test build release bootstrap lint format install bench fuzz clean
@@ -33,6 +33,11 @@ bench: bootstrap
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/reader $(DESTDIR)$(PREFIX)/bin/reader
+
+# libFuzzer over bytes → document → layout → frame; not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz:
+	scripts/fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -56,7 +56,9 @@ enum DocumentSource {
     case .standardInput, .standardInputOrBundled:
       return try Self.readAll(descriptor: STDIN_FILENO, path: "-")
     case .file(let path):
-      let descriptor = open(path, O_RDONLY)
+      let descriptor = Self.rawArgument(decodingTo: path).withUnsafeBufferPointer {
+        open($0.baseAddress!, O_RDONLY)
+      }
       if descriptor < 0 { throw Self.openError(path: path, code: errno) }
       defer { close(descriptor) }
       var info = stat()
@@ -67,23 +69,55 @@ enum DocumentSource {
     }
   }
 
-  func loadDocument() throws -> Document {
-    try load().document
+  /// The bytes of the command-line argument that reads as `path`, NUL-terminated.
+  ///
+  /// A file name need not be UTF-8, but Swift's `String` arguments have invalid bytes replaced
+  /// by U+FFFD, and that name would not open; the original bytes do.
+  static func rawArgument(decodingTo path: String) -> [CChar] {
+    for index in 1..<Int(CommandLine.argc) {
+      guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+      let length = strlen(pointer)
+      let bytes = UnsafeRawBufferPointer(start: pointer, count: length)
+      if String(decoding: bytes, as: UTF8.self) == path {
+        return Array(UnsafeBufferPointer(start: pointer, count: length + 1))
+      }
+    }
+    return Array(path.utf8CString)
+  }
+
+  /// The name the command line was given, for messages.
+  var argument: String {
+    switch self {
+    case .bundled: return BundledArticle.name
+    case .standardInput, .standardInputOrBundled: return "-"
+    case .file(let path): return path
+    }
+  }
+
+  /// Reads and parses the document; a file that looks binary is refused unless `force` is set.
+  func loadDocument(force: Bool = false) throws -> Document {
+    try load(force: force).document
+  }
+
+  /// The source the bytes really came from (an empty pipe falls back to the bundled article).
+  func readSource() throws -> (source: DocumentSource, bytes: [UInt8]) {
+    let bytes = try readBytes()
+    if case .standardInputOrBundled = self, bytes.isEmpty {
+      return (.bundled, try DocumentSource.bundled.readBytes())
+    }
+    return (self, bytes)
   }
 
   /// The document, and the key its reading position is remembered under (see `PositionStore`).
-  func load() throws -> (document: Document, key: DocumentKey) {
-    var source = self
-    var bytes = try readBytes()
-    if case .standardInputOrBundled = self, bytes.isEmpty {
-      source = .bundled
-      bytes = try source.readBytes()
-    }
-    let text = String(decoding: bytes, as: UTF8.self)
-    let title = source.title
-    let document =
+  func load(force: Bool = false) throws -> (document: Document, key: DocumentKey) {
+    let (source, bytes) = try readSource()
+    let decoded = SourceDecoder.decode(bytes)
+    if decoded.looksBinary && !force { throw ReaderError.binaryFile(path: argument) }
+    var document =
       source.isPlainText
-      ? PlainTextParser().parse(text, title: title) : MarkdownParser().parse(text, title: title)
+      ? PlainTextParser().parse(decoded.text, title: source.title)
+      : MarkdownParser().parse(decoded.text, title: source.title)
+    document.notice = decoded.notice
     return (document, DocumentKey(path: source.rememberedPath, contentHash: ContentHash.fnv1a64(bytes)))
   }
 

@@ -52,6 +52,9 @@ struct ReaderCommand: ParsableCommand {
   @Flag(help: "Also localise vocabulary when converting (s2twp / tw2sp: 軟件 → 軟體).")
   var vocabulary = false
 
+  @Flag(help: "Open a file even if it looks binary (control characters are shown as symbols).")
+  var force = false
+
   func validate() throws {
     if width < 0 { throw ValidationError("--width must be 0 or more") }
   }
@@ -59,7 +62,7 @@ struct ReaderCommand: ParsableCommand {
   func run() throws {
     let source = DocumentSource(argument: file)
     do {
-      let document = try source.loadDocument()
+      let document = try source.loadDocument(force: force)
       if factions {
         StandardStream.write(FactionReport.text(of: document))
         return

@@ -1,12 +1,19 @@
+import ReaderCore
+
 /// Failures that end the program with a one-line message and a sysexits status.
 enum ReaderError: Error {
   case cannotOpen(path: String, reason: String, status: Int32)
   case noTerminal(String)
+  case binaryFile(path: String)
 
+  /// The message; a path can hold any bytes, so it is made drawable before it reaches stderr.
   var message: String {
     switch self {
-    case .cannotOpen(let path, let reason, _): return "cannot open '\(path)': \(reason)"
-    case .noTerminal(let reason): return reason
+    case .cannotOpen(let path, let reason, _):
+      return "cannot open '\(VisibleText.singleLine(path))': \(reason)"
+    case .noTerminal(let reason): return VisibleText.singleLine(reason)
+    case .binaryFile(let path):
+      return "'\(VisibleText.singleLine(path))' looks like a binary file (use --force to open it anyway)"
     }
   }
 
@@ -14,6 +21,7 @@ enum ReaderError: Error {
     switch self {
     case .cannotOpen(_, _, let status): return status
     case .noTerminal: return 2
+    case .binaryFile: return 66
     }
   }
 }

@@ -22,7 +22,9 @@ public struct Frame: Equatable, Sendable, CustomStringConvertible {
 
   /// Writes styled text at a row and column, never past `limit` columns; returns the column reached.
   ///
-  /// A wide character that would straddle the limit is not drawn; the cell stays blank.
+  /// A wide character that would straddle the limit is not drawn; the cell stays blank. Text
+  /// passes `VisibleText.sanitize` once more here, the last gate before the terminal, and the
+  /// stand-ins it draws for control characters and invalid bytes are dimmed.
   @discardableResult
   public mutating func write(
     _ spans: [StyledText], row: Int, column: Int, limit: Int, extraStyle: TextStyle = []
@@ -32,12 +34,13 @@ public struct Frame: Equatable, Sendable, CustomStringConvertible {
     guard row >= 0 && row < height else { return column }
     let end = min(width, column + limit)
     var x = column
-    let runs = spans.map { InlineRun($0.text, style: $0.style.union(extraStyle)) }
+    let runs = spans.map { InlineRun(VisibleText.sanitize($0.text), style: $0.style.union(extraStyle)) }
     for cluster in Cluster.clusters(of: runs) where !cluster.isNewline {
       guard x + cluster.width <= end else { break }
       clear(row: row, column: x)
       if cluster.width == 2 { clear(row: row, column: x + 1) }
-      rows[row][x] = Cell(text: cluster.text, width: cluster.width, style: cluster.style)
+      let style = VisibleText.isStandIn(cluster.first) ? cluster.style.union(.dim) : cluster.style
+      rows[row][x] = Cell(text: cluster.text, width: cluster.width, style: style)
       if cluster.width == 2 { rows[row][x + 1] = .continuation }
       x += cluster.width
     }

@@ -47,6 +47,11 @@ public enum FrameRenderer {
   }
 
   private static func drawBody(_ state: ReaderState, in rect: Rect, frame: inout Frame) {
+    if state.document.isEmpty && rect.height > 0 {
+      let message = TextFitting.truncate(Document.emptyMessage, to: rect.width)
+      frame.write([StyledText(message, style: .dim)], row: rect.y, column: rect.x, limit: rect.width)
+      return
+    }
     let lines = state.bodyLayout.lines(from: state.anchor, count: rect.height)
     for (row, line) in lines.enumerated() {
       frame.write(line.spans, row: rect.y + row, column: rect.x, limit: rect.width)

@@ -35,8 +35,10 @@ struct BlockLayouter {
     case .quote(let blocks):
       let bar = StyledText("│ ", style: .dim)
       let canIndent = columns(rest) + 2 <= maxIndent
+      // The first line also carries the markers of enclosing first items, so it is capped apart.
+      let firstFits = columns(first) <= maxIndent
       return stack(
-        blocks, separated: true, first: canIndent ? first + [bar] : first,
+        blocks, separated: true, first: canIndent && firstFits ? first + [bar] : first,
         rest: canIndent ? rest + [bar] : rest, leaf: block.id)
     case .list(let list):
       var lines: [LayoutLine] = []
@@ -45,16 +47,19 @@ struct BlockLayouter {
         if let checked = item.task { marker += checked ? "[x] " : "[ ] " }
         let canIndent = columns(rest) + DisplayWidth.of(marker) <= maxIndent
         let itemFirst = index == 0 ? first : rest
-        let markerSpan = StyledText(marker, style: .dim)
+        let markerSpan = StyledText(canIndent ? marker : "• ", style: .dim)
         let pad = StyledText(String(repeating: " ", count: DisplayWidth.of(marker)))
+        // Past the indentation cap an item still shows a bullet, while its first line has room.
+        let firstLine = columns(itemFirst) <= maxIndent ? itemFirst + [markerSpan] : itemFirst
         if !lines.isEmpty && !list.tight { lines.append(blank(after: lines, prefix: rest)) }
         var itemLines = stack(
-          item.blocks, separated: !list.tight,
-          first: canIndent ? itemFirst + [markerSpan] : itemFirst + [StyledText("•", style: .dim)],
+          item.blocks, separated: !list.tight, first: firstLine,
           rest: canIndent ? rest + [pad] : rest, leaf: block.id)
         if itemLines.isEmpty {
           itemLines = [
-            LayoutLine(spans: itemFirst + [markerSpan], key: LineKey(leaf: block.id, offset: index))
+            LayoutLine(
+              spans: LineBreaker.fitting(firstLine, width: width), key: LineKey(leaf: block.id, offset: index)
+            )
           ]
         }
         lines += itemLines
@@ -75,7 +80,8 @@ struct BlockLayouter {
       lines += layout(block, first: lines.isEmpty ? first : rest, rest: rest)
     }
     if lines.isEmpty && !first.isEmpty {
-      lines.append(LayoutLine(spans: first, key: LineKey(leaf: leaf, offset: 0)))
+      lines.append(
+        LayoutLine(spans: LineBreaker.fitting(first, width: width), key: LineKey(leaf: leaf, offset: 0)))
     }
     return lines
   }

@@ -1,13 +1,20 @@
 /// A parsed document: its top-level blocks, title and outline.
 public struct Document: Sendable {
+  /// What the body shows for a document with nothing in it.
+  public static let emptyMessage = "empty document"
+
   public let title: String
   public private(set) var blocks: [Block]
   public private(set) var outline: Outline
+  /// A one-line note about how the source was read (`3 invalid bytes replaced`), for the status line.
+  public var notice: String?
 
-  public init(title: String, blocks: [Block]) {
-    self.title = title
+  /// The title may come from a file name, so it is made drawable here, once, on one line.
+  public init(title: String, blocks: [Block], notice: String? = nil) {
+    self.title = VisibleText.singleLine(title)
     self.blocks = blocks
     self.outline = Outline(blocks: blocks)
+    self.notice = notice
   }
 
   /// Whether the document has nothing to show.

@@ -30,7 +30,8 @@ public struct Outline: Sendable {
       switch block.kind {
       case .heading(let level, let runs):
         deepest = max(deepest, level)
-        found.append((level, VisibleText.sanitize(runs.plainText.trimmingWhitespace()), block.id, top))
+        let title = VisibleText.sanitize(runs.plainText.trimmingWhitespace()).replacingNewlines()
+        found.append((level, title, block.id, top))
       case .paragraph:
         if let title = block.pseudoHeadingTitle {
           found.append((nil, VisibleText.sanitize(title), block.id, top))

@@ -2,6 +2,13 @@ import CCmarkGFM
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks, task lists) into a `Document`.
 public struct MarkdownParser: Sendable {
+  /// Quotes and lists nested deeper than this keep their content but lose the extra levels.
+  ///
+  /// Indentation stops growing long before this (see `BlockLayouter`), so nothing visible is
+  /// lost, while every later walk of the blocks stays within a small, fixed recursion depth:
+  /// a few kilobytes of `> > > ...` would otherwise overflow the stack.
+  public static let maximumNesting = 100
+
   public init() {}
 
   /// Parses `text`; the C tree is freed before this returns.
@@ -74,14 +81,52 @@ public struct MarkdownParser: Sendable {
 struct NodeConverter {
   var nextID: Int
 
+  /// How many quotes and list items enclose the blocks being converted.
+  var depth = 0
+
   mutating func blocks(under parent: OpaquePointer) -> [Block] {
     var result: [Block] = []
     var child = cmark_node_first_child(parent)
     while let node = child {
-      if let block = block(from: node) { result.append(block) }
+      if depth >= MarkdownParser.maximumNesting && Self.isContainer(typeName(node)) {
+        result += flattenedBlocks(under: node)
+      } else if let block = block(from: node) {
+        result.append(block)
+      }
       child = cmark_node_next(node)
     }
     return result
+  }
+
+  private static func isContainer(_ type: String) -> Bool {
+    ["block_quote", "list", "item", "tasklist", "footnote_definition"].contains(type)
+  }
+
+  /// The non-container blocks under a too-deeply nested container, in order, found without recursion.
+  private mutating func flattenedBlocks(under container: OpaquePointer) -> [Block] {
+    var result: [Block] = []
+    var pending: [OpaquePointer] = [container]
+    while let node = pending.popLast() {
+      if Self.isContainer(typeName(node)) {
+        var children: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let next = child {
+          children.append(next)
+          child = cmark_node_next(next)
+        }
+        pending += children.reversed()
+      } else if let block = block(from: node) {
+        result.append(block)
+      }
+    }
+    return result
+  }
+
+  /// The blocks under a container one level deeper.
+  private mutating func nestedBlocks(under parent: OpaquePointer) -> [Block] {
+    depth += 1
+    defer { depth -= 1 }
+    return blocks(under: parent)
   }
 
   private mutating func takeID() -> Int {
@@ -102,7 +147,7 @@ struct NodeConverter {
       return Block(id: id, kind: .heading(level: level, runs: inlines(under: node)))
     case "block_quote":
       let id = takeID()
-      return Block(id: id, kind: .quote(blocks(under: node)))
+      return Block(id: id, kind: .quote(nestedBlocks(under: node)))
     case "list":
       let id = takeID()
       let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
@@ -111,7 +156,7 @@ struct NodeConverter {
       while let item = child {
         let task: Bool? =
           typeName(item) == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
-        items.append(ListItem(blocks: blocks(under: item), task: task))
+        items.append(ListItem(blocks: nestedBlocks(under: item), task: task))
         child = cmark_node_next(item)
       }
       let list = ListBlock(
@@ -136,7 +181,7 @@ struct NodeConverter {
       return Block(id: id, kind: .table(table(from: node)))
     case "footnote_definition":
       let id = takeID()
-      return Block(id: id, kind: .quote(blocks(under: node)))
+      return Block(id: id, kind: .quote(nestedBlocks(under: node)))
     default:
       return nil
     }
@@ -175,15 +220,22 @@ struct NodeConverter {
     return TableBlock(alignments: alignments, header: header, rows: rows)
   }
 
-  private func inlines(under node: OpaquePointer) -> [InlineRun] {
+  /// The styled text under a block, walked with cmark's iterator: emphasis can nest thousands
+  /// deep (`*****...a*****...`), which a recursive walk would overflow the stack on.
+  private func inlines(under root: OpaquePointer) -> [InlineRun] {
     var collector = InlineCollector()
-    collect(under: node, style: [], into: &collector)
-    return collector.finish()
-  }
-
-  private func collect(under parent: OpaquePointer, style: TextStyle, into collector: inout InlineCollector) {
-    var child = cmark_node_first_child(parent)
-    while let node = child {
+    guard let iterator = cmark_iter_new(root) else { return [] }
+    defer { cmark_iter_free(iterator) }
+    var styles: [TextStyle] = [[]]
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iterator), node != root else { continue }
+      if event == CMARK_EVENT_EXIT {
+        if styles.count > 1 { styles.removeLast() }
+        continue
+      }
+      let style = styles[styles.count - 1]
       switch typeName(node) {
       case "text", "html_inline":
         collector.append(string(cmark_node_get_literal(node)), style: style)
@@ -194,24 +246,31 @@ struct NodeConverter {
       case "linebreak":
         collector.append("\n", style: style)
       case "strong":
-        collect(under: node, style: style.union(.bold), into: &collector)
+        styles.append(style.union(.bold))
       case "emph":
-        collect(under: node, style: style.union(.italic), into: &collector)
+        styles.append(style.union(.italic))
       case "strikethrough":
-        collect(under: node, style: style.union(.strikethrough), into: &collector)
+        styles.append(style.union(.strikethrough))
       case "link", "image":
-        collect(under: node, style: style.union(.link), into: &collector)
+        styles.append(style.union(.link))
       case "footnote_reference":
         collector.append("[^" + string(cmark_node_get_literal(node)) + "]", style: style.union(.link))
+        styles.append(style)
       default:
-        collect(under: node, style: style, into: &collector)
+        // Every other inline node is a container: the iterator will also report its exit.
+        styles.append(style)
       }
-      child = cmark_node_next(node)
     }
+    return collector.finish()
   }
 
+  /// The node's type name; cmark-gfm 0.29 names footnote nodes `<unknown>`, so those go by type.
   private func typeName(_ node: OpaquePointer) -> String {
-    string(cmark_node_get_type_string(node))
+    switch cmark_node_get_type(node) {
+    case CMARK_NODE_FOOTNOTE_REFERENCE: return "footnote_reference"
+    case CMARK_NODE_FOOTNOTE_DEFINITION: return "footnote_definition"
+    default: return string(cmark_node_get_type_string(node))
+    }
   }
 
   private func string(_ pointer: UnsafePointer<CChar>?) -> String {

@@ -61,7 +61,7 @@ public struct ReaderState: Sendable {
     outlineWidth = nil
     count = nil
     isRunning = true
-    message = nil
+    message = document.notice
     conversions = ConversionCache(document: document, converter: converter)
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)

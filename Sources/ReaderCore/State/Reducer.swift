@@ -5,7 +5,11 @@
 public enum Reducer {
   public static func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var next = state
-    next.message = nil
+    // A resize is not the reader's doing, so a note (such as the decoding notice) outlives it.
+    switch action {
+    case .resize: break
+    default: next.message = nil
+    }
     if !keepsPlace(action, in: state) { next.pinnedKey = nil }
     switch action {
     case .resize(let size):

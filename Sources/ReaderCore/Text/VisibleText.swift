@@ -25,6 +25,13 @@ public enum VisibleText {
     return String(result)
   }
 
+  /// `sanitize` for text that must stay on one line (titles, file names): a line feed is shown as ␊.
+  public static func singleLine(_ text: String) -> String {
+    let visible = sanitize(text)
+    guard visible.unicodeScalars.contains("\n") else { return visible }
+    return String(String.UnicodeScalarView(visible.unicodeScalars.map { $0 == "\n" ? "\u{240A}" : $0 }))
+  }
+
   /// Whether a scalar is drawn as itself.
   public static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
@@ -33,6 +40,11 @@ public enum VisibleText {
     if value == 0x0A { return true }
     if isBidiControl(value) { return false }
     return DisplayWidth.of(scalar) >= 0
+  }
+
+  /// Whether a scalar is one `sanitize` draws in place of something else: a control picture or U+FFFD.
+  public static func isStandIn(_ scalar: Unicode.Scalar) -> Bool {
+    (0x2400...0x2421).contains(scalar.value) || scalar.value == 0xFFFD
   }
 
   /// Whether a scalar is a C0 or C1 control character or DEL.
