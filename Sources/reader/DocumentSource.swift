@@ -111,14 +111,20 @@ enum DocumentSource {
   /// The document, and the key its reading position is remembered under (see `PositionStore`).
   func load(force: Bool = false) throws -> (document: Document, key: DocumentKey) {
     let (source, bytes) = try readSource()
-    let decoded = SourceDecoder.decode(bytes)
-    if decoded.looksBinary && !force { throw ReaderError.binaryFile(path: argument) }
-    var document =
-      source.isPlainText
-      ? PlainTextParser().parse(decoded.text, title: source.title)
-      : MarkdownParser().parse(decoded.text, title: source.title)
-    document.notice = decoded.notice
+    let document = try source.parse(bytes, force: force, name: argument)
     return (document, DocumentKey(path: source.rememberedPath, contentHash: ContentHash.fnv1a64(bytes)))
+  }
+
+  /// Decodes and parses bytes read from this source; `name` is what an error calls it.
+  func parse(_ bytes: [UInt8], force: Bool, name: String) throws -> Document {
+    let decoded = SourceDecoder.decode(bytes)
+    if decoded.looksBinary && !force { throw ReaderError.binaryFile(path: name) }
+    var document =
+      isPlainText
+      ? PlainTextParser().parse(decoded.text, title: title)
+      : MarkdownParser().parse(decoded.text, title: title)
+    document.notice = decoded.notice
+    return document
   }
 
   /// The path a position is remembered under: the file's absolute path with links resolved, or

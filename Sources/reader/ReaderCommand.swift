@@ -52,6 +52,14 @@ struct ReaderCommand: ParsableCommand {
   @Flag(help: "Also localise vocabulary when converting (s2twp / tw2sp: 軟件 → 軟體).")
   var vocabulary = false
 
+  @Flag(help: "Do not restore or remember the reading position (kept per file under $XDG_STATE_HOME/reader).")
+  var noRemember = false
+
+  /// Whether --script was on the command line (it then wins over a remembered script).
+  private var scriptWasGiven: Bool {
+    CommandLine.arguments.contains { $0 == "--script" || $0.hasPrefix("--script=") }
+  }
+
   @Flag(help: "Open a file even if it looks binary (control characters are shown as symbols).")
   var force = false
 
@@ -62,6 +70,13 @@ struct ReaderCommand: ParsableCommand {
   func run() throws {
     let source = DocumentSource(argument: file)
     do {
+      if !(print || factions || outline) && isatty(STDOUT_FILENO) != 0 {
+        try ViewerSession(
+          source: source, force: force, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
+          remember: !noRemember, keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-"
+        ).run()
+        return
+      }
       let document = try source.loadDocument(force: force)
       if factions {
         StandardStream.write(FactionReport.text(of: document))
@@ -71,14 +86,7 @@ struct ReaderCommand: ParsableCommand {
         StandardStream.write(OutlinePrinter.text(of: try convertForPrinting(document).outline))
         return
       }
-      if print || isatty(STDOUT_FILENO) == 0 {
-        printDocument(try convertForPrinting(document))
-        return
-      }
-      let terminal = try Terminal(keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-")
-      defer { terminal.shutdown() }
-      let state = ReaderState(document: document, size: terminal.size, script: script, vocabulary: vocabulary)
-      RunLoop(terminal: terminal).run(state)
+      printDocument(try convertForPrinting(document))
     } catch let error as ReaderError {
       StandardStream.error(error.message)
       throw ExitCode(error.status)

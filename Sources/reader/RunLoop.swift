@@ -1,35 +1,44 @@
 import Foundation
+import Glibc
 import ReaderCore
 
 /// The interactive loop: event, action, reduce, render, draw, until the state says stop.
 ///
-/// Work that takes long on a large document (script detection for the outline marks) runs on a
-/// background thread; ticks re-render, and the screen is drawn only when the frame changed.
+/// Work that takes long on a large document (the rest of the parse, script detection for the
+/// outline marks, the search index) runs on background threads; ticks pick up what they made,
+/// and the screen is drawn only when the frame changed.
 final class RunLoop {
   let terminal: Terminal
   /// The search indexes being built in the background, so each is started once.
   private var indexing: Set<ConversionCache.Setting> = []
   private var indexingCache: ObjectIdentifier?
+  private var watcher: FileWatcher?
+  private var reload: (() throws -> Document)?
 
   init(terminal: Terminal) {
     self.terminal = terminal
   }
 
-  /// Starts building the search index for what is shown, off the keypress path.
-  private func buildSearchIndex(for state: ReaderState) {
-    let indexes = state.searchIndexes
-    if indexingCache != ObjectIdentifier(indexes) {
-      indexingCache = ObjectIdentifier(indexes)
-      indexing = []
-    }
-    let setting = state.setting
-    guard indexes.builtIndex(for: setting) == nil, !indexing.contains(setting) else { return }
-    indexing.insert(setting)
-    Thread.detachNewThread { _ = try? indexes.index(for: setting) }
+  /// Reloads the document with `reload` when `r` is pressed or the file at `path` changes.
+  func watch(path: String, reload: @escaping () throws -> Document) {
+    watcher = FileWatcher(path: path)
+    self.reload = reload
   }
 
-  func run(_ initial: ReaderState, loading: BackgroundParse? = nil) {
+  /// Runs until the reader quits; returns the final state (for remembering the place).
+  func run(_ initial: ReaderState, loading: BackgroundParse? = nil, restoring: ReadingPosition? = nil)
+    -> ReaderState
+  {
     var state = Reducer.reduce(initial, .resize(terminal.size))
+    if loading != nil { state = Reducer.reduce(state, .documentGrew(state.document, loading: 0)) }
+    var pendingRestore = restoring
+    func restoreWhenLoaded() {
+      guard let position = pendingRestore else { return }
+      guard position.block < state.document.blocks.count || (loading?.isFinished ?? true) else { return }
+      pendingRestore = nil
+      state = Reducer.reduce(state, .restore(position))
+    }
+    restoreWhenLoaded()
     var shown = FrameRenderer.render(state)
     terminal.draw(shown)
     var detecting = false
@@ -45,9 +54,12 @@ final class RunLoop {
       switch terminal.nextEvent() {
       case .key(let key):
         // Raw mode turns off the terminal's own Ctrl-Z and Ctrl-C, so they arrive as keys.
-        switch Keymap.command(for: key) {
+        switch state.search?.isEditing == true || state.overlay != nil ? nil : Keymap.command(for: key) {
         case .suspend: raise(SIGTSTP)
         case .interrupt: raise(SIGINT)
+        case .reload:
+          state = Reducer.reduce(state, .key(key))
+          state = reloaded(state)
         default: state = Reducer.reduce(state, .key(key))
         }
       case .mouse(let event):
@@ -58,13 +70,14 @@ final class RunLoop {
         state = Reducer.reduce(state, .resize(terminal.size))
         shown = Frame(size: TerminalSize(width: 0, height: 0))
       case .tick:
-        break
+        if watcher?.poll() == true { state = reloaded(state) }
       }
+      guard state.isRunning else { break }
       if let loading, !loading.isFinished, let grown = loading.take() {
         state = Reducer.reduce(state, grown)
         detectScriptsOnceLoaded()
       }
-      guard state.isRunning else { break }
+      restoreWhenLoaded()
       if let search = state.search, search.results == nil {
         buildSearchIndex(for: state)
         state = Reducer.reduce(state, .refreshSearch)
@@ -75,5 +88,28 @@ final class RunLoop {
         shown = frame
       }
     }
+    return state
+  }
+
+  /// Reads the file again and keeps the place; an unreadable file leaves the screen as it was.
+  private func reloaded(_ state: ReaderState) -> ReaderState {
+    guard let reload, let path = watcher?.path else { return state }
+    let signature = FileSignature.of(path: path)
+    defer { watcher?.didReload(signature: signature) }
+    guard let document = try? reload() else { return state }
+    return Reducer.reduce(state, .reloaded(document))
+  }
+
+  /// Starts building the search index for what is shown, off the keypress path.
+  private func buildSearchIndex(for state: ReaderState) {
+    let indexes = state.searchIndexes
+    if indexingCache != ObjectIdentifier(indexes) {
+      indexingCache = ObjectIdentifier(indexes)
+      indexing = []
+    }
+    let setting = state.setting
+    guard indexes.builtIndex(for: setting) == nil, !indexing.contains(setting) else { return }
+    indexing.insert(setting)
+    Thread.detachNewThread { _ = try? indexes.index(for: setting) }
   }
 }

@@ -46,6 +46,15 @@ final class Terminal {
     define_key("\u{1B}[B", KEY_DOWN)
     define_key("\u{1B}[C", KEY_RIGHT)
     define_key("\u{1B}[D", KEY_LEFT)
+    // Home and End reach us in several dialects (tmux and screen send the VT220 ones whatever
+    // TERM says); without these, End would arrive as Esc [ 4 ~ and act as three other keys.
+    for (sequence, key) in [
+      ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+      ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+      ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+    ] {
+      define_key(sequence, key)
+    }
   }
 
   private static var output: UnsafeMutablePointer<FILE>? { fdopen(STDOUT_FILENO, "w") }
@@ -85,10 +94,16 @@ final class Terminal {
     for (y, row) in frame.rows.enumerated() {
       var x = 0
       while x < row.count {
+        // A run starts at a character, never at the right half of a wide one, and the right half
+        // belongs to its character's run whatever its own style says.
+        if row[x].width == 0 {
+          x += 1
+          continue
+        }
         let style = row[x].style
         let start = x
         buffer.removeAll(keepingCapacity: true)
-        while x < row.count && row[x].style == style {
+        while x < row.count && (row[x].width == 0 || row[x].style == style) {
           for scalar in row[x].text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
           x += 1
         }

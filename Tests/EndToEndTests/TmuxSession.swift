@@ -4,11 +4,18 @@ import Foundation
 final class TmuxSession {
   let socket: String
   let name = "main"
+  private var environmentState: String?
 
   init(command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
     socket = "reader-test-\(getpid())-\(UUID().uuidString.prefix(8))"
-    var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no"]
+    // Each session remembers reading positions in a folder of its own, so no test (and no
+    // developer's own reading) moves where another one opens.
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("reader-state-\(UUID())").path
+    var env = [
+      "LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no", "XDG_STATE_HOME": state,
+    ]
     env.merge(environment) { $1 }
+    environmentState = env["XDG_STATE_HOME"] == state ? state : nil
     let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(
       separator: " ")
     try tmux([
@@ -20,6 +27,7 @@ final class TmuxSession {
 
   deinit {
     _ = try? tmux(["kill-server"])
+    if let state = environmentState { try? FileManager.default.removeItem(atPath: state) }
   }
 
   static func quote(_ text: String) -> String {

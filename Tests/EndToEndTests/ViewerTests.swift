@@ -80,6 +80,21 @@ final class ViewerTests: XCTestCase {
     XCTAssertEqual(try session.display("#{alternate_on}"), "0")
   }
 
+  func testTheDividerStaysInOneColumnWhenTheSelectedEntryIsWide() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("reader-wide-\(UUID()).md")
+    try "# 第 1 部分\n\n文字。\n\n# 第 2 部分\n\n更多。\n".write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    for (width, height) in [(100, 30), (60, 20)] {
+      let session = try TmuxSession(
+        command: ReaderShell.shellCommand(["--no-remember", file.path]), width: width, height: height)
+      let screen = try session.waitFor { $0.joined().contains("更多") }
+      XCTAssertEqual(dividerColumns(screen).count, 1, "divider columns: \(dividerColumns(screen))")
+      try session.send("Down")
+      let moved = try session.waitFor { $0.first?.contains("│ 第 2 部分") ?? false }
+      XCTAssertEqual(dividerColumns(moved).count, 1, "after Down: \(dividerColumns(moved))")
+    }
+  }
+
   func testSignalsRestoreTheTerminalWithConventionalStatuses() throws {
     for (signal, status) in [("TERM", "143"), ("INT", "130"), ("HUP", "129")] {
       let session = try start(width: 80, height: 24)

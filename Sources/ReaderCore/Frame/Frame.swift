@@ -65,5 +65,10 @@ public struct Frame: Equatable, Sendable, CustomStringConvertible {
     for x in max(0, column)..<min(width, end) {
       rows[row][x].style = rows[row][x].style.union(style)
     }
+    // The right half of a wide character takes its character's style, whichever half was filled.
+    let halves = max(1, column)..<max(max(1, column), min(width, end + 1))
+    for x in halves where rows[row][x].width == 0 {
+      rows[row][x].style = rows[row][x - 1].style
+    }
   }
 }

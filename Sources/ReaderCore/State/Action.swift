@@ -12,4 +12,6 @@ public enum Action: Sendable {
   /// More of the document was parsed in the background: the new whole, and how far along
   /// loading is (nil once it is complete).
   case documentGrew(Document, loading: Double?)
+  /// The file changed on disk and was read again: the same place, as far as it still exists.
+  case reloaded(Document)
 }

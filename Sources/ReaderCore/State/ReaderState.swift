@@ -24,6 +24,8 @@ public struct ReaderState: Sendable {
   public internal(set) var mentionIndex: Int?
   /// How far the background parse of a large document has come; nil once it is all here.
   public internal(set) var loading: Double?
+  /// Whether End/G was pressed while the document was still loading: the end follows it.
+  var followsEnd: Bool
   /// Whether the outline pane is shown, and its width when the reader changed it.
   public internal(set) var outlineVisible: Bool
   public internal(set) var outlineWidth: Int?
@@ -57,6 +59,7 @@ public struct ReaderState: Sendable {
     activeFaction = nil
     mentionIndex = nil
     loading = nil
+    followsEnd = false
     outlineVisible = true
     outlineWidth = nil
     count = nil

@@ -23,10 +23,18 @@ public enum Reducer {
       SearchNavigation.refresh(&next)
     case .restore(let position):
       restore(position, on: &next)
+    case .reloaded(let document):
+      keepingPlace(&next) { $0.replaceDocument(with: document) }
+      next.selection = min(next.selection, max(0, next.document.outline.count - 1))
+      next.highlights = []
+      next.activeFaction = nil
+      next.message = "reloaded"
+      if next.focus == .body { followBody(&next) }
     case .documentGrew(let grown, let loading):
       next.message = state.message
       next.replaceDocument(with: grown)
       next.loading = loading
+      if next.followsEnd { run(.bottom, on: &next) }
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
     case .key(let key):
       keyPressed(key, on: &next)
@@ -49,7 +57,7 @@ public enum Reducer {
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
     case .selectEntry, .mouse, .refreshSearch, .restore: return false
-    case .documentGrew: return true
+    case .documentGrew, .reloaded: return true
     }
   }
 
@@ -99,6 +107,7 @@ public enum Reducer {
   ]
 
   private static func run(_ command: Command, on state: inout ReaderState) {
+    state.followsEnd = command == .bottom && state.loading != nil
     let bodyHeight = max(1, state.geometry.body.height)
     let outlineHeight = max(1, state.geometry.outline?.height ?? bodyHeight)
     let inOutline = state.focus == .outline && !state.document.outline.isEmpty

@@ -1,0 +1,73 @@
+import Foundation
+import ReaderCore
+
+/// Opens a document in the viewer: first screen fast, the rest in the background, the reading
+/// position remembered across runs, and the file reloaded when it changes on disk.
+struct ViewerSession {
+  /// Markdown larger than this is parsed a chunk at a time, so the first screen comes at once.
+  static let backgroundParseThreshold = 256 << 10
+
+  let source: DocumentSource
+  let force: Bool
+  let script: DisplayScript?
+  let vocabulary: Bool
+  let remember: Bool
+  let keysFromTTY: Bool
+
+  func run() throws {
+    let (origin, bytes) = try source.readSource()
+    let (document, loading) = try open(origin, bytes: bytes)
+    let key = DocumentKey(path: origin.rememberedPath, contentHash: Self.contentHash(bytes))
+    let store = remember ? PositionStore.standard() : nil
+    let terminal = try Terminal(keysFromTTY: keysFromTTY)
+    defer { terminal.shutdown() }
+    var state = ReaderState(
+      document: document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary)
+    var pending = store?.load(for: key)
+    if script != nil { pending?.script = (script ?? .original).rawValue }
+    let loop = RunLoop(terminal: terminal)
+    if case .file(let path) = origin { loop.watch(path: path) { try self.reload(origin) } }
+    state = loop.run(state, loading: loading, restoring: pending)
+    if let store, let position = ReadingPosition(state: state) {
+      try? store.save(position, for: key)
+    }
+  }
+
+  /// The first document, and the background parse of the rest when the file is large.
+  private func open(_ origin: DocumentSource, bytes: [UInt8]) throws -> (Document, BackgroundParse?) {
+    let encoding = SourceEncoding.detect(bytes)
+    if !origin.isPlainText && bytes.count > Self.backgroundParseThreshold && encoding.encoding == .utf8 {
+      // cmark replaces invalid UTF-8 and NUL and reads every line ending itself, so large UTF-8
+      // files go to it as they are; only the start is checked for binary content.
+      if BinaryDetector.looksBinary(Array(bytes.prefix(8192))) && !force {
+        throw ReaderError.binaryFile(path: source.argument)
+      }
+      let text = encoding.markLength > 0 ? Array(bytes.dropFirst(encoding.markLength)) : bytes
+      return BackgroundParse.start(bytes: text, title: origin.title)
+    }
+    return (try origin.parse(bytes, force: force, name: source.argument), nil)
+  }
+
+  /// The content hash a position is remembered with. Past 4 MB only the first and last megabyte
+  /// and the size are hashed, so that opening a huge file does not wait for a pass over all of it.
+  static func contentHash(_ bytes: [UInt8]) -> UInt64 {
+    let limit = 4 << 20
+    guard bytes.count > limit else { return ContentHash.fnv1a64(bytes) }
+    let sample = Array(bytes.prefix(1 << 20)) + Array(bytes.suffix(1 << 20)) + Array(String(bytes.count).utf8)
+    return ContentHash.fnv1a64(sample)
+  }
+
+  private func reload(_ origin: DocumentSource) throws -> Document {
+    try origin.load(force: force).document
+  }
+}
+
+extension ReadingPosition {
+  /// Where the reader is now, to remember for the next run.
+  init?(state: ReaderState) {
+    guard let key = state.bodyLayout.key(at: state.anchor) else { return nil }
+    self.init(
+      position: TextPosition(block: state.anchor.block, key: key), script: state.setting.script,
+      outlineVisible: state.outlineVisible)
+  }
+}
