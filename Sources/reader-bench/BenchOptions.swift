@@ -8,6 +8,8 @@ struct BenchOptions {
   var chunkSize = 1 << 20
   /// Only the chunked parse, the part that runs in the background while the reader is open.
   var chunkedOnly = false
+  /// Only the viewer's keypresses (reduce + render), with the background work done first.
+  var keysOnly = false
   var size = TerminalSize(width: 120, height: 40)
 
   /// Why the command line was refused.
@@ -16,7 +18,7 @@ struct BenchOptions {
   }
 
   static let usage =
-    "usage: reader-bench [--doc PATH]... [--width N] [--size COLSxROWS] [--chunk-size BYTES] [--chunked-only]"
+    "usage: reader-bench [--doc PATH]... [--width N] [--size COLSxROWS] [--chunk-size BYTES] [--chunked-only] [--keys-only]"
 
   init(arguments: [String]) throws {
     var remaining = arguments[...]
@@ -40,6 +42,8 @@ struct BenchOptions {
         chunkSize = bytes
       case "--chunked-only":
         chunkedOnly = true
+      case "--keys-only":
+        keysOnly = true
       case "--size":
         let parts = try value(for: argument).split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {

@@ -20,6 +20,10 @@ struct DocumentBench {
     chunked()
     if options.chunkedOnly { return }
     let document = wholeParse()
+    if options.keysOnly {
+      keys(document)
+      return
+    }
 
     time("layout first screen at width \(options.width)") {
       DocumentLayout(document: document, width: options.width).lines(from: .top, count: options.size.height)
@@ -36,6 +40,7 @@ struct DocumentBench {
       return count
     }
     frames(document)
+    keys(document)
     conversion(document)
   }
 
@@ -179,6 +184,48 @@ struct DocumentBench {
       outlineState = Reducer.reduce(outlineState, .command(.lineDown))
       return FrameRenderer.render(outlineState)
     }
+  }
+
+  /// Every keypress of the viewer, reduce + render as the run loop does, with the background work
+  /// (script detection, search index) done first as the viewer does it while the reader reads.
+  func keys(_ document: Document) {
+    let size = options.size
+    var state = Reducer.reduce(ReaderState(document: document, size: size), .resize(size))
+    let detection = DispatchTime.now()
+    state.conversions.detectScripts()
+    report("background: script detection (outline marks, 繁 spelling)", ms: milliseconds(since: detection))
+    state = Reducer.reduce(state, .key(.tab))
+    func measure(_ label: String, presses: Int = 100, _ keys: [Key]) {
+      var samples: [Double] = []
+      for press in 0..<presses {
+        let start = DispatchTime.now()
+        state = Reducer.reduce(state, .key(keys[press % keys.count]))
+        _ = FrameRenderer.render(state)
+        samples.append(milliseconds(since: start))
+      }
+      samples.sort()
+      let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
+      report(
+        "key: \(label) (\(presses)x)", ms: samples[samples.count / 2],
+        note: "p99 \(format(p99, 2)) ms, max \(format(samples.last ?? 0, 2)) ms")
+    }
+    measure("j (line down)", [.character("j")])
+    measure("Space (page down)", [.character(" ")])
+    measure("] (next heading)", [.character("]")])
+    measure("G / g (end, top)", presses: 20, [.character("G"), .character("g")])
+    measure("t (script toggle, 3 scripts)", presses: 30, [.character("t")])
+    guard bytes.count <= 20 << 20 else {
+      print("  key: n (search next): skipped past 20 MB (the index build takes minutes)")
+      return
+    }
+    let build = DispatchTime.now()
+    _ = try? state.searchIndexes.index(for: state.setting)
+    report("background: search index build", ms: milliseconds(since: build))
+    state = Reducer.reduce(state, .key(.character("/")))
+    for character in "发布" { state = Reducer.reduce(state, .key(.character(character))) }
+    state = Reducer.reduce(state, .refreshSearch)
+    state = Reducer.reduce(state, .key(.enter))
+    measure("n (search next)", [.character("n")])
   }
 
   /// Runs `body` `runs` times, prints the median and returns the last result.
