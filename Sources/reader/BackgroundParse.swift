@@ -10,8 +10,10 @@ final class BackgroundParse: @unchecked Sendable {
   private let lock = NSLock()
   private var latest: (document: Document, loading: Double?)?
   private(set) var isFinished = false
+  private var thread: Thread?
 
-  /// Parses the first chunk now and starts a thread for the rest; returns the first document.
+  /// Parses the first chunk now and prepares a thread for the rest (`begin` starts it, once the
+  /// first screen is drawn, so the two do not compete for the processor); returns the first document.
   static func start(bytes: [UInt8], title: String) -> (Document, BackgroundParse?) {
     var parser = ChunkedParser(bytes: bytes)
     let document = Document(title: title, blocks: parser.parseNextChunk() ?? [])
@@ -27,8 +29,14 @@ final class BackgroundParse: @unchecked Sendable {
       feed.publish(document, loading: nil)
     }
     thread.qualityOfService = .userInitiated
-    thread.start()
+    feed.thread = thread
     return (document, feed)
+  }
+
+  /// Starts parsing the rest; calling it again does nothing.
+  func begin() {
+    thread?.start()
+    thread = nil
   }
 
   private func publish(_ document: Document, loading: Double?) {

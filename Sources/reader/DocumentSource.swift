@@ -144,7 +144,12 @@ enum DocumentSource {
 
   private static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
     var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var info = stat()
+    // A regular file's size is known: one allocation instead of a doubling array (100 MB files).
+    if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
+      bytes.reserveCapacity(Int(info.st_size) + 1)
+    }
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
       if count < 0 {

@@ -41,6 +41,14 @@ final class RunLoop {
     restoreWhenLoaded()
     var shown = FrameRenderer.render(state)
     terminal.draw(shown)
+    loading?.begin()
+    // Opening OpenCC's configurations takes tens of milliseconds: do it now, not on the first t.
+    let warming = state.conversions
+    Thread.detachNewThread {
+      for script in [DisplayScript.traditional, .simplified] {
+        _ = warming.prepare(ConversionCache.Setting(script: script))
+      }
+    }
     var detecting = false
     func detectScriptsOnceLoaded() {
       guard !detecting, loading?.isFinished ?? true else { return }

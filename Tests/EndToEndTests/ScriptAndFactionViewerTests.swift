@@ -76,3 +76,26 @@ final class ScriptAndFactionViewerTests: XCTestCase {
     return reverse
   }
 }
+
+/// Search in a real terminal: a Simplified query lands on the Traditional text.
+final class SearchViewerTests: XCTestCase {
+  func testSearchLandsOnTraditionalTextAndCounts() throws {
+    let session = try TmuxSession(command: ReaderShell.shellCommand(), width: 100, height: 30)
+    try session.waitFor { $0.joined().contains("整理說明") }
+    try session.send("Tab", "/")
+    try session.tmux(["send-keys", "-t", session.name, "-l", "发布"])
+    let typing = try session.waitFor { $0.last?.contains("9 matches") ?? false }
+    XCTAssertTrue(typing.last?.contains("/发布") ?? false, typing.last ?? "")
+    try session.send("Enter")
+    let first = try session.waitFor { $0.last?.contains("match 1/9") ?? false }
+    XCTAssertTrue(first.dropLast().joined().contains("發布"), "the body shows 發布")
+    try session.send("n", "n")
+    let third = try session.waitFor { $0.last?.contains("match 3/9") ?? false }
+    XCTAssertTrue(third.last?.contains("match 3/9") ?? false, third.last ?? "")
+    XCTAssertTrue(third.dropLast().joined().contains("發布"))
+    try session.send("N")
+    let back = try session.waitFor { $0.last?.contains("match 2/9") ?? false }
+    XCTAssertTrue(back.last?.contains("match 2/9") ?? false, back.last ?? "")
+    try session.send("q")
+  }
+}
