@@ -33,6 +33,12 @@ final class HostileInputTests: XCTestCase {
       XCTAssertEqual(result.status, 0, result.standardError)
       XCTAssertEqual(Self.controlBytes(in: result.standardOutput), [], "width \(width)")
     }
+    for mode in ["--outline", "--factions"] {
+      let result = try ReaderProcess.run([mode, path])
+      XCTAssertEqual(result.status, 0, result.standardError)
+      XCTAssertEqual(Self.controlBytes(in: result.standardOutput), [], mode)
+    }
+    XCTAssertTrue(try ReaderProcess.run(["--outline", path]).text.contains("Heading ␛]0;pwned␇"))
     let text = try ReaderProcess.run(["--print", "--width", "0", path]).text
     XCTAssertTrue(text.contains("Heading ␛]0;pwned␇ and ␛[2J clear and ␛]2;entity␇\n"), text)
     XCTAssertTrue(text.contains("code block ␛]0;code-title␇      tab"), "tab to column 32: \(text)")
