@@ -47,4 +47,17 @@ final class KeymapTests: XCTestCase {
     }
     XCTAssertNil(Reducer.reduce(state, .key(.character("x"))).overlay, "any key closes the help")
   }
+
+  func testOnAnOrdinaryTerminalTheHelpShowsEveryKeyInTwoColumns() {
+    let state = Reducer.reduce(
+      ReaderState(document: Fixtures.article, size: TerminalSize(width: 100, height: 30)),
+      .key(.character("?")))
+    let frame = FrameRenderer.render(state)
+    let screen = (0..<frame.height).map { frame.text(ofRow: $0) }.joined(separator: "\n")
+    for binding in Keymap.bindings {
+      let keys = binding.keys.map(\.description).joined(separator: " ")
+      XCTAssertTrue(screen.contains(keys + " "), "help shows keys \(keys) at 100x30")
+    }
+    for row in frame.rows { XCTAssertEqual(row.reduce(0) { $0 + $1.width }, 100) }
+  }
 }

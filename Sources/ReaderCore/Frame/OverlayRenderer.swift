@@ -7,7 +7,13 @@ enum OverlayRenderer {
       let bindings = Keymap.bindings.filter { $0.context == context }
       guard !bindings.isEmpty else { continue }
       if !lines.isEmpty { lines.append(StyledText("")) }
-      lines.append(StyledText(context == .reader ? "Keys (按鍵)" : "In the faction panel (派系面板)", style: .bold))
+      let heading: String
+      switch context {
+      case .reader: heading = "Keys (按鍵)"
+      case .factionPanel: heading = "In the faction panel (派系面板)"
+      case .searchPrompt: heading = "While typing a search (搜尋)"
+      }
+      lines.append(StyledText(heading, style: .bold))
       for binding in bindings {
         let keys = binding.keys.map(\.description).joined(separator: " ")
         let padded = keys + String(repeating: " ", count: max(1, 12 - DisplayWidth.of(keys)))
@@ -19,8 +25,24 @@ enum OverlayRenderer {
     return lines
   }
 
+  /// The help in one column when it fits the screen's height, else in two side by side.
   static func drawHelp(_ state: ReaderState, frame: inout Frame) {
-    drawBox(title: "help · 說明", lines: helpLines().map { [$0] }, frame: &frame)
+    let lines = helpLines()
+    let rows = max(1, frame.height - 4)
+    guard lines.count > rows else {
+      drawBox(title: "help · 說明", lines: lines.map { [$0] }, frame: &frame)
+      return
+    }
+    let half = (lines.count + 1) / 2
+    let columnWidth = max(1, (min(frame.width - 2, Self.wideBox) - 4) / 2)
+    let joined = (0..<half).map { index -> [StyledText] in
+      var left = lines[index]
+      left.text = TextFitting.truncate(left.text, to: columnWidth - 1)
+      let pad = String(repeating: " ", count: max(1, columnWidth - DisplayWidth.of(left.text)))
+      let right = index + half < lines.count ? [lines[index + half]] : []
+      return [left, StyledText(pad)] + right
+    }
+    drawBox(title: "help · 說明", lines: joined, maxWidth: Self.wideBox, frame: &frame)
   }
 
   static func drawFactions(_ state: ReaderState, selection: Int, frame: inout Frame) {
@@ -54,16 +76,19 @@ enum OverlayRenderer {
     drawBox(title: "factions · 派系", lines: lines, frame: &frame)
   }
 
-  private static func boxRect(frame: Frame, contentHeight: Int) -> Rect {
-    let width = min(frame.width - 2, 76)
+  /// The widest a two-column help box gets.
+  private static let wideBox = 110
+
+  private static func boxRect(frame: Frame, contentHeight: Int, maxWidth: Int = 76) -> Rect {
+    let width = min(frame.width - 2, maxWidth)
     let height = min(frame.height - 2, contentHeight + 2)
     return Rect(
       x: (frame.width - width) / 2, y: max(0, (frame.height - 1 - height) / 2), width: width, height: height)
   }
 
-  private static func drawBox(title: String, lines: [[StyledText]], frame: inout Frame) {
+  private static func drawBox(title: String, lines: [[StyledText]], maxWidth: Int = 76, frame: inout Frame) {
     guard frame.width >= 6 && frame.height >= 4 else { return }
-    let box = boxRect(frame: frame, contentHeight: lines.count)
+    let box = boxRect(frame: frame, contentHeight: lines.count, maxWidth: maxWidth)
     let inner = box.width - 2
     let heading = TextFitting.truncate(" " + title + " ", to: max(0, inner - 2))
     let top =
