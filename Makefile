@@ -1,5 +1,6 @@
 # Two commands set up, build and test everything: `make run` and `make test`.
 SWIFT ?= swift
+SHELL := /bin/bash
 PREFIX ?= /usr/local
 SWIFT_FORMAT_PATHS = Package.swift Sources Tests Assets/BundledArticle.swift Fuzz
 export SWIFT_BACKTRACE ?= interactive=no
@@ -15,8 +16,12 @@ build: bootstrap
 release: bootstrap
 	$(SWIFT) build -c release
 
+# The tests are XCTest; Swift Testing is off so the run does not close on its empty "0 tests"
+# line. The last line is the plain count: "tests: N passed, N failed".
 test: build lint
-	$(SWIFT) test
+	@set -o pipefail; $(SWIFT) test --disable-swift-testing 2>&1 | tee .build/test.log
+	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
+	  END { if (n == "") exit 1; printf "tests: %d passed, %d failed\n", n - f, f }' .build/test.log
 
 lint:
 	$(SWIFT) format lint --strict -r $(SWIFT_FORMAT_PATHS)
