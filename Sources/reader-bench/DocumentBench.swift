@@ -194,6 +194,11 @@ struct DocumentBench {
     let detection = DispatchTime.now()
     state.conversions.detectScripts()
     report("background: script detection (outline marks, 繁 spelling)", ms: milliseconds(since: detection))
+    let opening = DispatchTime.now()
+    for script in [DisplayScript.traditional, .simplified] {
+      _ = state.conversions.prepare(ConversionCache.Setting(script: script))
+    }
+    report("background: open OpenCC configurations", ms: milliseconds(since: opening))
     state = Reducer.reduce(state, .key(.tab))
     func measure(_ label: String, presses: Int = 100, _ keys: [Key]) {
       var samples: [Double] = []
