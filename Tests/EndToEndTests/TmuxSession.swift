@@ -68,7 +68,7 @@ final class TmuxSession {
 
   /// Polls the screen until `predicate` holds or the time runs out; returns the last screen.
   @discardableResult
-  func waitFor(timeout: TimeInterval = 10, _ predicate: ([String]) -> Bool) throws -> [String] {
+  func waitFor(timeout: TimeInterval = 20, _ predicate: ([String]) -> Bool) throws -> [String] {
     let deadline = Date().addingTimeInterval(timeout)
     var screen = try capture()
     while !predicate(screen) && Date() < deadline {

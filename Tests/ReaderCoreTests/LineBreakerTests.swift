@@ -33,6 +33,12 @@ final class LineBreakerTests: XCTestCase {
     XCTAssertEqual(wrap("abcdefgh，", 4), ["abcd", "efg", "h，"])
   }
 
+  func testARunOfOpeningPunctuationFillsLinesInsteadOfOneCharacterEach() {
+    let lines = wrap(String(repeating: "「", count: 30), 20)
+    XCTAssertEqual(lines.map { DisplayWidth.of($0) }, [20, 20, 20])
+    XCTAssertEqual(wrap(String(repeating: "[", count: 45), 20).count, 3)
+  }
+
   func testEmojiAndCombiningMarksKeepTheirWidth() {
     let lines = LineBreaker(width: 5).wrap([InlineRun("e\u{301}👍🏻中文")], leaf: 0)
     XCTAssertEqual(lines.map(\.text), ["e\u{301}👍🏻", "中文"])

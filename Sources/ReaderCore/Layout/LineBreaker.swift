@@ -44,6 +44,9 @@ struct LineBreaker {
         {
           cut -= 1
         }
+        // A run of punctuation that kinsoku can never satisfy (「「「「…) is cut at the width
+        // rather than one character per line.
+        if cut == start + 1 && index > start + 1 { cut = index }
         return (cut, cut)
       }
       column += cluster.width
