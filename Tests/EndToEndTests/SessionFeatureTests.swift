@@ -75,7 +75,7 @@ final class SessionFeatureTests: XCTestCase {
     // SGR mouse reports, as a terminal sends them: wheel down over the body, then a click on
     // the fourth outline entry.
     try session.tmux(["send-keys", "-t", session.name, "-l", "\u{1B}[<65;60;10M"])
-    let scrolled = try session.waitFor { !($0.first?.contains("好的，我來整理") ?? true) }
+    let scrolled = try session.waitFor { $0.count > 1 && $0[1].contains("│ 引言：OpenAI 的動盪與內幕揭秘") }
     XCTAssertTrue(scrolled[1].contains("│ 引言：OpenAI 的動盪與內幕揭秘"), "three lines down: \(scrolled[1])")
     try session.tmux(["send-keys", "-t", session.name, "-l", "\u{1B}[<0;5;4M\u{1B}[<0;5;4m"])
     let clicked = try session.waitFor { $0.first?.contains("│ OpenAI 的獨特性") ?? false }

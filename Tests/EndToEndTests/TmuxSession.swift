@@ -67,11 +67,21 @@ final class TmuxSession {
   }
 
   /// Polls the screen until `predicate` holds or the time runs out; returns the last screen.
+  ///
+  /// Once it holds, the screen is read again after a moment, so that a frame caught half drawn
+  /// (the first rows new, the rest not yet) is not what the test goes on to check.
   @discardableResult
   func waitFor(timeout: TimeInterval = 20, _ predicate: ([String]) -> Bool) throws -> [String] {
     let deadline = Date().addingTimeInterval(timeout)
     var screen = try capture()
-    while !predicate(screen) && Date() < deadline {
+    while Date() < deadline {
+      if predicate(screen) {
+        usleep(150_000)
+        let settled = try capture()
+        if predicate(settled) { return settled }
+        screen = settled
+        continue
+      }
       usleep(50_000)
       screen = try capture()
     }

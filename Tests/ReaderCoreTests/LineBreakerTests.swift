@@ -64,3 +64,11 @@ final class LineBreakerTests: XCTestCase {
     }
   }
 }
+
+final class PlainTextTabTests: XCTestCase {
+  func testTabsInPlainTextExpandToTheNextMultipleOfEight() {
+    let document = PlainTextParser().parse("a\tb\n中文\tc\n\ttab", title: "t")
+    let lines = DocumentLayout(document: document, width: 40).lines(ofBlock: 0).map(\.text)
+    XCTAssertEqual(lines, ["a       b", "中文    c", "        tab"])
+  }
+}

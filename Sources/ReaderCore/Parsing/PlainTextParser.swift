@@ -1,10 +1,11 @@
-/// Reads plain text: blank lines separate paragraphs, line ends inside a paragraph are kept.
+/// Reads plain text: blank lines separate paragraphs, line ends inside a paragraph are kept, and
+/// tabs expand to the next multiple of 8 columns of their line.
 public struct PlainTextParser: Sendable {
   public init() {}
 
   public func parse(_ text: String, title: String) -> Document {
     var blocks: [Block] = []
-    var paragraph: [Substring] = []
+    var paragraph: [String] = []
     func flush() {
       guard !paragraph.isEmpty else { return }
       var collector = InlineCollector()
@@ -16,7 +17,7 @@ public struct PlainTextParser: Sendable {
       if line.allSatisfy(\.isWhitespace) {
         flush()
       } else {
-        paragraph.append(line)
+        paragraph.append(line.contains("\t") ? CodeText.expandTabs(String(line)) : String(line))
       }
     }
     flush()
