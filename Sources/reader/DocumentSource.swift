@@ -96,7 +96,8 @@ enum DocumentSource {
 
   /// Reads and parses the document; a file that looks binary is refused unless `force` is set.
   func loadDocument(force: Bool = false) throws -> Document {
-    try load(force: force).document
+    let (source, bytes) = try readSource()
+    return try source.parse(bytes, force: force, name: argument)
   }
 
   /// The source the bytes really came from (an empty pipe falls back to the bundled article).
@@ -111,8 +112,19 @@ enum DocumentSource {
   /// The document, and the key its reading position is remembered under (see `PositionStore`).
   func load(force: Bool = false) throws -> (document: Document, key: DocumentKey) {
     let (source, bytes) = try readSource()
-    let document = try source.parse(bytes, force: force, name: argument)
-    return (document, DocumentKey(path: source.rememberedPath, contentHash: ContentHash.fnv1a64(bytes)))
+    return (try source.parse(bytes, force: force, name: argument), source.key(for: bytes))
+  }
+
+  /// The key a reading position is remembered under: the resolved path and a content hash.
+  ///
+  /// Past 4 MB only the first and last megabyte and the size are hashed, so that opening a huge
+  /// file does not wait for a pass over all of it.
+  func key(for bytes: [UInt8]) -> DocumentKey {
+    let limit = 4 << 20
+    let hashed =
+      bytes.count > limit
+      ? Array(bytes.prefix(1 << 20)) + Array(bytes.suffix(1 << 20)) + Array(String(bytes.count).utf8) : bytes
+    return DocumentKey(path: rememberedPath, contentHash: ContentHash.fnv1a64(hashed))
   }
 
   /// Decodes and parses bytes read from this source; `name` is what an error calls it.

@@ -4,26 +4,21 @@ import Glibc
 enum StandardStream {
   static func write(_ text: String, to descriptor: Int32 = STDOUT_FILENO) {
     var text = text
-    text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        offset += written
-      }
-    }
+    text.withUTF8 { write($0, to: descriptor) }
   }
 
   static func write(bytes: [UInt8], to descriptor: Int32 = STDOUT_FILENO) {
-    bytes.withUnsafeBufferPointer { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        if written <= 0 { return }
-        offset += written
-      }
+    bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
+  }
+
+  /// Writes all of `buffer`, going on after short writes and interruptions.
+  private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+    var offset = 0
+    while offset < buffer.count {
+      let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return }
+      offset += written
     }
   }
 

@@ -17,7 +17,7 @@ struct ViewerSession {
   func run() throws {
     let (origin, bytes) = try source.readSource()
     let (document, loading) = try open(origin, bytes: bytes)
-    let key = DocumentKey(path: origin.rememberedPath, contentHash: Self.contentHash(bytes))
+    let key = origin.key(for: bytes)
     let store = remember ? PositionStore.standard() : nil
     let terminal = try Terminal(keysFromTTY: keysFromTTY)
     defer { terminal.shutdown() }
@@ -48,17 +48,8 @@ struct ViewerSession {
     return (try origin.parse(bytes, force: force, name: source.argument), nil)
   }
 
-  /// The content hash a position is remembered with. Past 4 MB only the first and last megabyte
-  /// and the size are hashed, so that opening a huge file does not wait for a pass over all of it.
-  static func contentHash(_ bytes: [UInt8]) -> UInt64 {
-    let limit = 4 << 20
-    guard bytes.count > limit else { return ContentHash.fnv1a64(bytes) }
-    let sample = Array(bytes.prefix(1 << 20)) + Array(bytes.suffix(1 << 20)) + Array(String(bytes.count).utf8)
-    return ContentHash.fnv1a64(sample)
-  }
-
   private func reload(_ origin: DocumentSource) throws -> Document {
-    try origin.load(force: force).document
+    try origin.loadDocument(force: force)
   }
 }
 

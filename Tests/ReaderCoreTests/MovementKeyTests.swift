@@ -3,10 +3,6 @@ import XCTest
 @testable import ReaderCore
 
 final class MovementKeyTests: XCTestCase {
-  private func press(_ keys: Key..., on start: ReaderState) -> ReaderState {
-    keys.reduce(start) { Reducer.reduce($0, .key($1)) }
-  }
-
   private func start() -> ReaderState {
     ReaderState(document: Fixtures.article, size: TerminalSize(width: 100, height: 30))
   }

@@ -7,10 +7,6 @@ final class ReducerTests: XCTestCase {
     ReaderState(document: Fixtures.article, size: TerminalSize(width: width, height: height))
   }
 
-  private func press(_ keys: Key..., on start: ReaderState) -> ReaderState {
-    keys.reduce(start) { Reducer.reduce($0, .key($1)) }
-  }
-
   private func topLine(_ state: ReaderState) -> String {
     state.bodyLayout.lines(from: state.anchor, count: 1).first?.text ?? ""
   }

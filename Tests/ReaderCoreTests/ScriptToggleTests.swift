@@ -7,10 +7,6 @@ final class ScriptToggleTests: XCTestCase {
     ReaderState(document: Fixtures.article, size: TerminalSize(width: width, height: height))
   }
 
-  private func press(_ keys: Key..., on start: ReaderState) -> ReaderState {
-    keys.reduce(start) { Reducer.reduce($0, .key($1)) }
-  }
-
   private func screen(_ state: ReaderState) -> String {
     let frame = FrameRenderer.render(state)
     return (0..<frame.height).map { frame.text(ofRow: $0) }.joined(separator: "\n")

@@ -3,10 +3,6 @@ import XCTest
 @testable import ReaderCore
 
 final class SearchNavigationTests: XCTestCase {
-  private func press(_ keys: Key..., on start: ReaderState) -> ReaderState {
-    keys.reduce(start) { Reducer.reduce($0, .key($1)) }
-  }
-
   private func type(_ text: String, on start: ReaderState) -> ReaderState {
     text.reduce(start) { Reducer.reduce($0, .key(.character($1))) }
   }

@@ -26,7 +26,7 @@ public enum FrameRenderer {
 
   private static func drawOutline(_ state: ReaderState, in rect: Rect, frame: inout Frame) {
     let entries = state.document.outline.entries
-    let marks = ScriptMarks.marks(for: state)
+    let marks = ScriptMarks.marks(for: state, entries: state.outlineTop..<state.outlineTop + rect.height)
     for row in 0..<rect.height {
       let index = state.outlineTop + row
       guard index < entries.count else { break }

@@ -1,10 +1,12 @@
 /// Which outline entries to mark, in the original script, because their section switches script.
 enum ScriptMarks {
-  /// A mark per entry (简 in a mostly Traditional document, 繁 in a mostly Simplified one), or nil.
-  static func marks(for state: ReaderState) -> [String?] {
+  /// The mark for each entry in `entries` (简 in a mostly Traditional document, 繁 in a mostly
+  /// Simplified one), or nil; only the entries on screen are asked for, so a frame's cost does
+  /// not grow with the document.
+  static func marks(for state: ReaderState, entries range: Range<Int>) -> [Int: String] {
     let entries = state.document.outline.entries
     guard state.setting.script == .original, let scripts = state.conversions.documentScripts else {
-      return Array(repeating: nil, count: entries.count)
+      return [:]
     }
     let minority: TextScript
     let mark: String
@@ -16,15 +18,16 @@ enum ScriptMarks {
       minority = .traditional
       mark = "繁"
     default:
-      return Array(repeating: nil, count: entries.count)
+      return [:]
     }
-    return entries.indices.map { index in
+    var marks: [Int: String] = [:]
+    let count = scripts.blockScripts.count
+    for index in range where index < entries.count {
       let start = entries[index].topIndex
-      let end =
-        index + 1 < entries.count ? max(start + 1, entries[index + 1].topIndex) : scripts.blockScripts.count
-      let section = scripts.blockScripts[
-        min(start, scripts.blockScripts.count)..<min(end, scripts.blockScripts.count)]
-      return section.contains { $0 == minority || $0 == .mixed } ? mark : nil
+      let end = index + 1 < entries.count ? max(start + 1, entries[index + 1].topIndex) : count
+      let section = scripts.blockScripts[min(start, count)..<min(end, count)]
+      if section.contains(where: { $0 == minority || $0 == .mixed }) { marks[index] = mark }
     }
+    return marks
   }
 }
