@@ -2,7 +2,7 @@
 """Reports how many of OpenCC's JSON test cases pass through `reader convert --config`.
 
 Usage: scripts/opencc-cases-report.py [CASES.json] [READER]
-Defaults: ../shared/testdata/opencc/testcases-1.4.2.json beside the repository, .build/debug/reader.
+Defaults: Tests/Fixtures/opencc/testcases-1.4.2.json, .build/debug/reader.
 A measurement, not a test: Debian's 2022 dictionaries are expected to fail many newer cases.
 """
 import json
@@ -12,7 +12,7 @@ import sys
 
 repository = pathlib.Path(__file__).resolve().parent.parent
 cases_path = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else (
-    repository.parent / "shared/testdata/opencc/testcases-1.4.2.json")
+    repository / "Tests/Fixtures/opencc/testcases-1.4.2.json")
 reader = sys.argv[2] if len(sys.argv) > 2 else str(repository / ".build/debug/reader")
 
 cases = json.loads(cases_path.read_text(encoding="utf-8"))["cases"]

@@ -4,8 +4,8 @@ final class ConvertCommandTests: XCTestCase {
   /// OpenCC 1.1.6's own cases, which Debian's library and dictionaries pass.
   func testOpenCC116CasesPassThroughConfig() throws {
     for config in ["s2t", "s2tw", "s2twp", "t2s", "tw2s", "tw2sp", "tw2t"] {
-      let input = try SharedTestData.bytes("opencc/v1.1.6/\(config).in")
-      let answer = try SharedTestData.bytes("opencc/v1.1.6/\(config).ans")
+      let input = try TestFixtures.bytes("opencc/v1.1.6/\(config).in")
+      let answer = try TestFixtures.bytes("opencc/v1.1.6/\(config).ans")
       XCTAssertFalse(input.isEmpty)
       let output = try ReaderProcess.run(["convert", "--config", config], input: input)
       XCTAssertEqual(output.status, 0, "\(config): \(output.standardError)")
