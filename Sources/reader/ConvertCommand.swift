@@ -11,8 +11,8 @@ struct ConvertCommand: ParsableCommand {
     abstract: "Convert Chinese text from standard input to standard output, line by line.",
     discussion: """
       --to uses exactly the viewer's conversion: traditional converts only the sentences written \
-      in Simplified (s2tw) and leaves Traditional text as written; simplified applies tw2s to \
-      everything. --to traditional reads all its input before writing: like the viewer with a \
+      in Simplified (s2tw) and leaves Traditional text as written; simplified converts only the \
+      sentences written in Traditional (tw2s) and leaves Simplified text as written. --to traditional reads all its input before writing: like the viewer with a \
       document, it keeps the author's own Traditional spellings (雇 rather than 僱) in the \
       sentences it converts. --config applies one OpenCC configuration as it is (s2t, s2tw, s2twp, t2s, \
       tw2s, tw2sp, tw2t, ...). Bytes that are not UTF-8 are copied unchanged. \

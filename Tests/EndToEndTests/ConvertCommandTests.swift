@@ -32,10 +32,13 @@ final class ConvertCommandTests: XCTestCase {
     XCTAssertEqual(withAuthor.text, "他被解雇了，這讓員工很吃驚。\n董事會在會議上解雇了他。")
   }
 
-  func testToSimplifiedConvertsEverything() throws {
-    let output = try ReaderProcess.run(["convert", "--to", "simplified"], input: Array("隨著台灣\n这是\n".utf8))
+  func testToSimplifiedConvertsOnlyTraditionalSentences() throws {
+    let input = "隨著台灣\n这是什么？他抬头看了看。為什麼這麼晚？\n"
+    let output = try ReaderProcess.run(["convert", "--to", "simplified"], input: Array(input.utf8))
     XCTAssertEqual(output.status, 0, output.standardError)
-    XCTAssertEqual(output.text, "随着台湾\n这是\n")
+    XCTAssertEqual(output.text, "随着台湾\n这是什么？他抬头看了看。为什么这么晚？\n")
+    let whole = try ReaderProcess.run(["convert", "--config", "tw2s"], input: Array("这是什么？\n".utf8))
+    XCTAssertEqual(whole.text, "这是什幺？\n", "what tw2s alone does to Simplified text")
   }
 
   func testBytesThatAreNotUTF8AndNULsPassThrough() throws {

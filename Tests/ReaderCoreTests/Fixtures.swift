@@ -1,3 +1,4 @@
+import Foundation
 import ReaderAssets
 import ReaderCore
 
@@ -10,4 +11,21 @@ enum Fixtures {
 /// The state after pressing `keys` one after another, as the run loop would reduce them.
 func press(_ keys: Key..., on start: ReaderState) -> ReaderState {
   keys.reduce(start) { Reducer.reduce($0, .key($1)) }
+}
+
+/// Documents kept as files under `Tests/Fixtures/documents`, parsed as the reader parses them.
+enum FixtureDocuments {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Fixtures/documents")
+
+  /// A Simplified reading newsletter (什么, 这么, 抬头 throughout) with one quoted Traditional letter.
+  static let simplifiedNewsletter = document("simplified-newsletter.md")
+
+  static func document(_ name: String) -> Document {
+    let url = directory.appendingPathComponent(name)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      return Document(title: "missing fixture \(url.path)", blocks: [])
+    }
+    return MarkdownParser().parse(String(decoding: data, as: UTF8.self), title: name)
+  }
 }

@@ -1,10 +1,14 @@
 /// Converts strings, blocks and documents to a display script: the viewer's conversion.
 ///
-/// Traditional applies s2tw (s2twp with `vocabulary`) only to the sentences detected as
-/// Simplified, so Traditional text keeps the author's spellings (雇, 周五, 台), and converted
-/// sentences follow them too (see `AuthorSpelling`); Simplified applies tw2s (tw2sp) to everything.
-/// A block's result depends only on (block, script, vocabulary) and the document's spelling:
-/// convert the blocks on screen when asked and cache them by that key.
+/// Only what is written in the other script is converted, both ways: Traditional applies s2tw
+/// (s2twp with `vocabulary`) to the sentences detected as Simplified, Simplified applies tw2s
+/// (tw2sp) to the sentences detected as Traditional; a sentence already in the target script is
+/// shown exactly as written (tw2s would turn a Simplified 什么 into 什幺), and inside a converted
+/// sentence a character that is already a form of the target script only stays as written.
+/// Traditional sentences keep the author's spellings (雇, 周五, 台), and converted sentences
+/// follow them too (see `AuthorSpelling`). A block's result depends only on (block, script,
+/// vocabulary) and the document's spelling: convert the blocks on screen when asked and cache
+/// them by that key.
 public final class ScriptConverter: Sendable {
   /// The converter the viewer and the command line share.
   public static let shared = ScriptConverter(library: .shared, detector: .shared)
@@ -22,10 +26,9 @@ public final class ScriptConverter: Sendable {
   public func prepare(_ script: DisplayScript, vocabulary: Bool = false) throws(ConversionError) {
     guard let name = script.configName(vocabulary: vocabulary) else { return }
     _ = try library.converter(named: name)
-    if script == .traditional {
-      _ = try library.converter(named: "t2s")
-      _ = try library.converter(named: "s2t")
-    }
+    // The detector's configurations: both views convert only the sentences in the other script.
+    _ = try library.converter(named: "t2s")
+    _ = try library.converter(named: "s2t")
   }
 
   /// A plain string (an outline title, a status line) in `script`.
@@ -100,19 +103,31 @@ public final class ScriptConverter: Sendable {
     else { return runs }
     let converter = try library.converter(named: name)
     let text = RunText(runs)
-    let stretches: [Range<Int>]
-    if script == .traditional {
-      stretches = try detector.sentenceEvidence(of: text).filter { $0.evidence.script == .simplified }.map(
-        \.range)
-    } else {
-      stretches = [0..<text.scalars.count]
-    }
+    let stretches = try detector.sentenceEvidence(of: text).filter { $0.evidence.isConverted(to: script) }
+      .map(\.range)
+    if stretches.isEmpty { return runs }
+    let target = Target(
+      script: script, spelling: script == .traditional ? spelling : .none,
+      answers: try detector.answers(covering: text))
     var replacements: [Replacement] = []
     for stretch in stretches {
-      replacements += try convert(
-        stretch, of: text, with: converter, spelling: script == .traditional ? spelling : .none)
+      replacements += try convert(stretch, of: text, with: converter, target: target)
     }
     return Self.apply(replacements, to: text)
+  }
+
+  /// What a converted character is checked against before it replaces the written one.
+  private struct Target {
+    var script: DisplayScript
+    var spelling: AuthorSpelling
+    var answers: ScriptDetector.CharacterAnswers
+
+    /// Whether `written` stays where OpenCC wrote `converted`: it is already a form of the
+    /// target script only (OpenCC's variant tables would still change some, 么 → 幺, 裏 → 裡), or
+    /// the author spells it so.
+    func keeps(_ written: Unicode.Scalar, over converted: Unicode.Scalar) -> Bool {
+      answers[written].isOnly(script) || spelling.keeps(written, over: converted)
+    }
   }
 
   /// New text for part of one run.
@@ -124,10 +139,10 @@ public final class ScriptConverter: Sendable {
 
   /// Converts a stretch in one call so that phrases across style changes still match, then cuts
   /// the result back at the run boundaries. When the conversion changed the number of characters
-  /// (s2twp: 闪存 → 快閃記憶體) neither the cut nor the author's spelling can be placed: each
+  /// (s2twp: 闪存 → 快閃記憶體) neither the cut nor the kept characters can be placed: each
   /// run's part is then converted alone and kept as OpenCC wrote it.
   private func convert(
-    _ stretch: Range<Int>, of text: RunText, with converter: OpenCCConverter, spelling: AuthorSpelling
+    _ stretch: Range<Int>, of text: RunText, with converter: OpenCCConverter, target: Target
   ) throws(ConversionError) -> [Replacement] {
     var replacements: [Replacement] = []
     var group: [(run: Int, range: Range<Int>)] = []
@@ -138,7 +153,7 @@ public final class ScriptConverter: Sendable {
       var converted = Array(try converter.convert(text.string(whole)).unicodeScalars)
       if converted.count == whole.count {
         for (offset, written) in text.scalars[whole].enumerated()
-        where converted[offset] != written && spelling.keeps(written, over: converted[offset]) {
+        where converted[offset] != written && target.keeps(written, over: converted[offset]) {
           converted[offset] = written
         }
       } else if group.count > 1 {

@@ -179,9 +179,10 @@ public final class ScriptDetector: @unchecked Sendable {
     return Array(zip(ranges, evidence)).map { (range: $0, evidence: $1) }
   }
 
-  /// The evidence in each of `ranges` of `text`, counting only convertible runs.
-  func evidence(in text: RunText, ranges: [Range<Int>]) throws(ConversionError) -> [ScriptEvidence] {
-    var table = snapshot()
+  /// The answers for every Han character of the convertible runs of `text`, asking OpenCC about
+  /// those not asked yet.
+  func answers(covering text: RunText) throws(ConversionError) -> CharacterAnswers {
+    let table = snapshot()
     var unknown = Set<Unicode.Scalar>()
     for run in text.runs.indices where text.isConvertible(run: run) {
       for scalar in text.scalars[text.runStarts[run]..<text.runStarts[run + 1]]
@@ -191,7 +192,12 @@ public final class ScriptDetector: @unchecked Sendable {
         unknown.insert(scalar)
       }
     }
-    if !unknown.isEmpty { table = try learn(unknown) }
+    return unknown.isEmpty ? table : try learn(unknown)
+  }
+
+  /// The evidence in each of `ranges` of `text`, counting only convertible runs.
+  func evidence(in text: RunText, ranges: [Range<Int>]) throws(ConversionError) -> [ScriptEvidence] {
+    let table = try answers(covering: text)
     return ranges.map { range in
       var evidence = ScriptEvidence()
       for piece in text.convertiblePieces(of: range) {
@@ -268,6 +274,16 @@ public final class ScriptDetector: @unchecked Sendable {
     static let known = CharacterEvidence(rawValue: 1)
     static let traditional = CharacterEvidence(rawValue: 2)
     static let simplified = CharacterEvidence(rawValue: 4)
+
+    /// Whether the character is a form of `script` only: t2s changes a Traditional-only one and
+    /// s2t leaves it alone, and the other way round.
+    func isOnly(_ script: DisplayScript) -> Bool {
+      switch script {
+      case .traditional: return contains(.traditional) && !contains(.simplified)
+      case .simplified: return contains(.simplified) && !contains(.traditional)
+      case .original: return false
+      }
+    }
   }
 
   /// The answers by character: a flat table for the Basic Multilingual Plane, where nearly all Han

@@ -16,6 +16,16 @@ public struct ScriptEvidence: Hashable, Sendable {
     return traditional > simplified ? .traditional : .simplified
   }
 
+  /// Whether a sentence with this evidence is converted to `script`: it is mostly in the other
+  /// script, or has as much of each. A sentence with no evidence is left as written.
+  public func isConverted(to script: DisplayScript) -> Bool {
+    switch script {
+    case .original: return false
+    case .traditional: return simplified > 0 && simplified >= traditional
+    case .simplified: return traditional > 0 && traditional >= simplified
+    }
+  }
+
   public static func + (left: ScriptEvidence, right: ScriptEvidence) -> ScriptEvidence {
     ScriptEvidence(
       traditional: left.traditional + right.traditional, simplified: left.simplified + right.simplified)

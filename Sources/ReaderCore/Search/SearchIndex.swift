@@ -28,9 +28,8 @@ public final class SearchIndex: Sendable {
   private let clusterStarts: [UInt32]
 
   /// Builds the index of `displayed`: the document exactly as the body shows it, already in
-  /// the display script, so that offsets are those of its layout. `simplified` says the
-  /// document was shown in Simplified (converted by tw2s), so it is folded but not converted again.
-  public init(displayed document: Document, simplified: Bool = false, normalizer: SearchNormalizer)
+  /// the display script, so that offsets are those of its layout.
+  public init(displayed document: Document, normalizer: SearchNormalizer)
     throws(ConversionError)
   {
     self.normalizer = normalizer
@@ -38,7 +37,7 @@ public final class SearchIndex: Sendable {
     var bytes: [UInt8] = []
     var clusterStarts: [UInt32] = []
     for leaf in LeafText.leaves(of: document) {
-      let normalized = try normalizer.normalize(displayed: leaf.text, converted: simplified)
+      let normalized = try normalizer.normalize(displayed: leaf.text)
       leaves.append(
         Leaf(
           topIndex: leaf.topIndex, leafID: leaf.blockID, byteStart: bytes.count,

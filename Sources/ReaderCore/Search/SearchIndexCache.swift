@@ -43,9 +43,9 @@ public final class SearchIndexCache: @unchecked Sendable {
     let document = conversions.document
     let shown = Document(
       title: document.title, blocks: document.blocks.indices.map { conversions.block($0, setting) })
-    // Simplified text comes out of tw2s (or tw2sp) already; see SearchNormalizer.
-    let index = try SearchIndex(
-      displayed: shown, simplified: setting.script == .simplified, normalizer: normalizer)
+    // Every view is normalised again, the Simplified one too: it shows Simplified sentences as
+    // written, which tw2s may still change (什么 → 什幺) exactly as it changes the query.
+    let index = try SearchIndex(displayed: shown, normalizer: normalizer)
     stateLock.withLock { indexes[setting] = index }
     return index
   }

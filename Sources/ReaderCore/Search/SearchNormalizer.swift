@@ -36,13 +36,9 @@ public struct SearchNormalizer: Sendable {
   /// comes from the displayed one at the same place. When a phrase changes length, the text
   /// is converted one cluster at a time instead, so the map stays exact and only that
   /// paragraph loses phrase context.
-  ///
-  /// Text already converted by tw2s (the Simplified view) passes `converted: true` and is only
-  /// folded: tw2s leaves its own output as it is (in Debian's dictionaries one rare character,
-  /// 苧, converts again), and converting a whole document a second time costs seconds.
-  public func normalize(displayed text: String, converted alreadySimplified: Bool = false)
-    throws(ConversionError) -> (bytes: [UInt8], clusterStarts: [Int])
-  {
+  public func normalize(displayed text: String) throws(ConversionError) -> (
+    bytes: [UInt8], clusterStarts: [Int]
+  ) {
     let scalars = Array(text.unicodeScalars)
     var clusterOf: [Int] = []
     clusterOf.reserveCapacity(scalars.count)
@@ -68,7 +64,7 @@ public struct SearchNormalizer: Sendable {
       Self.fold(scalar, into: &folded)
       for scalar in folded { bytes.append(contentsOf: UTF8.encode(scalar)!) }
     }
-    let converted = alreadySimplified ? scalars : Array(try convert(text).unicodeScalars)
+    let converted = Array(try convert(text).unicodeScalars)
     if converted.count == scalars.count {
       for (index, scalar) in converted.enumerated() { emit(scalar, cluster: clusterOf[index]) }
     } else {
