@@ -9,9 +9,7 @@ struct InlineCollector {
     let visible = text == "\n" ? text : VisibleText.sanitize(text)
     if let breakStyle = pendingSoftBreak {
       pendingSoftBreak = nil
-      let before = runs.last?.text.unicodeScalars.last
-      let after = visible.unicodeScalars.first
-      if !(before.map(Self.joinsWithoutSpace) ?? true) || !(after.map(Self.joinsWithoutSpace) ?? true) {
+      if !Self.joinsWithoutSpace(before: sideBefore(), after: Self.side(after: visible)) {
         add(" ", style: breakStyle)
       }
     }
@@ -33,7 +31,81 @@ struct InlineCollector {
     }
   }
 
-  private static func joinsWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {
-    DisplayWidth.of(scalar) == 2
+  /// What a source line break touches on one side, for CSS Text's segment break rule.
+  enum Side {
+    /// Nothing, or a character that keeps the space (Latin, digits, Hangul, ...).
+    case spaced
+    /// A CJK character or punctuation of East Asian Width F, W or H, not Hangul.
+    case cjk
+    /// Only curly quotes (ambiguous width) before the edge of the text looked at.
+    case quote
+  }
+
+  /// CSS Text 3 removes a segment break between two characters of East Asian Width F, W or H
+  /// unless one is Hangul; curly quotes (width A) next to CJK count as CJK punctuation here, since
+  /// Chinese text uses them as its own quotes (`他說\n“來了。”` is `他說“來了。”`).
+  static func joinsWithoutSpace(before: Side, after: Side) -> Bool {
+    switch (before, after) {
+    case (.cjk, .cjk), (.cjk, .quote), (.quote, .cjk): return true
+    default: return false
+    }
+  }
+
+  /// The side before the break: the last scalar of the runs so far that is not a quote or invisible.
+  /// Looks at a few scalars only, so a paragraph of thousands of invisible lines stays linear.
+  private func sideBefore() -> Side {
+    var sawQuote = false
+    var budget = Self.lookaround
+    for run in runs.reversed() {
+      for scalar in run.text.unicodeScalars.reversed() {
+        budget -= 1
+        if budget < 0 { return sawQuote ? .quote : .spaced }
+        if Self.isCurlyQuote(scalar) {
+          sawQuote = true
+        } else if !Self.isTransparent(scalar) {
+          return Self.isCJK(scalar) ? .cjk : (sawQuote ? .quote : .spaced)
+        }
+      }
+    }
+    return sawQuote ? .quote : .spaced
+  }
+
+  /// The side after the break: the first scalar of `text` that is not a quote or invisible.
+  private static func side(after text: String) -> Side {
+    var sawQuote = false
+    for scalar in text.unicodeScalars.prefix(lookaround) {
+      if isCurlyQuote(scalar) {
+        sawQuote = true
+      } else if !isTransparent(scalar) {
+        return isCJK(scalar) ? .cjk : (sawQuote ? .quote : .spaced)
+      }
+    }
+    return sawQuote ? .quote : .spaced
+  }
+
+  /// How many scalars each side of a break are looked at.
+  private static let lookaround = 16
+
+  private static func isCurlyQuote(_ scalar: Unicode.Scalar) -> Bool {
+    (0x2018...0x201F).contains(scalar.value)
+  }
+
+  /// Zero-width and format characters (ZWSP, WJ, a BOM) take no side.
+  private static func isTransparent(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value > 0x7F && DisplayWidth.of(scalar) == 0
+  }
+
+  private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if isHangul(value) { return false }
+    // Halfwidth katakana and punctuation are East Asian Width H.
+    if (0xFF61...0xFFDC).contains(value) { return true }
+    return DisplayWidth.of(scalar) == 2
+  }
+
+  private static func isHangul(_ value: UInt32) -> Bool {
+    (0x1100...0x11FF).contains(value) || (0x3130...0x318F).contains(value)
+      || (0xA960...0xA97F).contains(value) || (0xAC00...0xD7FF).contains(value)
+      || (0xFFA0...0xFFDC).contains(value)
   }
 }
