@@ -14,12 +14,16 @@ enum CodeText {
       } else if scalar == "\n" {
         result.unicodeScalars.append(scalar)
         column = 0
-      } else {
+      } else if VisibleText.isControl(scalar) {
         let visible = VisibleText.sanitize(String(scalar))
         result += visible
         column += DisplayWidth.of(visible)
+      } else {
+        result.unicodeScalars.append(scalar)
+        if !VisibleText.isRemovedFormat(scalar) { column += max(0, DisplayWidth.of(scalar)) }
       }
     }
-    return result
+    // Format characters are kept or removed by their neighbours, so the whole text is made visible.
+    return VisibleText.sanitize(result)
   }
 }

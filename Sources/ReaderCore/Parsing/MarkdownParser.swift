@@ -139,12 +139,14 @@ struct NodeConverter {
     let type = typeName(node)
     switch type {
     case "paragraph":
-      let id = takeID()
-      return Block(id: id, kind: .paragraph(inlines(under: node)))
+      let runs = inlines(under: node)
+      guard Self.showsText(runs) else { return nil }
+      return Block(id: takeID(), kind: .paragraph(runs))
     case "heading":
-      let id = takeID()
+      let runs = inlines(under: node)
+      guard Self.showsText(runs) else { return nil }
       let level = Int(cmark_node_get_heading_level(node))
-      return Block(id: id, kind: .heading(level: level, runs: inlines(under: node)))
+      return Block(id: takeID(), kind: .heading(level: level, runs: runs))
     case "block_quote":
       let id = takeID()
       return Block(id: id, kind: .quote(nestedBlocks(under: node)))
@@ -156,9 +158,14 @@ struct NodeConverter {
       while let item = child {
         let task: Bool? =
           typeName(item) == "tasklist" ? cmark_gfm_extensions_get_tasklist_item_checked(item) : nil
-        items.append(ListItem(blocks: nestedBlocks(under: item), task: task))
+        let blocks = nestedBlocks(under: item)
+        // An item whose only text was invisible (a lone ZWSP) is not shown; a truly empty one is.
+        if !blocks.isEmpty || cmark_node_first_child(item) == nil {
+          items.append(ListItem(blocks: blocks, task: task))
+        }
         child = cmark_node_next(item)
       }
+      guard !items.isEmpty else { return nil }
       let list = ListBlock(
         ordered: ordered, start: Int(cmark_node_get_list_start(node)),
         tight: cmark_node_get_list_tight(node) != 0, items: items)
@@ -185,6 +192,12 @@ struct NodeConverter {
     default:
       return nil
     }
+  }
+
+  /// Whether runs draw anything: a paragraph or heading of nothing but blanks and invisible
+  /// format characters (removed by `VisibleText`) is not shown at all.
+  private static func showsText(_ runs: [InlineRun]) -> Bool {
+    runs.contains { run in run.text.unicodeScalars.contains { !$0.properties.isWhitespace } }
   }
 
   private func table(from node: OpaquePointer) -> TableBlock {

@@ -7,22 +7,57 @@ public enum VisibleText {
   /// become visible markers, so document content can never move the cursor, retitle the
   /// terminal or reorder what is shown. Tabs become a single space; code blocks expand
   /// them to tab stops before calling this.
+  ///
+  /// Invisible format characters are never drawn as a mark with nothing to sit on (◌, which is for
+  /// combining marks): the word joiners and breaks that copy-pasted web text is sprinkled with
+  /// (ZWSP, WJ, a BOM in mid-text, soft hyphens) are removed everywhere, so search and layout see
+  /// the text a browser shows; other format characters (ZWJ, ZWNJ, tag characters) stay where
+  /// they follow a character, inside an emoji sequence or a word, and are removed at the start
+  /// of the text or of a line, where they join nothing.
   public static func sanitize(_ text: String) -> String {
     var needsWork = false
-    for scalar in text.unicodeScalars where !isPlain(scalar) {
+    for scalar in text.unicodeScalars where !isPlain(scalar) || isFormat(scalar) {
       needsWork = true
       break
     }
     if !needsWork { return text }
     var result = String.UnicodeScalarView()
+    var previous: Unicode.Scalar?
     for scalar in text.unicodeScalars {
+      if isFormat(scalar) {
+        if !isRemovedFormat(scalar) && previous != nil && previous != "\n" { result.append(scalar) }
+        continue
+      }
       if isPlain(scalar) {
         result.append(scalar)
       } else {
         result.append(contentsOf: replacement(for: scalar).unicodeScalars)
       }
+      previous = scalar
     }
     return String(result)
+  }
+
+  /// Whether a scalar is an invisible format character (general category Cf, drawn with no
+  /// width) that `sanitize` removes or keeps only after a character. Bidirectional controls are
+  /// not: they are shown as markers, since they would reorder what is drawn.
+  public static func isFormat(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    // Most text never gets past the first test.
+    guard value >= 0xAD, !(0x4E00...0x9FFF).contains(value) else { return false }
+    if isBidiControl(value) { return false }
+    if value == 0xAD { return true }
+    return scalar.properties.generalCategory == .format && DisplayWidth.of(scalar) == 0
+  }
+
+  /// Format characters removed wherever they stand: they only say where a line may or may not
+  /// break (ZWSP, WJ, BOM as a zero-width no-break space) or where a word may be hyphenated
+  /// (soft hyphen: the reader never hyphenates, so the hint has nothing to do).
+  static func isRemovedFormat(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0xAD, 0x200B, 0x2060, 0xFEFF, 0x2061...0x2064: return true
+    default: return false
+    }
   }
 
   /// `sanitize` for text that must stay on one line (titles, file names): a line feed is shown as ␊.
