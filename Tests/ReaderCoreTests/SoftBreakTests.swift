@@ -42,8 +42,10 @@ final class SoftBreakTests: XCTestCase {
   }
 
   func testInvisibleCharactersAtTheBreakDoNotDecide() {
-    XCTAssertEqual(paragraphs("第一條\u{200B}\n第二條"), ["第一條\u{200B}第二條"])
-    XCTAssertEqual(paragraphs("第一條\n\u{FEFF}第二條"), ["第一條\u{FEFF}第二條"])
+    XCTAssertEqual(paragraphs("第一條\u{200D}\n第二條"), ["第一條\u{200D}第二條"])
+    XCTAssertEqual(paragraphs("第一條\u{200B}\n第二條"), ["第一條第二條"])
+    XCTAssertEqual(paragraphs("第一條\n\u{FEFF}第二條"), ["第一條第二條"])
+    XCTAssertEqual(paragraphs("第一條\u{200B}\nArticle 2"), ["第一條 Article 2"])
   }
 
   func testPlainTextLineEndsAreKept() {
