@@ -125,7 +125,9 @@ final class Terminal {
     if style.contains(.bold) { attributes |= reader_attr_bold() }
     if style.contains(.reverse) || style.contains(.highlight) { attributes |= reader_attr_reverse() }
     if style.contains(.underline) || style.contains(.link) { attributes |= reader_attr_underline() }
-    if style.contains(.dim) || style.contains(.strikethrough) { attributes |= reader_attr_dim() }
+    if style.contains(.dim) || style.contains(.strikethrough) || style.contains(.code) {
+      attributes |= reader_attr_dim()
+    }
     if style.contains(.italic) { attributes |= reader_attr_italic() }
     return attributes
   }

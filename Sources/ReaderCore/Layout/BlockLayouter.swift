@@ -1,6 +1,7 @@
-/// Lays out one block (and the blocks inside it) at a width: paragraphs wrap, code and tables clip.
+/// Lays out one block (and the blocks inside it) at a width: paragraphs, code and tables all fit it.
 struct BlockLayouter {
   let width: Int
+  var codeLines: CodeLineMode = .wrapped
 
   /// Indentation stops growing past this share of the width, so deep nesting stays readable.
   private var maxIndent: Int { max(0, width / 2) }
@@ -23,9 +24,11 @@ struct BlockLayouter {
       let styled = runs.map { InlineRun($0.text, style: $0.style.union(style)) }
       return breaker.wrap(styled, leaf: block.id, firstPrefix: first, restPrefix: rest)
     case .code(_, let text):
-      return preformatted(text, style: .code, leaf: block.id, first: first, rest: rest)
+      return CodeLayouter(width: width, mode: codeLines).layout(
+        text, style: .code, ruled: true, leaf: block.id, first: first, rest: rest)
     case .html(let text):
-      return preformatted(text, style: .dim, leaf: block.id, first: first, rest: rest)
+      return CodeLayouter(width: width, mode: codeLines).layout(
+        text, style: .dim, ruled: false, leaf: block.id, first: first, rest: rest)
     case .thematicBreak:
       let available = max(1, width - columns(first))
       // Unwrapped output (`--print --width 0`) has no edge to reach; a short rule stands for it.
@@ -95,20 +98,6 @@ struct BlockLayouter {
       spans[last].text = spans[last].text.trimmingWhitespace()
     }
     return LayoutLine(spans: spans, key: key)
-  }
-
-  private func preformatted(
-    _ text: String, style: TextStyle, leaf: Int, first: [StyledText], rest: [StyledText]
-  ) -> [LayoutLine] {
-    var lines: [LayoutLine] = []
-    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let prefix = index == 0 ? first : rest
-      let clipped = TextFitting.clip(String(line), to: max(0, width - columns(prefix)))
-      lines.append(
-        LayoutLine(
-          spans: prefix + [StyledText(clipped, style: style)], key: LineKey(leaf: leaf, offset: index)))
-    }
-    return lines
   }
 
   private func columns(_ spans: [StyledText]) -> Int {

@@ -7,16 +7,20 @@ import Foundation
 public final class DocumentLayout: @unchecked Sendable {
   public let document: Document
   public let width: Int
+  /// Whether long code lines wrap or are chopped (and how far the body is scrolled).
+  public let codeLines: CodeLineMode
   private let blockSource: @Sendable (Int) -> Block
   private var cache: [Int: [LayoutLine]] = [:]
   private let lock = NSLock()
 
   /// `blocks` gives top-level block `index` as it is shown (converted to a display script).
   public init(
-    document: Document, width: Int, blocks: (@Sendable (Int) -> Block)? = nil
+    document: Document, width: Int, codeLines: CodeLineMode = .wrapped,
+    blocks: (@Sendable (Int) -> Block)? = nil
   ) {
     self.document = document
     self.width = max(1, width)
+    self.codeLines = codeLines
     self.blockSource = blocks ?? { [document] in document.blocks[$0] }
   }
 
@@ -27,7 +31,7 @@ public final class DocumentLayout: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     if let lines = cache[index] { return lines }
-    var lines = BlockLayouter(width: width).layout(blockSource(index))
+    var lines = BlockLayouter(width: width, codeLines: codeLines).layout(blockSource(index))
     if lines.isEmpty {
       lines = [LayoutLine(spans: [], key: LineKey(leaf: document.blocks[index].id, offset: 0))]
     }

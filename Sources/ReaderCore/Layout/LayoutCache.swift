@@ -5,6 +5,7 @@ public final class LayoutCache: @unchecked Sendable {
   private struct Key: Hashable {
     var width: Int
     var setting: ConversionCache.Setting
+    var codeLines: CodeLineMode
   }
 
   public let conversions: ConversionCache
@@ -17,13 +18,15 @@ public final class LayoutCache: @unchecked Sendable {
   }
 
   /// The layout at `width` in `setting`'s script, made on first use; the most recent few are kept.
-  public func layout(width: Int, setting: ConversionCache.Setting = .original) -> DocumentLayout {
+  public func layout(
+    width: Int, setting: ConversionCache.Setting = .original, codeLines: CodeLineMode = .wrapped
+  ) -> DocumentLayout {
     lock.lock()
     defer { lock.unlock() }
-    let key = Key(width: width, setting: setting)
+    let key = Key(width: width, setting: setting, codeLines: codeLines)
     if let layout = layouts[key] { return layout }
     let conversions = self.conversions
-    let layout = DocumentLayout(document: conversions.document, width: width) {
+    let layout = DocumentLayout(document: conversions.document, width: width, codeLines: codeLines) {
       conversions.block($0, setting)
     }
     layouts[key] = layout

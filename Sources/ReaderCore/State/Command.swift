@@ -34,6 +34,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case cancelSearch
   case deleteSearchCharacter
   case reload
+  case toggleCodeWrap
+  case scrollLeft
+  case scrollRight
   case suspend
   case interrupt
   case quit

@@ -14,6 +14,8 @@ public struct ReaderState: Sendable {
   var pinnedKey: LineKey?
   /// The script the text is shown in, and whether vocabulary is localised too.
   public internal(set) var setting: ConversionCache.Setting
+  /// Whether long code lines wrap or are chopped, and how far the chopped body is scrolled.
+  public internal(set) var codeLines: CodeLineMode
   /// A panel over the panes (help, factions), if one is open.
   public internal(set) var overlay: Overlay?
   /// Stretches of text drawn highlighted in the body.
@@ -54,6 +56,7 @@ public struct ReaderState: Sendable {
     anchor = .top
     pinnedKey = nil
     setting = ConversionCache.Setting(script: script, vocabulary: vocabulary)
+    codeLines = .wrapped
     overlay = nil
     highlights = []
     activeFaction = nil
@@ -94,7 +97,7 @@ public struct ReaderState: Sendable {
 
   /// The body's layout at the body's current width, in the current script.
   public var bodyLayout: DocumentLayout {
-    layouts.layout(width: max(1, geometry.body.width), setting: setting)
+    layouts.layout(width: max(1, geometry.body.width), setting: setting, codeLines: codeLines)
   }
 
   /// The outline entry whose section is at the top of the body, or nil in the preface.

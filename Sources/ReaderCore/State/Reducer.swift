@@ -46,7 +46,7 @@ public enum Reducer {
 
   /// Changes that re-lay out the body without moving through the text.
   private static let placeKeeping: Set<Command> = [
-    .cycleScript, .toggleVocabulary, .toggleOutline, .narrowOutline, .widenOutline,
+    .cycleScript, .toggleVocabulary, .toggleOutline, .narrowOutline, .widenOutline, .toggleCodeWrap,
   ]
 
   private static func keepsPlace(_ action: Action, in state: ReaderState) -> Bool {
@@ -180,6 +180,13 @@ public enum Reducer {
       if state.setting == setting {
         state.message = setting.vocabulary ? "vocabulary localised (用語轉換)" : "vocabulary as written"
       }
+    case .toggleCodeWrap:
+      let chopped = state.codeLines == .wrapped
+      keepingPlace(&state) { $0.codeLines = chopped ? .chopped(shift: 0) : .wrapped }
+      state.message =
+        chopped ? "long code lines chopped: Left/Right scroll" : "long code lines wrapped (↪)"
+    case .scrollLeft, .scrollRight:
+      scrollSideways(&state, right: command == .scrollRight)
     case .showHelp:
       state.overlay = .help
     case .nextFaction:
@@ -262,6 +269,26 @@ public enum Reducer {
     state.anchor = layout.clamp(
       layout.anchor(of: outline[state.selection]), height: state.geometry.body.height)
     keepSelectionVisible(&state)
+  }
+
+  /// Left and Right: moves chopped code lines half a body width, as less does; the rows stay.
+  private static func scrollSideways(_ state: inout ReaderState, right: Bool) {
+    guard case .chopped(let shift) = state.codeLines else {
+      state.message = "code lines wrap; S chops them, then Left/Right scroll"
+      return
+    }
+    let step = max(1, state.geometry.body.width / 2)
+    if right {
+      let visible = state.bodyLayout.lines(from: state.anchor, count: max(1, state.geometry.body.height))
+      guard visible.contains(where: \.continuesRight) else {
+        state.message = "no code line on screen goes on to the right"
+        return
+      }
+      state.codeLines = .chopped(shift: shift + step)
+    } else if shift > 0 {
+      state.codeLines = .chopped(shift: max(0, shift - step))
+    }
+    state.anchor = state.bodyLayout.clamp(state.anchor, height: state.geometry.body.height)
   }
 
   static func scroll(_ state: inout ReaderState, by lines: Int) {

@@ -1,0 +1,118 @@
+/// Lays out preformatted text (code and HTML blocks) without losing any of it: a line wider than
+/// the body wraps onto rows that start with a continuation mark, or, chopped, shows the columns
+/// the body is scrolled to with a mark on each side where text goes on off-screen.
+///
+/// Line keys count clusters through the whole block, newlines included, as prose keys do, so a
+/// wrapped row and the chopped line that holds its text map to each other when the mode changes.
+struct CodeLayouter {
+  let width: Int
+  let mode: CodeLineMode
+
+  /// Drawn at the left of every row of a code block, so code stands apart from prose.
+  static let rule = "┆ "
+  /// Starts a row that continues the code line above it.
+  static let continuation = "↪"
+  static let hiddenLeft = "«"
+  static let hiddenRight = "»"
+
+  func layout(
+    _ text: String, style: TextStyle, ruled: Bool, leaf: Int, first: [StyledText], rest: [StyledText]
+  ) -> [LayoutLine] {
+    let clusters = Cluster.clusters(of: [InlineRun(text, style: style)])
+    var lines: [LayoutLine] = []
+    var start = 0
+    while true {
+      var end = start
+      while end < clusters.count && !clusters[end].isNewline { end += 1 }
+      var prefix = lines.isEmpty ? first : rest
+      if ruled && columns(prefix) + DisplayWidth.of(Self.rule) < width {
+        prefix.append(StyledText(Self.rule, style: .dim, decoration: true))
+      }
+      switch mode {
+      case .wrapped: lines += wrapped(clusters, start..<end, style: style, prefix: prefix, leaf: leaf)
+      case .chopped(let shift):
+        lines.append(chopped(clusters, start..<end, shift: shift, style: style, prefix: prefix, leaf: leaf))
+      }
+      if end >= clusters.count { break }
+      start = end + 1
+    }
+    return lines
+  }
+
+  private func wrapped(
+    _ clusters: [Cluster], _ range: Range<Int>, style: TextStyle, prefix: [StyledText], leaf: Int
+  ) -> [LayoutLine] {
+    var lines: [LayoutLine] = []
+    var index = range.lowerBound
+    repeat {
+      var spans = prefix
+      var room = max(1, width - columns(prefix))
+      if !lines.isEmpty && room >= 2 {
+        spans.append(StyledText(Self.continuation, style: .dim, decoration: true))
+        room -= 1
+      }
+      let rowStart = index
+      let textColumn = columns(spans)
+      var text = ""
+      var used = 0
+      while index < range.upperBound && used + clusters[index].width <= room {
+        text += clusters[index].text
+        used += clusters[index].width
+        index += 1
+      }
+      if index == rowStart && index < range.upperBound {
+        // Only a cluster wider than the whole row gets here (a CJK character in one column).
+        text = "…"
+        index += 1
+      }
+      spans.append(StyledText(text, style: style))
+      lines.append(
+        LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: rowStart), textColumn: textColumn))
+    } while index < range.upperBound
+    return lines
+  }
+
+  private func chopped(
+    _ clusters: [Cluster], _ range: Range<Int>, shift: Int, style: TextStyle, prefix: [StyledText],
+    leaf: Int
+  ) -> LayoutLine {
+    var spans = prefix
+    var room = max(1, width - columns(prefix))
+    var index = range.lowerBound
+    var skipped = 0
+    while index < range.upperBound && skipped < shift {
+      skipped += clusters[index].width
+      index += 1
+    }
+    if shift > 0 && !range.isEmpty && room >= 2 {
+      spans.append(StyledText(Self.hiddenLeft, style: .dim, decoration: true))
+      room -= 1
+    }
+    // A wide character cut by the left edge leaves its second column blank, so columns line up.
+    let pad = index < range.upperBound ? skipped - shift : 0
+    var text = String(repeating: " ", count: pad)
+    var used = pad
+    let rowStart = index
+    let textColumn = columns(spans) + pad
+    let remaining = clusters[index..<range.upperBound].reduce(0) { $0 + $1.width }
+    let continues = used + remaining > room && room >= 2
+    let limit = continues ? room - 1 : room
+    while index < range.upperBound && used + clusters[index].width <= limit {
+      text += clusters[index].text
+      used += clusters[index].width
+      index += 1
+    }
+    spans.append(StyledText(text, style: style))
+    if continues {
+      spans.append(StyledText(String(repeating: " ", count: limit - used)))
+      spans.append(StyledText(Self.hiddenRight, style: .dim, decoration: true))
+    }
+    return LayoutLine(
+      spans: spans, key: LineKey(leaf: leaf, offset: rowStart), textColumn: textColumn,
+      continuesRight: continues)
+  }
+
+  private func columns(_ spans: [StyledText]) -> Int {
+    spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+  }
+}
