@@ -109,6 +109,6 @@ final class ControlCharacterTests: XCTestCase {
     let document = MarkdownParser().parse("```\na\tb\n1234567\tc\n12345678\td\n\te\n```\n", title: "t")
     XCTAssertEqual(
       DocumentPrinter.text(of: document, width: 0),
-      "a       b\n1234567 c\n12345678        d\n        e\n")
+      "┆ a       b\n┆ 1234567 c\n┆ 12345678        d\n┆         e\n")
   }
 }
