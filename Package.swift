@@ -28,6 +28,12 @@ let package = Package(
       pkgConfig: "opencc",
       providers: [.apt(["libopencc-dev"])]
     ),
+    .systemLibrary(
+      name: "CUchardet",
+      path: "Sources/CUchardet",
+      pkgConfig: "uchardet",
+      providers: [.apt(["libuchardet-dev"])]
+    ),
     .target(
       name: "CTerminalGuard",
       path: "Sources/CTerminalGuard",
@@ -40,7 +46,7 @@ let package = Package(
     ),
     .target(
       name: "ReaderCore",
-      dependencies: ["CCmarkGFM", "COpenCC"],
+      dependencies: ["CCmarkGFM", "COpenCC", "CUchardet"],
       path: "Sources/ReaderCore"
     ),
     .executableTarget(

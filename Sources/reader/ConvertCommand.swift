@@ -15,7 +15,9 @@ struct ConvertCommand: ParsableCommand {
       sentences written in Traditional (tw2s) and leaves Simplified text as written. --to traditional reads all its input before writing: like the viewer with a \
       document, it keeps the author's own Traditional spellings (雇 rather than 僱) in the \
       sentences it converts. --config applies one OpenCC configuration as it is (s2t, s2tw, s2twp, t2s, \
-      tw2s, tw2sp, tw2t, ...). Bytes that are not UTF-8 are copied unchanged. \
+      tw2s, tw2sp, tw2t, ...). The input's encoding is detected as the viewer does (GB18030, Big5, \
+      UTF-16, ...; --encoding NAME sets it) and the output is UTF-8; in UTF-8 input, bytes that are \
+      not UTF-8 are copied unchanged. \
       \(OpenCCLibrary.dataDirectoriesVariable) (a ':'-separated list) replaces the directories \
       searched for OpenCC's data.
       """
@@ -43,6 +45,12 @@ struct ConvertCommand: ParsableCommand {
   @Flag(help: "With --to, also localise vocabulary (s2twp / tw2sp: 軟件 → 軟體; rewrites some correct text).")
   var vocabulary = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Read standard input in this encoding (any name iconv knows) instead of detecting it.",
+      valueName: "name"))
+  var encoding: String?
+
   func validate() throws {
     switch (to, config) {
     case (nil, nil): throw ValidationError("give --to traditional|simplified or --config NAME")
@@ -55,6 +63,10 @@ struct ConvertCommand: ParsableCommand {
   }
 
   func run() throws {
+    if let encoding, !IconvDecoder.knows(encoding) {
+      StandardStream.error("unknown encoding '\(VisibleText.singleLine(encoding))' (see iconv --list)")
+      throw ExitCode(64)
+    }
     do {
       if let config {
         let converter = try OpenCCLibrary.shared.converter(named: config)
@@ -102,8 +114,19 @@ struct ConvertCommand: ParsableCommand {
     return input
   }
 
-  /// Calls `body` with each chunk of standard input as it arrives.
+  /// Calls `body` with each chunk of standard input as it arrives, decoded to UTF-8.
   private func readStandardInput(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
+    var decoder = StreamDecoder(encoding: encoding.map { SourceEncoding(name: $0) })
+    try readRawStandardInput { chunk in
+      let decoded = decoder.feed(chunk)
+      if !decoded.isEmpty { try body(decoded[...]) }
+    }
+    let rest = decoder.finish()
+    if !rest.isEmpty { try body(rest[...]) }
+  }
+
+  /// Calls `body` with each chunk of standard input's bytes as it arrives.
+  private func readRawStandardInput(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }

@@ -42,10 +42,15 @@ enum DocumentSource {
     }
   }
 
-  var isPlainText: Bool {
-    guard case .file(let path) = self else { return false }
-    let lowered = path.lowercased()
-    return lowered.hasSuffix(".txt") || lowered.hasSuffix(".text")
+  /// Whether bytes in `encoding` from this source are plain text rather than Markdown: a `.txt`
+  /// or `.text` file, or anything not named `.md`/`.markdown` in a legacy encoding (GB18030 and
+  /// Big5 files are novels and notes, practically never Markdown).
+  func isPlainText(encoding: SourceEncoding) -> Bool {
+    var lowered = ""
+    if case .file(let path) = self { lowered = path.lowercased() }
+    if lowered.hasSuffix(".txt") || lowered.hasSuffix(".text") { return true }
+    let isMarkdown = [".md", ".markdown", ".mdown", ".mkd"].contains { lowered.hasSuffix($0) }
+    return !isMarkdown && !encoding.isUTF8 && !encoding.name.hasPrefix("UTF-")
   }
 
   /// Reads the bytes, or throws a `ReaderError` that names the reason.
@@ -94,10 +99,10 @@ enum DocumentSource {
     }
   }
 
-  /// Reads and parses the document; a file that looks binary is refused unless `force` is set.
-  func loadDocument(force: Bool = false) throws -> Document {
+  /// Reads and parses the document; a file that looks binary is refused unless `options.force`.
+  func loadDocument(_ options: ImportOptions = ImportOptions()) throws -> Document {
     let (source, bytes) = try readSource()
-    return try source.parse(bytes, force: force, name: argument)
+    return try source.parse(bytes, options, name: argument)
   }
 
   /// The source the bytes really came from (an empty pipe falls back to the bundled article).
@@ -110,9 +115,9 @@ enum DocumentSource {
   }
 
   /// The document, and the key its reading position is remembered under (see `PositionStore`).
-  func load(force: Bool = false) throws -> (document: Document, key: DocumentKey) {
+  func load(_ options: ImportOptions = ImportOptions()) throws -> (document: Document, key: DocumentKey) {
     let (source, bytes) = try readSource()
-    return (try source.parse(bytes, force: force, name: argument), source.key(for: bytes))
+    return (try source.parse(bytes, options, name: argument), source.key(for: bytes))
   }
 
   /// The key a reading position is remembered under: the resolved path and a content hash.
@@ -128,14 +133,15 @@ enum DocumentSource {
   }
 
   /// Decodes and parses bytes read from this source; `name` is what an error calls it.
-  func parse(_ bytes: [UInt8], force: Bool, name: String) throws -> Document {
-    let decoded = SourceDecoder.decode(bytes)
-    if decoded.looksBinary && !force { throw ReaderError.binaryFile(path: name) }
+  func parse(_ bytes: [UInt8], _ options: ImportOptions, name: String) throws -> Document {
+    let decoded = SourceDecoder.decode(bytes, encoding: options.encoding)
+    if decoded.looksBinary && !options.force { throw ReaderError.binaryFile(path: name) }
     var document =
-      isPlainText
+      isPlainText(encoding: decoded.encoding)
       ? PlainTextParser().parse(decoded.text, title: title)
       : MarkdownParser().parse(decoded.text, title: title)
     document.notice = decoded.notice
+    document.encodingLabel = decoded.encodingLabel
     return document
   }
 

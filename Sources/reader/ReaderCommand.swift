@@ -63,21 +63,41 @@ struct ReaderCommand: ParsableCommand {
   @Flag(help: "Open a file even if it looks binary (control characters are shown as symbols).")
   var force = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Read the file in this encoding (any name iconv knows: GBK, GB18030, BIG5, UTF-16LE, ...) instead of detecting it.",
+      valueName: "name"))
+  var encoding: String?
+
   func validate() throws {
     if width < 0 { throw ValidationError("--width must be 0 or more") }
   }
 
+  /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.
+  private func importOptions() throws -> ImportOptions {
+    var options = ImportOptions(force: force)
+    if let encoding {
+      guard IconvDecoder.knows(encoding) else {
+        StandardStream.error("unknown encoding '\(VisibleText.singleLine(encoding))' (see iconv --list)")
+        throw ExitCode(64)
+      }
+      options.encoding = SourceEncoding(name: encoding)
+    }
+    return options
+  }
+
   func run() throws {
     let source = DocumentSource(argument: file)
+    let options = try importOptions()
     do {
       if !(print || factions || outline) && isatty(STDOUT_FILENO) != 0 {
         try ViewerSession(
-          source: source, force: force, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
+          source: source, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
           remember: !noRemember, keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-"
         ).run()
         return
       }
-      let document = try source.loadDocument(force: force)
+      let document = try source.loadDocument(options)
       if factions {
         StandardStream.write(FactionReport.text(of: document))
         return

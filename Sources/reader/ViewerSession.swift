@@ -8,7 +8,7 @@ struct ViewerSession {
   static let backgroundParseThreshold = 256 << 10
 
   let source: DocumentSource
-  let force: Bool
+  let options: ImportOptions
   let script: DisplayScript?
   let vocabulary: Bool
   let remember: Bool
@@ -35,21 +35,24 @@ struct ViewerSession {
 
   /// The first document, and the background parse of the rest when the file is large.
   private func open(_ origin: DocumentSource, bytes: [UInt8]) throws -> (Document, BackgroundParse?) {
-    let encoding = SourceEncoding.detect(bytes)
-    if !origin.isPlainText && bytes.count > Self.backgroundParseThreshold && encoding.encoding == .utf8 {
+    let encoding =
+      options.encoding.map { ($0, 0) } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
+    if !origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold
+      && encoding.0.isUTF8
+    {
       // cmark replaces invalid UTF-8 and NUL and reads every line ending itself, so large UTF-8
       // files go to it as they are; only the start is checked for binary content.
-      if BinaryDetector.looksBinary(Array(bytes.prefix(8192))) && !force {
+      if BinaryDetector.looksBinary(Array(bytes.prefix(8192))) && !options.force {
         throw ReaderError.binaryFile(path: source.argument)
       }
-      let text = encoding.markLength > 0 ? Array(bytes.dropFirst(encoding.markLength)) : bytes
+      let text = encoding.1 > 0 ? Array(bytes.dropFirst(encoding.1)) : bytes
       return BackgroundParse.start(bytes: text, title: origin.title)
     }
-    return (try origin.parse(bytes, force: force, name: source.argument), nil)
+    return (try origin.parse(bytes, options, name: source.argument), nil)
   }
 
   private func reload(_ origin: DocumentSource) throws -> Document {
-    try origin.loadDocument(force: force)
+    try origin.loadDocument(options)
   }
 }
 

@@ -154,11 +154,17 @@ final class SourceDecoderTests: XCTestCase {
     var random = SeededGenerator(seed: 42)
     let compressed = png + (0..<8192).map { _ in UInt8.random(in: 0...255, using: &random) }
     XCTAssertTrue(SourceDecoder.decode(compressed).looksBinary)
-    XCTAssertTrue(
-      SourceDecoder.decode(utf16("plain ASCII without a byte order mark", bigEndian: false, mark: false))
-        .looksBinary)
     let table: [UInt8] = (0..<300).map { UInt8($0 % 4) }
     XCTAssertTrue(SourceDecoder.decode(table).looksBinary, "a short file of small integers")
+  }
+
+  func testUTF16WithoutAByteOrderMarkIsTextNotBinary() {
+    let text = "plain ASCII without a byte order mark, 還有中文。\n"
+    for bigEndian in [false, true] {
+      let decoded = SourceDecoder.decode(utf16(text, bigEndian: bigEndian, mark: false))
+      XCTAssertEqual(decoded.text, text)
+      XCTAssertFalse(decoded.looksBinary)
+    }
   }
 
   func testTextNeverLooksBinaryWhateverItsScriptOrHostileContent() {

@@ -97,7 +97,8 @@ public enum FrameRenderer {
     let percent = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
     let script = state.setting.script.label + (state.setting.vocabulary ? "+詞" : "")
     let loading = state.loading.map { " loading \(Int($0 * 100))% ·" } ?? ""
-    let right = "\(loading) \(script)  \(percent)%  \(state.focus.rawValue) "
+    let encoding = state.document.encodingLabel.map { " " + VisibleText.singleLine($0) + " ·" } ?? ""
+    let right = "\(loading)\(encoding) \(script)  \(percent)%  \(state.focus.rawValue) "
     var left = " " + VisibleText.sanitize(state.document.title)
     if let search = state.search, search.isEditing {
       let found =

@@ -20,6 +20,9 @@ public struct DecodedSource: Hashable, Sendable {
     self.looksBinary = looksBinary
   }
 
+  /// The encoding's name for the status line when it is not UTF-8 (`GB18030`), else nil.
+  public var encodingLabel: String? { encoding.isUTF8 ? nil : encoding.name }
+
   /// Whether there is nothing to show: no bytes, only a byte order mark, or only whitespace.
   public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }
 

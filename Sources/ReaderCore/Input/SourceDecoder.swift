@@ -2,8 +2,9 @@ import Foundation
 
 /// Turns a document's bytes into text: any bytes at all give text, and what was wrong is counted.
 ///
-/// UTF-8 is the default; a UTF-8 byte order mark is dropped and a UTF-16 one (either byte
-/// order) switches to UTF-16. Invalid sequences become U+FFFD, one per maximal invalid
+/// The encoding is the one asked for, or the one `EncodingDetector` finds (UTF-8 unless the
+/// bytes say otherwise); UTF-8 and UTF-16 are decoded here, every other encoding by iconv
+/// (`IconvDecoder`). A byte order mark is dropped. Invalid sequences become U+FFFD, one per maximal invalid
 /// subpart (the Unicode practice, as `String(decoding:as:)` does), and their bytes are
 /// counted. NUL becomes U+FFFD too. CRLF and lone CR become `\n`. Pure: no I/O.
 ///
@@ -11,16 +12,42 @@ import Foundation
 /// `memchr`, never by a Swift loop over every byte, so a 10 MB file decodes quickly even in
 /// a debug build.
 public enum SourceDecoder {
-  public static func decode(_ bytes: [UInt8]) -> DecodedSource {
-    let (encoding, markLength) = SourceEncoding.detect(bytes)
+  /// Decodes `bytes` in `encoding`, or in the encoding `EncodingDetector` finds when it is nil.
+  public static func decode(_ bytes: [UInt8], encoding: SourceEncoding? = nil) -> DecodedSource {
+    let (encoding, markLength) =
+      encoding.map { given in
+        // A byte order mark of the encoding asked for is still not text.
+        let mark = bytes.withUnsafeBytes { SourceEncoding.byteOrderMark($0) }
+        return (given, mark?.encoding == given ? mark!.length : 0)
+      } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
     switch encoding {
-    case .utf8:
+    case _ where encoding.isUTF8:
       var decoded = decodeUTF8(Array(bytes[markLength...]))
       decoded.looksBinary = BinaryDetector.looksBinary(bytes)
       return decoded
     case .utf16LittleEndian, .utf16BigEndian:
       return decodeUTF16(bytes, from: markLength, bigEndian: encoding == .utf16BigEndian)
+    default:
+      guard let decoder = IconvDecoder(from: encoding) else { return decode(bytes, encoding: .utf8) }
+      let decoded = decodeLegacy(bytes[markLength...], with: decoder)
+      // uchardet says Big5 for Hong Kong text too; HKSCS reads what plain Big5 cannot.
+      if encoding == .big5, decoded.invalidBytes > 0, let wider = IconvDecoder(from: .big5HKSCS) {
+        let widened = decodeLegacy(bytes[markLength...], with: wider)
+        if widened.invalidBytes < decoded.invalidBytes { return widened }
+      }
+      return decoded
     }
+  }
+
+  /// Decodes with iconv; binary content is judged on the decoded text, whose controls are the
+  /// file's whatever its encoding.
+  private static func decodeLegacy(_ bytes: ArraySlice<UInt8>, with decoder: IconvDecoder) -> DecodedSource {
+    let utf8 = bytes.withUnsafeBytes { decoder.decode($0, isLast: true) }
+    var decoded = decodeUTF8(utf8)
+    decoded.encoding = decoder.encoding
+    decoded.invalidBytes = decoder.invalidBytes
+    decoded.looksBinary = BinaryDetector.looksBinary(utf8)
+    return decoded
   }
 
   private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]

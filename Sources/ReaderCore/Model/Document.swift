@@ -8,6 +8,8 @@ public struct Document: Sendable {
   public private(set) var outline: Outline
   /// A one-line note about how the source was read (`3 invalid bytes replaced`), for the status line.
   public var notice: String?
+  /// The encoding the source was decoded from when it was not UTF-8 (`GB18030`), for the status line.
+  public var encodingLabel: String?
 
   /// The title may come from a file name, so it is made drawable here, once, on one line.
   public init(title: String, blocks: [Block], notice: String? = nil) {

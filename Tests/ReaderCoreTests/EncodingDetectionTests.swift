@@ -1,0 +1,127 @@
+import XCTest
+
+@testable import ReaderCore
+
+/// The same chapters of 《紅樓夢》 saved as other programs save them read back as the same text.
+final class EncodingDetectionTests: XCTestCase {
+  private let novel = NovelFixtures.hongloumeng
+
+  func testTheFixtureIsTheNovel() {
+    XCTAssertTrue(novel.contains("第一回　甄士隱夢幻識通靈"))
+    XCTAssertGreaterThan(novel.count, 800)
+  }
+
+  func testLegacyAndUnicodeEncodingsAreDetectedAndDecodedToTheSameText() {
+    let cases: [(String, [UInt8], SourceEncoding)] = [
+      ("GB18030", NovelFixtures.encode(novel, as: "GB18030"), .gb18030),
+      ("GBK", NovelFixtures.encode(novel, as: "GBK"), .gb18030),
+      ("BIG5", NovelFixtures.encode(novel, as: "BIG5"), .big5),
+      ("UTF-16LE with BOM", [0xFF, 0xFE] + NovelFixtures.encode(novel, as: "UTF-16LE"), .utf16LittleEndian),
+      ("UTF-16BE with BOM", [0xFE, 0xFF] + NovelFixtures.encode(novel, as: "UTF-16BE"), .utf16BigEndian),
+      ("UTF-16LE", NovelFixtures.encode(novel, as: "UTF-16LE"), .utf16LittleEndian),
+      ("UTF-16BE", NovelFixtures.encode(novel, as: "UTF-16BE"), .utf16BigEndian),
+      (
+        "UTF-32LE with BOM", [0xFF, 0xFE, 0, 0] + NovelFixtures.encode(novel, as: "UTF-32LE"),
+        .utf32LittleEndian
+      ),
+      ("UTF-32BE", NovelFixtures.encode(novel, as: "UTF-32BE"), .utf32BigEndian),
+    ]
+    for (name, bytes, expected) in cases {
+      XCTAssertFalse(bytes.isEmpty, name)
+      let decoded = SourceDecoder.decode(bytes)
+      XCTAssertEqual(decoded.encoding, expected, name)
+      XCTAssertEqual(decoded.text, novel, name)
+      XCTAssertEqual(decoded.invalidBytes, 0, name)
+      XCTAssertFalse(decoded.looksBinary, name)
+      XCTAssertEqual(decoded.encodingLabel, expected.name, name)
+    }
+  }
+
+  func testHongKongTextInBig5FallsBackToHKSCS() {
+    let cantonese = novel + "　　佢哋講緊今日食啲乜嘢，我哋去飲茶啦。\n"
+    let bytes = NovelFixtures.encode(cantonese, as: "BIG5-HKSCS")
+    XCTAssertTrue(NovelFixtures.encode(cantonese, as: "BIG5").isEmpty, "plain Big5 cannot hold 佢哋")
+    let decoded = SourceDecoder.decode(bytes)
+    XCTAssertEqual(decoded.encoding, .big5HKSCS)
+    XCTAssertEqual(decoded.text, cantonese)
+  }
+
+  func testValidUTF8IsNeverReadAsAnythingElse() {
+    // Latin-1-looking and GBK-looking UTF-8: the detector is not asked.
+    for text in [novel, String(repeating: "Ã©tÃ© Â« naÃ¯ve Â» ", count: 200), "é" + novel] {
+      let decoded = SourceDecoder.decode(Array(text.utf8))
+      XCTAssertEqual(decoded.encoding, .utf8)
+      XCTAssertEqual(decoded.text, text)
+      XCTAssertNil(decoded.encodingLabel)
+    }
+  }
+
+  func testUTF8WithAFewDamagedBytesStaysUTF8() {
+    let bytes = Array(String(novel.prefix(300)).utf8) + [0xFF, 0xFE, 0xC0] + Array("\n結尾。\n".utf8)
+    let decoded = SourceDecoder.decode(bytes)
+    XCTAssertEqual(decoded.encoding, .utf8)
+    XCTAssertEqual(decoded.invalidBytes, 3)
+  }
+
+  func testInvalidBytesInGB18030AreReplacedAndCounted() {
+    var bytes = NovelFixtures.encode(novel, as: "GB18030")
+    // Two runs of bytes GB18030 never has: one U+FFFD for each run, every byte counted.
+    bytes.insert(contentsOf: [0xFF, 0xFF], at: 200)
+    bytes.append(0xFF)
+    let decoded = SourceDecoder.decode(bytes)
+    XCTAssertEqual(decoded.encoding, .gb18030)
+    XCTAssertEqual(decoded.invalidBytes, 3)
+    XCTAssertEqual(decoded.text.filter { $0 == "\u{FFFD}" }.count, 2)
+    XCTAssertEqual(decoded.notice, "3 invalid bytes replaced")
+    XCTAssertEqual(decoded.text.replacingOccurrences(of: "\u{FFFD}", with: ""), novel)
+  }
+
+  func testAGivenEncodingReplacesDetection() {
+    let bytes = NovelFixtures.encode(novel, as: "BIG5")
+    let forced = SourceDecoder.decode(bytes, encoding: SourceEncoding(name: "gbk"))
+    XCTAssertEqual(forced.encoding.name, "GBK")
+    XCTAssertNotEqual(forced.text, novel, "Big5 bytes read as GBK are not the novel")
+    XCTAssertEqual(SourceDecoder.decode(bytes, encoding: .big5).text, novel)
+    XCTAssertFalse(IconvDecoder.knows("no-such-encoding"))
+    XCTAssertTrue(IconvDecoder.knows("gb18030"))
+  }
+
+  func testLatin1IsReportedByTheDetector() {
+    let french = String(
+      repeating: "L'été dernier, à Besançon, nous avons mangé une crème brûlée près du lycée. ", count: 20)
+    let decoded = SourceDecoder.decode(NovelFixtures.encode(french, as: "ISO-8859-1"))
+    XCTAssertEqual(decoded.text, french)
+    XCTAssertNotNil(decoded.encodingLabel)
+  }
+
+  func testIconvDecodingInTinyChunksEqualsDecodingAtOnce() throws {
+    let bytes = NovelFixtures.encode(novel, as: "GB18030") + [0x81]
+    let whole = try XCTUnwrap(IconvDecoder(from: .gb18030))
+    let expected = bytes.withUnsafeBytes { whole.decode($0, isLast: true) }
+    for size in [1, 3, 7] {
+      let decoder = try XCTUnwrap(IconvDecoder(from: .gb18030))
+      var output: [UInt8] = []
+      for start in stride(from: 0, to: bytes.count, by: size) {
+        let end = min(bytes.count, start + size)
+        output += bytes[start..<end].withUnsafeBytes { decoder.decode($0, isLast: end == bytes.count) }
+      }
+      XCTAssertEqual(output, expected, "chunks of \(size)")
+      XCTAssertEqual(decoder.invalidBytes, 1, "the unfinished sequence at the end")
+    }
+  }
+
+  func testStreamDecoderPassesUTF8ThroughAndDecodesBig5() {
+    var utf8 = StreamDecoder()
+    let damaged = Array("純文字\n".utf8) + [0xFF]
+    XCTAssertEqual(utf8.feed(damaged[...]) + utf8.finish(), damaged, "UTF-8 passes through, bad bytes too")
+    var big5 = StreamDecoder()
+    let bytes = NovelFixtures.encode(novel, as: "BIG5")
+    var output: [UInt8] = []
+    for start in stride(from: 0, to: bytes.count, by: 100) {
+      output += big5.feed(bytes[start..<min(bytes.count, start + 100)])
+    }
+    output += big5.finish()
+    XCTAssertEqual(String(decoding: output, as: UTF8.self), novel)
+    XCTAssertEqual(big5.encoding, .big5)
+  }
+}
