@@ -10,11 +10,17 @@ export SWIFT_BACKTRACE ?= interactive=no
 run: build
 	.build/debug/reader $(ARGS)
 
+# OpenCC 1.4.2's dictionaries (Dictionaries/) are compiled beside the executable, where the
+# reader looks first; `make install` puts them in $(PREFIX)/share/reader/opencc.
+DICTIONARIES = scripts/opencc-dictionaries build
+
 build: bootstrap
 	$(SWIFT) build
+	$(DICTIONARIES) "$$($(SWIFT) build --show-bin-path)/opencc"
 
 release: bootstrap
 	$(SWIFT) build -c release
+	$(DICTIONARIES) "$$($(SWIFT) build -c release --show-bin-path)/opencc"
 
 # The tests are XCTest; Swift Testing is off so the run does not close on its empty "0 tests"
 # line. The last line is the plain count: "tests: N passed, N failed".
@@ -38,6 +44,8 @@ bench: bootstrap
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 .build/release/reader $(DESTDIR)$(PREFIX)/bin/reader
+	install -d $(DESTDIR)$(PREFIX)/share/reader/opencc
+	install -m 644 .build/release/opencc/* $(DESTDIR)$(PREFIX)/share/reader/opencc/
 
 # libFuzzer over bytes → document → layout → frame; not part of `make test`.
 FUZZ_SECONDS ?= 60

@@ -18,7 +18,9 @@ struct ConvertCommand: ParsableCommand {
       tw2s, tw2sp, tw2t, ...). The input's encoding is detected as the viewer does (GB18030, Big5, \
       UTF-16, ...; --encoding NAME sets it) and the output is UTF-8; in UTF-8 input, bytes that are \
       not UTF-8 are copied unchanged. \
-      \(OpenCCLibrary.dataDirectoriesVariable) (a ':'-separated list) replaces the directories \
+      OpenCC 1.4.2's dictionaries are looked for beside the executable (opencc/), then in \
+      PREFIX/share/reader/opencc; without them the system's are used, with one line on standard \
+      error. \(OpenCCLibrary.dataDirectoriesVariable) (a ':'-separated list) replaces the directories \
       searched for OpenCC's data.
       """
   )
@@ -70,6 +72,7 @@ struct ConvertCommand: ParsableCommand {
     do {
       if let config {
         let converter = try OpenCCLibrary.shared.converter(named: config)
+        if let notice = OpenCCLibrary.shared.fallbackNotice(for: config) { StandardStream.error(notice) }
         try filterStandardInput { (line: String) throws(ConversionError) -> String in
           try converter.convert(line)
         }
@@ -79,6 +82,9 @@ struct ConvertCommand: ParsableCommand {
       let vocabulary = vocabulary
       let converter = ScriptConverter.shared
       try converter.prepare(script, vocabulary: vocabulary)
+      if let notice = converter.fallbackNotice(for: script, vocabulary: vocabulary) {
+        StandardStream.error(notice)
+      }
       if script == .simplified {
         try filterStandardInput { (line: String) throws(ConversionError) -> String in
           try converter.convert(line, to: script, vocabulary: vocabulary)

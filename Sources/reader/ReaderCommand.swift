@@ -115,7 +115,11 @@ struct ReaderCommand: ParsableCommand {
 
   private func convertForPrinting(_ document: Document) throws -> Document {
     do {
-      return try ScriptConverter.shared.convert(document, to: script, vocabulary: vocabulary)
+      let converted = try ScriptConverter.shared.convert(document, to: script, vocabulary: vocabulary)
+      if let notice = ScriptConverter.shared.fallbackNotice(for: script, vocabulary: vocabulary) {
+        StandardStream.error(notice)
+      }
+      return converted
     } catch {
       StandardStream.error(error.message)
       throw ExitCode(69)

@@ -24,7 +24,7 @@ struct ReaderProcess {
 
   static func run(
     _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:],
-    file: StaticString = #filePath, line: UInt = #line
+    executable: URL = Self.executable, file: StaticString = #filePath, line: UInt = #line
   ) throws -> Output {
     let path = executable.path
     guard FileManager.default.isExecutableFile(atPath: path) else {

@@ -4,12 +4,54 @@ import XCTest
 @testable import ReaderCore
 
 final class OpenCCLibraryTests: XCTestCase {
+  func testTheSharedLibraryUsesTheCompiledDictionariesBesideTheExecutable() throws {
+    let converter = try OpenCCLibrary.shared.converter(named: "s2tw")
+    XCTAssertTrue(OpenCCLibrary.shared.isCompiled(converter), "\(converter.path): run make build")
+    XCTAssertEqual(
+      converter.path,
+      OpenCCLibrary.compiledDataDirectories().first.map { $0 + "/s2tw.json" })
+    XCTAssertNil(OpenCCLibrary.shared.fallbackNotice(for: "s2tw"))
+    XCTAssertEqual(try converter.convert("胚胎发育"), "胚胎發育", "1.4.2; Debian's 2022 data gives 胚胎髮育")
+  }
+
+  func testInstalledAndBuiltLocationsComeBeforeTheSystemOnes() {
+    XCTAssertEqual(
+      OpenCCLibrary.compiledDataDirectories(executable: "/opt/reader/bin/reader"),
+      [
+        "/opt/reader/bin/opencc", "/opt/reader/share/reader/opencc", "/usr/local/share/reader/opencc",
+        "/usr/share/reader/opencc",
+      ])
+    XCTAssertEqual(
+      OpenCCLibrary.compiledDataDirectories(executable: "/usr/local/bin/reader"),
+      ["/usr/local/bin/opencc", "/usr/local/share/reader/opencc", "/usr/share/reader/opencc"])
+    XCTAssertEqual(
+      Array(OpenCCLibrary.standardDataDirectories.suffix(3)), OpenCCLibrary.systemDataDirectories)
+  }
+
+  func testTheSystemDictionariesSayTheyAreAFallback() throws {
+    let library = OpenCCLibrary(dataDirectories: OpenCCLibrary.systemDataDirectories)
+    XCTAssertEqual(
+      library.fallbackNotice(for: "s2tw"),
+      "OpenCC 1.4.2 dictionaries not found (make build compiles them); using /usr/share/opencc")
+    XCTAssertNil(OpenCCLibrary(dataDirectories: ["/nonexistent"]).fallbackNotice(for: "s2tw"))
+  }
+
   func testConvertsWithDebianDataAndOpensEachConfigurationOnce() throws {
-    let library = OpenCCLibrary(dataDirectories: OpenCCLibrary.standardDataDirectories)
+    let library = OpenCCLibrary(dataDirectories: OpenCCLibrary.systemDataDirectories)
     let converter = try library.converter(named: "s2tw")
     XCTAssertEqual(try converter.convert("鼠标里面的硅二极管坏了"), "鼠標裡面的硅二極管壞了")
     XCTAssertEqual(converter.path, "/usr/share/opencc/s2tw.json")
     XCTAssertTrue(try library.converter(named: "s2tw.json") === converter)
+  }
+
+  func testCompatibilityIdeographsAreNormalisedSoPhrasesStillMatch() throws {
+    let converter = try OpenCCLibrary.shared.converter(named: "s2tw")
+    // U+F9E9 is a compatibility form of 里; 万余里 is a phrase (萬餘里), 里 alone becomes 裡.
+    XCTAssertEqual(try converter.convert("万余\u{F9E9}"), "萬餘里")
+    XCTAssertEqual(try converter.convert("万余里"), "萬餘里")
+    XCTAssertEqual(
+      OpenCCConverter.normalizingCompatibilityIdeographs("A\u{F9E9}\u{2F800}\u{FA10}e\u{301}"),
+      "A里丽塚e\u{301}", "only the ideographs change; every other character stays as it is")
   }
 
   func testTextAfterNULIsConvertedAndTheNULKept() throws {

@@ -62,6 +62,23 @@ final class ScriptToggleTests: XCTestCase {
     XCTAssertFalse((0..<13).contains { simplifiedFrame.rows[$0][outlineWidth - 2].text == "简" })
   }
 
+  func testTheSystemDictionariesAreNamedOnceOnTheStatusLine() {
+    let system = ScriptConverter(library: OpenCCLibrary(dataDirectories: OpenCCLibrary.systemDataDirectories))
+    let start = ReaderState(
+      document: Fixtures.article, size: TerminalSize(width: 100, height: 30), converter: system)
+    let first = press(.character("t"), on: start)
+    XCTAssertEqual(first.setting.script, .traditional)
+    XCTAssertEqual(
+      first.message, "OpenCC 1.4.2 dictionaries not found (make build compiles them); using /usr/share/opencc"
+    )
+    XCTAssertTrue(screen(first).contains("OpenCC 1.4.2 dictionaries not found"))
+    let again = press(.character("t"), .character("t"), .character("t"), on: first)
+    XCTAssertEqual(again.setting.script, .traditional)
+    XCTAssertNil(again.message, "said once")
+    let compiled = press(.character("t"), on: state())
+    XCTAssertNil(compiled.message, "nothing to say with the compiled dictionaries")
+  }
+
   func testMissingOpenCCDataLeavesAOneLineMessageAndChangesNothing() {
     let broken = ScriptConverter(library: OpenCCLibrary(dataDirectories: ["/nonexistent-opencc-data"]))
     let start = ReaderState(

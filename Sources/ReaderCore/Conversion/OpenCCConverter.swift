@@ -1,4 +1,5 @@
 import COpenCC
+import Foundation
 
 /// One opened OpenCC configuration (such as s2tw): converts text with the library's C API.
 ///
@@ -22,11 +23,36 @@ public final class OpenCCConverter: @unchecked Sendable {
   }
 
   /// The text converted by this configuration. NUL characters are kept and convert nothing.
+  ///
+  /// CJK compatibility ideographs are first replaced by their canonical equivalents (Unicode
+  /// NFC, one character for one): OpenCC 1.4.2 normalises them before it segments, libopencc 1.1
+  /// only in its first conversion step, where a phrase holding one (万余里) no longer matches.
   public func convert(_ text: String) throws(ConversionError) -> String {
     if text.isEmpty { return text }
-    var text = text
+    var text = Self.normalizingCompatibilityIdeographs(text)
     let result = text.withUTF8 { convertSplittingAtNUL($0) }
     return try result.get()
+  }
+
+  /// `text` with each CJK compatibility ideograph (U+F900–FAFF, U+2F800–2FA1F) in NFC; every
+  /// other character, and so the number of characters, as it was.
+  static func normalizingCompatibilityIdeographs(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isCompatibilityIdeograph) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isCompatibilityIdeograph(scalar),
+        let canonical = String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars.first
+      {
+        result.append(canonical)
+      } else {
+        result.append(scalar)
+      }
+    }
+    return String(result)
+  }
+
+  private static func isCompatibilityIdeograph(_ scalar: Unicode.Scalar) -> Bool {
+    (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value)
   }
 
   /// OpenCC stops silently at the first NUL byte, so each stretch between NULs is converted alone.

@@ -9,15 +9,51 @@ public final class OpenCCLibrary: @unchecked Sendable {
   /// The environment variable that replaces the data directories: a ':'-separated list.
   public static let dataDirectoriesVariable = "READER_OPENCC_DATA"
 
-  /// Where OpenCC's data lives on Debian first, then where other installs put it.
-  public static let standardDataDirectories = [
+  /// The file that marks a directory of OpenCC 1.4.2 dictionaries compiled by
+  /// `scripts/opencc-dictionaries` (with the project's phrase table).
+  public static let compiledMarker = "READER-OPENCC-DICTIONARIES"
+
+  /// Where OpenCC's own data lives on Debian first, then where other installs put it.
+  public static let systemDataDirectories = [
     "/usr/share/opencc", "/usr/local/share/opencc", "/opt/homebrew/share/opencc",
   ]
+
+  /// Where the compiled 1.4.2 dictionaries are looked for: beside the executable (what
+  /// `make build` writes), then the share folder of the prefix it is installed in (`make
+  /// install`: PREFIX/bin/reader reads PREFIX/share/reader/opencc), then the usual prefixes.
+  public static func compiledDataDirectories(executable: String? = executablePath()) -> [String] {
+    var directories: [String] = []
+    if let executable {
+      let folder = (executable as NSString).deletingLastPathComponent
+      directories.append(folder + "/opencc")
+      let prefix = (folder as NSString).deletingLastPathComponent
+      directories.append((prefix.isEmpty ? "" : prefix) + "/share/reader/opencc")
+    }
+    for installed in ["/usr/local/share/reader/opencc", "/usr/share/reader/opencc"]
+    where !directories.contains(installed) {
+      directories.append(installed)
+    }
+    return directories
+  }
+
+  /// The compiled dictionaries first, then the system's: a configuration missing from the first
+  /// (or all of them, when they were not built) comes from the next.
+  public static var standardDataDirectories: [String] {
+    compiledDataDirectories() + systemDataDirectories
+  }
 
   /// The library the viewer and the command line share: `READER_OPENCC_DATA` or the standard list.
   public static let shared = OpenCCLibrary(
     dataDirectories: directories(fromVariable: ProcessInfo.processInfo.environment[dataDirectoriesVariable])
       ?? standardDataDirectories)
+
+  /// The running program's own path, symbolic links resolved, or nil when it cannot be told.
+  public static func executablePath() -> String? {
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      return path
+    }
+    return Bundle.main.executablePath.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+  }
 
   /// The directories searched for `NAME.json`, in order, as absolute paths.
   public let dataDirectories: [String]
@@ -48,6 +84,22 @@ public final class OpenCCLibrary: @unchecked Sendable {
     let result = Self.open(name: base, path: path)
     opened[base] = result
     return try result.get()
+  }
+
+  /// Whether `converter` was opened from compiled 1.4.2 dictionaries (a directory with
+  /// `compiledMarker`), rather than the system's older ones.
+  public func isCompiled(_ converter: OpenCCConverter) -> Bool {
+    let folder = (converter.path as NSString).deletingLastPathComponent
+    return access(folder + "/" + Self.compiledMarker, R_OK) == 0
+  }
+
+  /// One line to show once when `name` comes from the system's dictionaries because the compiled
+  /// 1.4.2 ones are not there; nil when they are (or when nothing can be opened at all).
+  public func fallbackNotice(for name: String) -> String? {
+    guard let converter = try? converter(named: name), !isCompiled(converter) else { return nil }
+    let folder = (converter.path as NSString).deletingLastPathComponent
+    return VisibleText.sanitize(
+      "OpenCC 1.4.2 dictionaries not found (make build compiles them); using \(folder)")
   }
 
   /// The path of `NAME.json` in the first data directory that has it.

@@ -31,6 +31,12 @@ public final class ScriptConverter: Sendable {
     _ = try library.converter(named: "s2t")
   }
 
+  /// The one line to show once when `script` converts with the system's older dictionaries
+  /// because the compiled OpenCC 1.4.2 ones were not found; nil otherwise.
+  public func fallbackNotice(for script: DisplayScript, vocabulary: Bool = false) -> String? {
+    script.configName(vocabulary: vocabulary).flatMap { library.fallbackNotice(for: $0) }
+  }
+
   /// A plain string (an outline title, a status line) in `script`.
   public func convert(
     _ text: String, to script: DisplayScript, vocabulary: Bool = false, spelling: AuthorSpelling = .none

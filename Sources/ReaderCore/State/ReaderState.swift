@@ -41,6 +41,8 @@ public struct ReaderState: Sendable {
   public internal(set) var message: String?
   public internal(set) var conversions: ConversionCache
   let converter: ScriptConverter
+  /// Whether the status line has said that the system's older dictionaries convert (once).
+  var fallbackNoticeShown = false
   public internal(set) var factions: FactionIndex
   var layouts: LayoutCache
 
@@ -77,6 +79,8 @@ public struct ReaderState: Sendable {
     if let failure = conversions.prepare(setting) {
       setting = .original
       message = failure.message
+    } else if message == nil {
+      Reducer.noteFallbackDictionaries(&self)
     }
   }
 

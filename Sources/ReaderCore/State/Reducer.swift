@@ -177,7 +177,7 @@ public enum Reducer {
       var setting = state.setting
       setting.vocabulary.toggle()
       changeSetting(&state, to: setting)
-      if state.setting == setting {
+      if state.setting == setting && state.message == nil {
         state.message = setting.vocabulary ? "vocabulary localised (用語轉換)" : "vocabulary as written"
       }
     case .toggleCodeWrap:
@@ -237,9 +237,21 @@ public enum Reducer {
       return
     }
     keepingPlace(&state) { $0.setting = setting }
+    noteFallbackDictionaries(&state)
     if state.activeFaction != nil && !state.highlights.isEmpty && state.mentionIndex != nil {
       state.highlights = []
     }
+  }
+
+  /// Says once per session that the compiled OpenCC 1.4.2 dictionaries are missing and the
+  /// system's are converting instead.
+  static func noteFallbackDictionaries(_ state: inout ReaderState) {
+    guard !state.fallbackNoticeShown,
+      let notice = state.converter.fallbackNotice(
+        for: state.setting.script, vocabulary: state.setting.vocabulary)
+    else { return }
+    state.fallbackNoticeShown = true
+    state.message = notice
   }
 
   /// `[` and `]`: the heading before or after the text at the top of the body.
