@@ -34,6 +34,12 @@ let package = Package(
       pkgConfig: "uchardet",
       providers: [.apt(["libuchardet-dev"])]
     ),
+    .systemLibrary(
+      name: "CLibXML2",
+      path: "Sources/CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
     .target(
       name: "CTerminalGuard",
       path: "Sources/CTerminalGuard",
@@ -46,7 +52,7 @@ let package = Package(
     ),
     .target(
       name: "ReaderCore",
-      dependencies: ["CCmarkGFM", "COpenCC", "CUchardet"],
+      dependencies: ["CCmarkGFM", "COpenCC", "CUchardet", "CLibXML2"],
       path: "Sources/ReaderCore"
     ),
     .executableTarget(

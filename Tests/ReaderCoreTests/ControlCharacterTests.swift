@@ -60,7 +60,10 @@ final class ControlCharacterTests: XCTestCase {
     XCTAssertTrue(text.contains("BEL ␇, BS ␈, CR ␍ inside, DEL ␡, C1 \u{FFFD} and CSI \u{FFFD}31m"), text)
     XCTAssertTrue(text.contains("entities \u{FFFD} \u{FFFD} \u{FFFD} ␇"), text)
     XCTAssertTrue(text.contains("⦃202E⦄reversed⦃202C⦄ ⦃2066⦄isolated⦃2069⦄ ⦃202E⦄"), text)
-    XCTAssertTrue(text.contains("link ␛[5m text and alt ␛[7m and <http://a.example/␛[8m>"), text)
+    XCTAssertTrue(
+      text.contains("link ␛[5m text[1] and [image: alt ␛[7m] and <http://a.example/␛[8m>"), text)
+    XCTAssertTrue(text.contains("␛]0;block␇"), text)
+    XCTAssertTrue(text.hasSuffix("References:\n[1] http://example.com/␛\n"), text)
     XCTAssertTrue(text.contains("code ␛[2J line  tab␡"), "the tab expands to column 16: \(text)")
     XCTAssertTrue(text.contains("cell \u{FFFD}2J"), text)
   }

@@ -44,8 +44,8 @@ public final class ScriptConverter: Sendable {
     try convert(runs: [InlineRun(text)], to: script, vocabulary: vocabulary, spelling: spelling).plainText
   }
 
-  /// A block in `script`, with the same id and inline styles; code blocks, inline code and HTML
-  /// are left as written.
+  /// A block in `script`, with the same id and inline styles; code blocks and inline code are left
+  /// as written.
   public func convert(
     _ block: Block, to script: DisplayScript, vocabulary: Bool = false, spelling: AuthorSpelling = .none
   ) throws(ConversionError) -> Block {
@@ -72,13 +72,15 @@ public final class ScriptConverter: Sendable {
       kind = .list(list)
     case .quote(let content):
       kind = .quote(try blocks(content))
+    case .footnote(let label, let content):
+      kind = .footnote(label: label, blocks: try blocks(content))
     case .table(var table):
       for index in table.header.indices { table.header[index] = try runs(table.header[index]) }
       for row in table.rows.indices {
         for cell in table.rows[row].indices { table.rows[row][cell] = try runs(table.rows[row][cell]) }
       }
       kind = .table(table)
-    case .code, .thematicBreak, .html:
+    case .code, .thematicBreak:
       return block
     }
     return Block(id: block.id, kind: kind)

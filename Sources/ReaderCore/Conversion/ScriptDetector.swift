@@ -148,12 +148,12 @@ public final class ScriptDetector: @unchecked Sendable {
     switch block.kind {
     case .heading(_, let runs), .paragraph(let runs):
       texts.append(runs)
-    case .list, .quote:
+    case .list, .quote, .footnote:
       for child in block.children { collectTexts(of: child, into: &texts) }
     case .table(let table):
       texts += table.header
       for row in table.rows { texts += row }
-    case .code, .thematicBreak, .html:
+    case .code, .thematicBreak:
       break
     }
   }

@@ -80,11 +80,11 @@ public enum FactionDetector {
   private static func plainText(of block: Block) -> String {
     switch block.kind {
     case .heading(_, let runs), .paragraph(let runs): return runs.plainText
-    case .code(_, let text), .html(let text): return text
+    case .code(_, let text): return text
     case .table(let table):
       return (table.header + table.rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
     case .thematicBreak: return ""
-    case .list, .quote: return block.children.map(plainText(of:)).joined(separator: " ")
+    case .list, .quote, .footnote: return block.children.map(plainText(of:)).joined(separator: " ")
     }
   }
 }

@@ -26,9 +26,6 @@ struct BlockLayouter {
     case .code(_, let text):
       return CodeLayouter(width: width, mode: codeLines).layout(
         text, style: .code, ruled: true, leaf: block.id, first: first, rest: rest)
-    case .html(let text):
-      return CodeLayouter(width: width, mode: codeLines).layout(
-        text, style: .dim, ruled: false, leaf: block.id, first: first, rest: rest)
     case .thematicBreak:
       let available = max(1, width - columns(first))
       // Unwrapped output (`--print --width 0`) has no edge to reach; a short rule stands for it.
@@ -68,6 +65,15 @@ struct BlockLayouter {
         lines += itemLines
       }
       return lines
+    case .footnote(let label, let blocks):
+      // `[note] ` before the first line, the rest indented under the text when there is room.
+      let marker = "[" + label + "] "
+      let markerWidth = DisplayWidth.of(marker)
+      let canIndent = columns(rest) + markerWidth <= maxIndent
+      let pad = StyledText(String(repeating: " ", count: markerWidth))
+      return stack(
+        blocks, separated: true, first: first + [StyledText(marker, style: .dim)],
+        rest: canIndent ? rest + [pad] : rest, leaf: block.id)
     case .table(let table):
       return TableLayouter(width: width).layout(table, leaf: block.id, first: first, rest: rest)
     }

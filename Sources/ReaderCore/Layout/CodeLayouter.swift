@@ -1,4 +1,4 @@
-/// Lays out preformatted text (code and HTML blocks) without losing any of it: a line wider than
+/// Lays out preformatted text (code blocks) without losing any of it: a line wider than
 /// the body wraps onto rows that start with a continuation mark, or, chopped, shows the columns
 /// the body is scrolled to with a mark on each side where text goes on off-screen.
 ///

@@ -1,4 +1,4 @@
-/// A block of the document: heading, paragraph, list, quote, code, table or rule.
+/// A block of the document: heading, paragraph, list, quote, code, table, rule or footnote.
 public struct Block: Hashable, Sendable {
   /// The block's position in a pre-order walk of the whole document, unique per block.
   public var id: Int
@@ -18,7 +18,8 @@ public struct Block: Hashable, Sendable {
     case code(info: String, text: String)
     case table(TableBlock)
     case thematicBreak
-    case html(String)
+    /// A footnote's definition: its label, shown before its blocks (`[note] ...`).
+    case footnote(label: String, blocks: [Block])
   }
 
   /// The inline runs of a heading or paragraph; empty for other blocks.
@@ -42,7 +43,7 @@ public struct Block: Hashable, Sendable {
   public var children: [Block] {
     switch kind {
     case .list(let list): return list.items.flatMap(\.blocks)
-    case .quote(let blocks): return blocks
+    case .quote(let blocks), .footnote(_, let blocks): return blocks
     default: return []
     }
   }

@@ -1,11 +1,16 @@
-/// A piece of inline text with one style: plain, strong, emphasis, code or link text.
+/// A piece of inline text with one style (plain, strong, emphasis, code, link or image text) and,
+/// for link text and footnote references, where it leads.
 public struct InlineRun: Hashable, Sendable {
   public var text: String
   public var style: TextStyle
+  /// The link or footnote this text belongs to; runs next to each other with the same target are
+  /// one link.
+  public var target: InlineTarget?
 
-  public init(_ text: String, style: TextStyle = []) {
+  public init(_ text: String, style: TextStyle = [], target: InlineTarget? = nil) {
     self.text = text
     self.style = style
+    self.target = target
   }
 }
 

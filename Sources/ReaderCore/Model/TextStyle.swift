@@ -12,4 +12,6 @@ public struct TextStyle: OptionSet, Hashable, Sendable {
   public static let reverse = TextStyle(rawValue: 1 << 6)
   public static let underline = TextStyle(rawValue: 1 << 7)
   public static let highlight = TextStyle(rawValue: 1 << 8)
+  /// The placeholder that stands for an image (`[圖: alt]`), drawn unlike link text.
+  public static let image = TextStyle(rawValue: 1 << 9)
 }

@@ -50,7 +50,11 @@ public struct ChunkedParser: Sendable {
     self.nextID = firstID
     self.firstChunkSize = max(1, firstChunkSize)
     self.chunkSize = max(1, chunkSize)
+    chinese = bytes.withUnsafeBytes { ImagePlaceholder.isChinese(source: $0) }
   }
+
+  /// Whether image placeholders say 圖 (decided on the whole source's start, as a whole parse does).
+  private let chinese: Bool
 
   /// Whether every byte has been parsed.
   public var isFinished: Bool { parsedBytes >= bytes.count }
@@ -122,7 +126,7 @@ public struct ChunkedParser: Sendable {
         endLine = boundary.line
         end = boundary.offset
       }
-      var converter = NodeConverter(nextID: firstID)
+      var converter = NodeConverter(nextID: firstID, chinese: chinese)
       var blocks: [Block] = []
       for entry in nodes where entry.line < endLine {
         if let block = converter.block(from: entry.node) { blocks.append(block) }

@@ -2,32 +2,36 @@
 struct InlineCollector {
   private var runs: [InlineRun] = []
   private var pendingSoftBreak: TextStyle?
+  private var pendingSoftBreakTarget: InlineTarget?
 
   /// Adds text; control characters are made visible here, once, for every later use.
-  mutating func append(_ text: String, style: TextStyle) {
+  mutating func append(_ text: String, style: TextStyle, target: InlineTarget? = nil) {
     guard !text.isEmpty else { return }
     let visible = text == "\n" ? text : VisibleText.sanitize(text)
     if let breakStyle = pendingSoftBreak {
       pendingSoftBreak = nil
       if !Self.joinsWithoutSpace(before: sideBefore(), after: Self.side(after: visible)) {
-        add(" ", style: breakStyle)
+        add(" ", style: breakStyle, target: pendingSoftBreakTarget)
       }
     }
-    add(visible, style: style)
+    add(visible, style: style, target: target)
   }
 
   /// A line end inside a paragraph: a space between words, nothing between CJK characters.
-  mutating func softBreak(style: TextStyle) {
-    if pendingSoftBreak == nil { pendingSoftBreak = style }
+  mutating func softBreak(style: TextStyle, target: InlineTarget? = nil) {
+    if pendingSoftBreak == nil {
+      pendingSoftBreak = style
+      pendingSoftBreakTarget = target
+    }
   }
 
   func finish() -> [InlineRun] { runs }
 
-  private mutating func add(_ text: String, style: TextStyle) {
-    if let last = runs.last, last.style == style {
+  private mutating func add(_ text: String, style: TextStyle, target: InlineTarget?) {
+    if let last = runs.last, last.style == style, last.target == target {
       runs[runs.count - 1].text += text
     } else {
-      runs.append(InlineRun(text, style: style))
+      runs.append(InlineRun(text, style: style, target: target))
     }
   }
 

@@ -27,7 +27,7 @@ public struct MarkdownParser: Sendable {
   public func parseBlocks(utf8 bytes: UnsafeRawBufferPointer, firstID: Int) -> (blocks: [Block], nextID: Int)
   {
     withTree(utf8: bytes) { root in
-      var converter = NodeConverter(nextID: firstID)
+      var converter = NodeConverter(nextID: firstID, chinese: ImagePlaceholder.isChinese(source: bytes))
       let blocks = converter.blocks(under: root)
       return (blocks, converter.nextID)
     } ?? ([], firstID)
@@ -80,9 +80,16 @@ public struct MarkdownParser: Sendable {
 /// Walks a cmark tree and builds the project's own blocks from it.
 struct NodeConverter {
   var nextID: Int
+  /// Whether image placeholders say 圖 rather than `image` (see `ImagePlaceholder`).
+  let chinese: Bool
 
   /// How many quotes and list items enclose the blocks being converted.
   var depth = 0
+
+  /// How many footnote definitions came so far. cmark moves the definitions that are referenced to
+  /// the end in the order of their first reference and numbers the references so (`[^note]`
+  /// becomes `1`); the nth definition is therefore footnote n.
+  var footnotes = 0
 
   mutating func blocks(under parent: OpaquePointer) -> [Block] {
     var result: [Block] = []
@@ -177,10 +184,10 @@ struct NodeConverter {
       if code.hasSuffix("\n") { code.removeLast() }
       return Block(id: id, kind: .code(info: info, text: CodeText.expandTabs(code)))
     case "html_block":
-      let id = takeID()
-      var html = string(cmark_node_get_literal(node))
-      while html.hasSuffix("\n") { html.removeLast() }
-      return Block(id: id, kind: .html(CodeText.expandTabs(html)))
+      // Shown as the text a browser would show; markup alone (a comment, `</details>`) is no block.
+      let runs = HTMLText.runs(ofBlock: string(cmark_node_get_literal(node)), chinese: chinese)
+      guard !runs.isEmpty else { return nil }
+      return Block(id: takeID(), kind: .paragraph(runs))
     case "thematic_break":
       return Block(id: takeID(), kind: .thematicBreak)
     case "table":
@@ -188,7 +195,8 @@ struct NodeConverter {
       return Block(id: id, kind: .table(table(from: node)))
     case "footnote_definition":
       let id = takeID()
-      return Block(id: id, kind: .quote(nestedBlocks(under: node)))
+      footnotes += 1
+      return Block(id: id, kind: .footnote(label: String(footnotes), blocks: nestedBlocks(under: node)))
     default:
       return nil
     }
@@ -235,46 +243,164 @@ struct NodeConverter {
 
   /// The styled text under a block, walked with cmark's iterator: emphasis can nest thousands
   /// deep (`*****...a*****...`), which a recursive walk would overflow the stack on.
+  ///
+  /// cmark hands inline HTML over tag by tag (`<sup>`, `n`, `</sup>` are three nodes), so the
+  /// open HTML elements are kept on a stack of their own, applied over cmark's nesting.
   private func inlines(under root: OpaquePointer) -> [InlineRun] {
     var collector = InlineCollector()
     guard let iterator = cmark_iter_new(root) else { return [] }
     defer { cmark_iter_free(iterator) }
-    var styles: [TextStyle] = [[]]
+    var frames: [InlineFrame] = [InlineFrame()]
+    var htmlFrames: [(name: String, frame: InlineFrame)] = []
+    func current() -> InlineFrame {
+      guard let html = htmlFrames.last?.frame else { return frames[frames.count - 1] }
+      let base = frames[frames.count - 1]
+      return InlineFrame(style: base.style.union(html.style), target: html.target ?? base.target)
+    }
     while true {
       let event = cmark_iter_next(iterator)
       if event == CMARK_EVENT_DONE { break }
       guard let node = cmark_iter_get_node(iterator), node != root else { continue }
+      let type = typeName(node)
       if event == CMARK_EVENT_EXIT {
-        if styles.count > 1 { styles.removeLast() }
+        if type == "image" {
+          let frame = current()
+          if cmark_node_first_child(node) == nil {
+            collector.append(
+              ImagePlaceholder.fileName(of: string(cmark_node_get_url(node))), style: frame.style,
+              target: frame.target)
+          }
+          collector.append(ImagePlaceholder.closing, style: frame.style, target: frame.target)
+        }
+        if frames.count > 1 { frames.removeLast() }
         continue
       }
-      let style = styles[styles.count - 1]
-      switch typeName(node) {
-      case "text", "html_inline":
-        collector.append(string(cmark_node_get_literal(node)), style: style)
+      let frame = current()
+      switch type {
+      case "text":
+        collector.append(string(cmark_node_get_literal(node)), style: frame.style, target: frame.target)
+      case "html_inline":
+        inlineHTML(
+          HTMLTag(string(cmark_node_get_literal(node))), node: node, frame: frame, htmlFrames: &htmlFrames,
+          into: &collector)
       case "code":
-        collector.append(string(cmark_node_get_literal(node)), style: style.union(.code))
+        collector.append(
+          string(cmark_node_get_literal(node)), style: frame.style.union(.code), target: frame.target)
       case "softbreak":
-        collector.softBreak(style: style)
+        collector.softBreak(style: frame.style, target: frame.target)
       case "linebreak":
-        collector.append("\n", style: style)
+        collector.append("\n", style: frame.style, target: frame.target)
       case "strong":
-        styles.append(style.union(.bold))
+        frames.append(frame.adding(.bold))
       case "emph":
-        styles.append(style.union(.italic))
+        frames.append(frame.adding(.italic))
       case "strikethrough":
-        styles.append(style.union(.strikethrough))
-      case "link", "image":
-        styles.append(style.union(.link))
+        frames.append(frame.adding(.strikethrough))
+      case "link":
+        let destination = VisibleText.singleLine(string(cmark_node_get_url(node)))
+        frames.append(InlineFrame(style: frame.style.union(.link), target: .link(destination)))
+      case "image":
+        var image = frame.adding(.image)
+        image.style.remove(.link)
+        let alt = plainText(under: node)
+        collector.append(
+          ImagePlaceholder.opening(chinese: chinese || ImagePlaceholder.isChinese(alt)), style: image.style,
+          target: image.target)
+        frames.append(image)
       case "footnote_reference":
-        collector.append("[^" + string(cmark_node_get_literal(node)) + "]", style: style.union(.link))
-        styles.append(style)
+        let label = VisibleText.singleLine(string(cmark_node_get_literal(node)))
+        collector.append("[" + label + "]", style: frame.style.union(.link), target: .footnote(label))
+        frames.append(frame)
       default:
         // Every other inline node is a container: the iterator will also report its exit.
-        styles.append(style)
+        frames.append(frame)
       }
     }
     return collector.finish()
+  }
+
+  /// One inline HTML tag: comments vanish, elements open or close a frame over the text,
+  /// `<br>` breaks the line and `<img>` becomes a placeholder.
+  private func inlineHTML(
+    _ tag: HTMLTag, node: OpaquePointer, frame: InlineFrame,
+    htmlFrames: inout [(name: String, frame: InlineFrame)], into collector: inout InlineCollector
+  ) {
+    switch tag.kind {
+    case .comment, .other:
+      return
+    case .closing:
+      guard let index = htmlFrames.lastIndex(where: { $0.name == tag.name }) else { return }
+      let opened = htmlFrames[index]
+      htmlFrames.removeSubrange(index...)
+      if let closing = opened.frame.closing {
+        collector.append(closing, style: frame.style, target: frame.target)
+      }
+    case .opening, .selfClosing:
+      if tag.name == "br" {
+        collector.append("\n", style: frame.style, target: frame.target)
+        return
+      }
+      if tag.name == "img" {
+        let alt = tag.alt ?? ""
+        var style = frame.style.union(.image)
+        style.remove(.link)
+        collector.append(
+          ImagePlaceholder.text(
+            alt: alt, source: tag.source ?? "", chinese: chinese || ImagePlaceholder.isChinese(alt)),
+          style: style, target: frame.target)
+        return
+      }
+      guard tag.kind == .opening else { return }
+      var opened = InlineFrame(style: HTMLText.style(of: tag.name))
+      if tag.name == "a", let href = tag.href {
+        opened.target = .link(VisibleText.singleLine(href))
+        opened.style.insert(.link)
+      }
+      if let marker = HTMLText.marker(of: tag.name) {
+        // 2^n, but 2^(n+1): a longer superscript is bracketed so it reads unambiguously.
+        let content = textUntilClosing(tag.name, after: node)
+        let bracketed = content.unicodeScalars.count > 1 && !content.allSatisfy { $0.isLetter || $0.isNumber }
+        collector.append(marker + (bracketed ? "(" : ""), style: frame.style, target: frame.target)
+        opened.closing = bracketed ? ")" : nil
+      }
+      htmlFrames.append((tag.name, opened))
+    }
+  }
+
+  /// The literal text of the siblings after `node` up to the tag that closes `name`.
+  private func textUntilClosing(_ name: String, after node: OpaquePointer) -> String {
+    var text = ""
+    var sibling = cmark_node_next(node)
+    while let next = sibling, text.unicodeScalars.count < 64 {
+      if typeName(next) == "html_inline" {
+        let tag = HTMLTag(string(cmark_node_get_literal(next)))
+        if tag.kind == .closing && tag.name == name { break }
+      } else {
+        text += plainText(under: next)
+      }
+      sibling = cmark_node_next(next)
+    }
+    return text
+  }
+
+  /// The literal text of a node and everything under it (alt text, a paragraph's words).
+  private func plainText(under root: OpaquePointer) -> String {
+    if let literal = cmark_node_get_literal(root), cmark_node_first_child(root) == nil {
+      return typeName(root) == "html_inline" ? "" : String(cString: literal)
+    }
+    guard let iterator = cmark_iter_new(root) else { return "" }
+    defer { cmark_iter_free(iterator) }
+    var text = ""
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      switch typeName(node) {
+      case "text", "code": text += string(cmark_node_get_literal(node))
+      default: break
+      }
+    }
+    return text
   }
 
   /// The node's type name; cmark-gfm 0.29 names footnote nodes `<unknown>`, so those go by type.
@@ -289,5 +415,17 @@ struct NodeConverter {
   private func string(_ pointer: UnsafePointer<CChar>?) -> String {
     guard let pointer else { return "" }
     return String(cString: pointer)
+  }
+}
+
+/// The style and target that inline text gets from the elements around it.
+struct InlineFrame {
+  var style: TextStyle = []
+  var target: InlineTarget?
+  /// What to write when an HTML element closes (the `)` of `^(n+1)`).
+  var closing: String?
+
+  func adding(_ extra: TextStyle) -> InlineFrame {
+    InlineFrame(style: style.union(extra), target: target)
   }
 }

@@ -1,15 +1,32 @@
 /// The laid-out document as plain text, for `--print` and for pipes: the screen's layout, no escapes.
+///
+/// Links are followed by a number in brackets (`Swift 官網[3]`) and the numbered destinations are
+/// listed at the end under `References:`, as `w3m -dump` does (see `LinkReferences`).
 public enum DocumentPrinter {
   /// Wraps at `width` columns; 0 means no wrapping.
   public static func print(_ document: Document, width: Int, into output: (String) -> Void) {
-    let layout = DocumentLayout(document: document, width: width == 0 ? Int.max / 4 : width)
+    let (numbered, references) = LinkReferences.number(document)
+    let wrapWidth = width == 0 ? Int.max / 4 : width
+    let layout = DocumentLayout(document: numbered, width: wrapWidth)
     for block in 0..<layout.blockCount {
-      for line in layout.lines(ofBlock: block) {
-        var text = line.text
-        while text.hasSuffix(" ") { text.removeLast() }
-        output(text + "\n")
-      }
+      for line in layout.lines(ofBlock: block) { output(trimmed(line)) }
     }
+    guard !references.references.isEmpty else { return }
+    output(layout.blockCount > 0 ? "\nReferences:\n" : "References:\n")
+    let breaker = LineBreaker(width: wrapWidth)
+    for (number, destination) in references.references {
+      let marker = "[\(number)] "
+      let pad = String(repeating: " ", count: DisplayWidth.of(marker))
+      let lines = breaker.wrap(
+        [InlineRun(destination)], leaf: 0, firstPrefix: [StyledText(marker)], restPrefix: [StyledText(pad)])
+      for line in lines { output(trimmed(line)) }
+    }
+  }
+
+  private static func trimmed(_ line: LayoutLine) -> String {
+    var text = line.text
+    while text.hasSuffix(" ") { text.removeLast() }
+    return text + "\n"
   }
 
   /// The whole printout as one string.
