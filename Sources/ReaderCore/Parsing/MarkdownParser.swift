@@ -186,7 +186,7 @@ struct NodeConverter {
     case "html_block":
       // Shown as the text a browser would show; markup alone (a comment, `</details>`) is no block.
       let runs = HTMLText.runs(ofBlock: string(cmark_node_get_literal(node)), chinese: chinese)
-      guard !runs.isEmpty else { return nil }
+      guard Self.showsText(runs) else { return nil }
       return Block(id: takeID(), kind: .paragraph(runs))
     case "thematic_break":
       return Block(id: takeID(), kind: .thematicBreak)
