@@ -55,40 +55,42 @@ public enum FrameRenderer {
     let lines = state.bodyLayout.lines(from: state.anchor, count: rect.height)
     for (row, line) in lines.enumerated() {
       frame.write(line.spans, row: rect.y + row, column: rect.x, limit: rect.width)
-      guard let textColumn = line.textColumn else { continue }
-      let start = rect.x + textColumn
-      let limit = rect.x + rect.width
+      let segments = line.textSegments
+      guard !segments.isEmpty else { continue }
+      let limit = min(rect.x + rect.width, rect.x + line.width)
       for range in state.highlights where range.leaf == line.key.leaf {
-        highlight(range, line: line, row: rect.y + row, from: start, limit: limit, frame: &frame)
+        highlight(range, segments: segments, row: rect.y + row, x: rect.x, limit: limit, frame: &frame)
       }
       if let search = state.search, let results = search.results {
         let current = search.current.map { results.matches[$0] }
         for match in results.matches(inLeaf: line.key.leaf) {
           let style: TextStyle = match == current ? [.highlight, .bold, .underline] : .highlight
           highlight(
-            match.range, line: line, row: rect.y + row, from: start, limit: limit, style: style, frame: &frame
-          )
+            match.range, segments: segments, row: rect.y + row, x: rect.x, limit: limit, style: style,
+            frame: &frame)
         }
       }
     }
   }
 
-  /// Marks the cells of `range` that fall on `line`; cluster `line.key.offset` starts at `column`.
+  /// Marks the cells of `range` that fall on a line whose leaf text lies in `segments` (columns
+  /// from `x`); nothing at or past `limit`.
   private static func highlight(
-    _ range: TextRange, line: LayoutLine, row: Int, from column: Int, limit: Int,
+    _ range: TextRange, segments: [TextSegment], row: Int, x: Int, limit: Int,
     style: TextStyle = .highlight,
     frame: inout Frame
   ) {
-    let end = min(limit, column + line.width - (line.textColumn ?? 0))
-    var offset = line.key.offset
-    var x = column
-    while x < end {
-      let width = max(1, frame.rows[row][x].width)
-      if offset >= range.offset && offset < range.offset + range.length {
-        frame.fill(row: row, from: x, to: x + width, style: style)
+    for segment in segments
+    where segment.offset < range.offset + range.length && range.offset < segment.offset + segment.length {
+      var offset = segment.offset
+      var column = x + segment.column
+      let end = min(segment.offset + segment.length, range.offset + range.length)
+      while column < limit && offset < end {
+        let width = max(1, frame.rows[row][column].width)
+        if offset >= range.offset { frame.fill(row: row, from: column, to: column + width, style: style) }
+        offset += 1
+        column += width
       }
-      offset += 1
-      x += width
     }
   }
 

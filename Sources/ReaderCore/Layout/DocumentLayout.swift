@@ -136,6 +136,24 @@ public final class DocumentLayout: @unchecked Sendable {
     return Anchor(block: block, line: line)
   }
 
+  /// The anchor of the line that draws cluster `offset` of leaf `leaf` in block `block`, found by
+  /// the lines' `textSegments`: the line whose segment holds it, else the last line of the leaf
+  /// whose text starts at or before it.
+  public func anchor(block: Int, leaf: Int, offset: Int) -> Anchor {
+    guard block < blockCount else { return .top }
+    let blockLines = lines(ofBlock: block)
+    var before: Int?
+    for (index, line) in blockLines.enumerated() where line.key.leaf == leaf {
+      let segments = line.textSegments
+      if line.textColumn == nil && segments.contains(where: { $0.contains(offset) }) {
+        return Anchor(block: block, line: index)
+      }
+      if let start = segments.map(\.offset).min(), start <= offset { before = index }
+    }
+    if let before { return Anchor(block: block, line: before) }
+    return anchor(block: block, key: LineKey(leaf: leaf, offset: offset))
+  }
+
   /// The index of the outline entry whose section holds `anchor`, or nil in the preface.
   public func entryIndex(at anchor: Anchor) -> Int? {
     let entries = document.outline.entries

@@ -7,12 +7,26 @@ public struct LayoutLine: Hashable, Sendable {
   public var textColumn: Int?
   /// A chopped code line with more text past the right edge (the body can scroll to it).
   public var continuesRight: Bool
+  /// For tables and other lines whose text is not one run from `textColumn`, where each piece of
+  /// the leaf's text is drawn.
+  public var segments: [TextSegment]
 
-  public init(spans: [StyledText], key: LineKey, textColumn: Int? = nil, continuesRight: Bool = false) {
+  public init(
+    spans: [StyledText], key: LineKey, textColumn: Int? = nil, continuesRight: Bool = false,
+    segments: [TextSegment] = []
+  ) {
     self.spans = spans
     self.key = key
     self.textColumn = textColumn
     self.continuesRight = continuesRight
+    self.segments = segments
+  }
+
+  /// Where the leaf's text lies on this line: `segments`, or for wrapped prose and code
+  /// everything from `textColumn` on, starting with cluster `key.offset`.
+  public var textSegments: [TextSegment] {
+    if let textColumn { return [TextSegment(offset: key.offset, column: textColumn, length: Int.max / 2)] }
+    return segments
   }
 
   /// The line's text without styles.

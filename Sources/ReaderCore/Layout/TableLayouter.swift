@@ -12,32 +12,52 @@ struct TableLayouter {
       for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
     }
     var lines: [LayoutLine] = []
-    func emit(_ text: String, style: TextStyle) {
+    let offsets = table.cellOffsets()
+    func emit(_ text: String, style: TextStyle, cells: [(column: Int, offset: Int, text: String)] = []) {
       let prefix = lines.isEmpty ? first : rest
-      let available = max(0, width - prefix.reduce(0) { $0 + DisplayWidth.of($1.text) })
+      let prefixWidth = prefix.reduce(0) { $0 + DisplayWidth.of($1.text) }
+      let available = max(0, width - prefixWidth)
       let clipped = TextFitting.clip(text, to: available)
+      let segments = cells.map {
+        TextSegment(
+          offset: $0.offset, column: prefixWidth + $0.column, length: TextSegment.clusterCount(of: $0.text))
+      }
       lines.append(
         LayoutLine(
-          spans: prefix + [StyledText(clipped, style: style)], key: LineKey(leaf: leaf, offset: lines.count)))
+          spans: prefix + [StyledText(clipped, style: style)], key: LineKey(leaf: leaf, offset: lines.count),
+          segments: segments))
+    }
+    func emitRow(_ row: [String], offsets: [Int], style: TextStyle) {
+      let (text, starts) = render(row, widths: widths, alignments: table.alignments)
+      let cells = zip(zip(starts, offsets), row).map { (column: $0.0, offset: $0.1, text: $1) }
+      emit(text, style: style, cells: cells)
     }
     if !header.isEmpty {
-      emit(render(header, widths: widths, alignments: table.alignments), style: .bold)
+      emitRow(header, offsets: offsets[0], style: .bold)
       emit(widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"), style: .dim)
     }
-    for row in rows { emit(render(row, widths: widths, alignments: table.alignments), style: []) }
+    for (index, row) in rows.enumerated() { emitRow(row, offsets: offsets[index + 1], style: []) }
     return lines
   }
 
   private func flatten(_ runs: [InlineRun]) -> String {
-    runs.plainText.replacingNewlines()
+    TableBlock.cellText(runs)
   }
 
-  private func render(_ cells: [String], widths: [Int], alignments: [TableBlock.Alignment]) -> String {
+  /// A row's text, and the column where each cell's text starts in it.
+  private func render(_ cells: [String], widths: [Int], alignments: [TableBlock.Alignment])
+    -> (text: String, starts: [Int])
+  {
     var parts: [String] = []
+    var starts: [Int] = []
+    var column = 0
     for (index, columnWidth) in widths.enumerated() {
       let cell = index < cells.count ? cells[index] : ""
       let padding = max(0, columnWidth - DisplayWidth.of(cell))
       let alignment = index < alignments.count ? alignments[index] : .none
+      let lead = alignment == .right ? padding : alignment == .center ? padding / 2 : 0
+      if index < cells.count { starts.append(column + lead) }
+      column += columnWidth + 3
       switch alignment {
       case .right:
         parts.append(String(repeating: " ", count: padding) + cell)
@@ -51,7 +71,7 @@ struct TableLayouter {
     }
     var line = parts.joined(separator: " │ ")
     while line.hasSuffix(" ") { line.removeLast() }
-    return line
+    return (line, starts)
   }
 }
 

@@ -4,14 +4,16 @@ import Foundation
 ///
 /// Building converts every paragraph and heading once (OpenCC tw2s, proportional to the
 /// document); a query is then normalised (a few characters) and found with a byte scan of
-/// the normalised copy, with no conversion of the document per keystroke. The leaves are
-/// those of `LeafText`: paragraphs and headings at any depth; code, tables and HTML are not
-/// searched. Immutable once built, so it can be built on another thread and shared.
+/// the normalised copy, with no conversion of the document per keystroke. The text searched is
+/// everything the body shows (`SearchableText`): prose at any depth, code and HTML blocks, table
+/// cells. Immutable once built, so it can be built on another thread and shared.
 public final class SearchIndex: Sendable {
-  /// Where one leaf lies in the normalised bytes and in `clusterStarts`.
+  /// Where one piece of a leaf lies in the normalised bytes and in `clusterStarts`.
   private struct Leaf: Sendable {
     var topIndex: Int
     var leafID: Int
+    /// The leaf cluster where the piece starts (a table cell's place in its table).
+    var offset: Int
     /// The leaf's first byte in `bytes`.
     var byteStart: Int
     /// The leaf's first cluster in `clusterStarts`.
@@ -21,8 +23,8 @@ public final class SearchIndex: Sendable {
 
   private let normalizer: SearchNormalizer
   private let leaves: [Leaf]
-  /// Every leaf's normalised UTF-8, each followed by a NUL that no normalised query contains
-  /// (a query is made visible first), so no match runs from one leaf into the next.
+  /// Every piece's normalised UTF-8, each followed by a NUL that no normalised query contains
+  /// (a query is made visible first), so no match runs from one piece into the next.
   private let bytes: [UInt8]
   /// For every layout cluster of every leaf, the offset in `bytes` of its normalised form.
   private let clusterStarts: [UInt32]
@@ -36,11 +38,11 @@ public final class SearchIndex: Sendable {
     var leaves: [Leaf] = []
     var bytes: [UInt8] = []
     var clusterStarts: [UInt32] = []
-    for leaf in LeafText.leaves(of: document) {
-      let normalized = try normalizer.normalize(displayed: leaf.text)
+    for piece in SearchableText.pieces(of: document) {
+      let normalized = try normalizer.normalize(displayed: piece.text)
       leaves.append(
         Leaf(
-          topIndex: leaf.topIndex, leafID: leaf.blockID, byteStart: bytes.count,
+          topIndex: piece.topIndex, leafID: piece.leafID, offset: piece.offset, byteStart: bytes.count,
           clusterBase: clusterStarts.count, clusterCount: normalized.clusterStarts.count))
       for start in normalized.clusterStarts { clusterStarts.append(UInt32(bytes.count + start)) }
       bytes.append(contentsOf: normalized.bytes)
@@ -83,7 +85,7 @@ public final class SearchIndex: Sendable {
     let first = lastCluster(startingAtOrBefore: range.lowerBound, in: clusters)
     let last = lastCluster(startingAtOrBefore: range.upperBound - 1, in: clusters)
     return SearchMatch(
-      topIndex: leaf.topIndex, leafID: leaf.leafID, offset: first - leaf.clusterBase,
+      topIndex: leaf.topIndex, leafID: leaf.leafID, offset: leaf.offset + first - leaf.clusterBase,
       length: max(1, last - first + 1))
   }
 

@@ -2,9 +2,10 @@
 public struct SearchMatch: Hashable, Sendable {
   /// The index of the top-level block that holds the leaf, an `Anchor.block`.
   public var topIndex: Int
-  /// The `Block.id` of the paragraph or heading, a `LineKey.leaf`.
+  /// The `Block.id` of the paragraph, heading, code block or table, a `LineKey.leaf`.
   public var leafID: Int
-  /// Where the match starts in the leaf's displayed text, in layout clusters like `LineKey.offset`.
+  /// Where the match starts in the leaf's displayed text, in layout clusters as `SearchableText`
+  /// numbers them (for prose, as `LineKey.offset` counts).
   public var offset: Int
   /// How many layout clusters the match covers (at least one).
   public var length: Int
@@ -16,10 +17,11 @@ public struct SearchMatch: Hashable, Sendable {
     self.length = length
   }
 
-  /// The key of the match's first character.
+  /// The key of the match's first character, for a match in prose.
   public var key: LineKey { LineKey(leaf: leafID, offset: offset) }
 
-  /// Where the match starts, for ordering against the reading position.
+  /// Where the match starts, for ordering against the reading position; exact for prose only,
+  /// since the lines of code and tables are keyed by row (`anchor(in:)` is exact for both).
   public var position: TextPosition { TextPosition(block: topIndex, key: key) }
 
   /// The clusters of the leaf the match covers.
@@ -30,6 +32,6 @@ public struct SearchMatch: Hashable, Sendable {
 
   /// The anchor of the line in `layout` that shows the match's first character.
   public func anchor(in layout: DocumentLayout) -> Anchor {
-    layout.anchor(block: topIndex, key: key)
+    layout.anchor(block: topIndex, leaf: leafID, offset: offset)
   }
 }

@@ -36,16 +36,43 @@ public struct SearchResults: Hashable, Sendable {
 
   /// The first match at or after `position` (the text at the top of the body), else the first one.
   public func firstMatch(atOrAfter position: TextPosition) -> Step? {
-    guard !matches.isEmpty else { return nil }
-    let index = firstIndex { $0.position >= position }
-    if index < matches.count { return step(index, wrapped: false) }
-    return step(0, wrapped: true)
+    firstMatch { $0.position >= position }
   }
 
   /// The last match before `position`, else the last one.
   public func lastMatch(before position: TextPosition) -> Step? {
+    lastMatch { $0.position >= position }
+  }
+
+  /// The first match drawn at or after `anchor` of `layout`, else the first one; exact in code
+  /// and tables too, whose line keys count rows.
+  public func firstMatch(atOrAfter anchor: Anchor, in layout: DocumentLayout) -> Step? {
+    firstMatch(where: Self.isAtOrAfter(anchor, in: layout))
+  }
+
+  /// The last match drawn before `anchor` of `layout`, else the last one.
+  public func lastMatch(before anchor: Anchor, in layout: DocumentLayout) -> Step? {
+    lastMatch(where: Self.isAtOrAfter(anchor, in: layout))
+  }
+
+  /// Whether a match is drawn at or after `anchor`; a match's line is looked up only in the
+  /// anchor's own block, so a search lays out no more than that block.
+  private static func isAtOrAfter(_ anchor: Anchor, in layout: DocumentLayout) -> (SearchMatch) -> Bool {
+    { match in
+      match.topIndex != anchor.block ? match.topIndex > anchor.block : match.anchor(in: layout) >= anchor
+    }
+  }
+
+  private func firstMatch(where isAtOrAfter: (SearchMatch) -> Bool) -> Step? {
     guard !matches.isEmpty else { return nil }
-    let index = firstIndex { $0.position >= position }
+    let index = firstIndex(where: isAtOrAfter)
+    if index < matches.count { return step(index, wrapped: false) }
+    return step(0, wrapped: true)
+  }
+
+  private func lastMatch(where isAtOrAfter: (SearchMatch) -> Bool) -> Step? {
+    guard !matches.isEmpty else { return nil }
+    let index = firstIndex(where: isAtOrAfter)
     if index > 0 { return step(index - 1, wrapped: false) }
     return step(matches.count - 1, wrapped: true)
   }

@@ -64,9 +64,10 @@ enum SearchNavigation {
     if let current = search.current, !fromTop {
       step = forward ? results.match(after: current) : results.match(before: current)
     } else {
-      let key = layout.key(at: state.anchor) ?? LineKey(leaf: 0, offset: 0)
-      let position = TextPosition(block: state.anchor.block, key: key)
-      step = forward ? results.firstMatch(atOrAfter: position) : results.lastMatch(before: position)
+      step =
+        forward
+        ? results.firstMatch(atOrAfter: state.anchor, in: layout)
+        : results.lastMatch(before: state.anchor, in: layout)
     }
     guard let step else { return }
     state.search?.current = step.index
