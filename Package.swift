@@ -40,6 +40,12 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    .systemLibrary(
+      name: "CZip",
+      path: "Sources/CZip",
+      pkgConfig: "libzip",
+      providers: [.apt(["libzip-dev"])]
+    ),
     .target(
       name: "CTerminalGuard",
       path: "Sources/CTerminalGuard",
@@ -52,7 +58,7 @@ let package = Package(
     ),
     .target(
       name: "ReaderCore",
-      dependencies: ["CCmarkGFM", "COpenCC", "CUchardet", "CLibXML2"],
+      dependencies: ["CCmarkGFM", "COpenCC", "CUchardet", "CLibXML2", "CZip"],
       path: "Sources/ReaderCore"
     ),
     .executableTarget(
@@ -71,15 +77,20 @@ let package = Package(
       dependencies: ["ReaderCore"],
       path: "Sources/reader-bench"
     ),
+    .target(
+      name: "EPUBFixtures",
+      dependencies: ["CZip"],
+      path: "Tests/EPUBFixtures"
+    ),
     .testTarget(
       name: "ReaderCoreTests",
-      dependencies: ["ReaderCore", "ReaderAssets", "CNcurses"],
+      dependencies: ["ReaderCore", "ReaderAssets", "CNcurses", "EPUBFixtures"],
       path: "Tests/ReaderCoreTests",
       exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["reader"],
+      dependencies: ["reader", "EPUBFixtures"],
       path: "Tests/EndToEndTests"
     ),
   ],

@@ -132,8 +132,23 @@ enum DocumentSource {
     return DocumentKey(path: rememberedPath, contentHash: ContentHash.fnv1a64(hashed))
   }
 
+  /// Whether the bytes are a book: by content (the EPUB container's first entry), or a zip named `.epub`.
+  func isEPUB(_ bytes: [UInt8]) -> Bool {
+    if EPUBDetector.isEPUB(bytes) { return true }
+    guard case .file(let path) = self else { return false }
+    return path.lowercased().hasSuffix(".epub")
+  }
+
   /// Decodes and parses bytes read from this source; `name` is what an error calls it.
   func parse(_ bytes: [UInt8], _ options: ImportOptions, name: String) throws -> Document {
+    if isEPUB(bytes) {
+      do {
+        var importer = try EPUBImporter(bytes: bytes)
+        return try importer.document(fallbackTitle: title)
+      } catch {
+        throw ReaderError.unreadable(path: name, reason: error.reason)
+      }
+    }
     let decoded = SourceDecoder.decode(bytes, encoding: options.encoding)
     if decoded.looksBinary && !options.force { throw ReaderError.binaryFile(path: name) }
     var document =

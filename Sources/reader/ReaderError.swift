@@ -5,6 +5,8 @@ enum ReaderError: Error {
   case cannotOpen(path: String, reason: String, status: Int32)
   case noTerminal(String)
   case binaryFile(path: String)
+  /// A file that opened but whose content cannot be read (a damaged or encrypted book).
+  case unreadable(path: String, reason: String)
 
   /// The message; a path can hold any bytes, so it is made drawable before it reaches stderr.
   var message: String {
@@ -14,6 +16,8 @@ enum ReaderError: Error {
     case .noTerminal(let reason): return VisibleText.singleLine(reason)
     case .binaryFile(let path):
       return "'\(VisibleText.singleLine(path))' looks like a binary file (use --force to open it anyway)"
+    case .unreadable(let path, let reason):
+      return "cannot open '\(VisibleText.singleLine(path))': \(reason)"
     }
   }
 
@@ -22,6 +26,7 @@ enum ReaderError: Error {
     case .cannotOpen(_, _, let status): return status
     case .noTerminal: return 2
     case .binaryFile: return 66
+    case .unreadable: return 65
     }
   }
 }

@@ -35,6 +35,7 @@ struct ViewerSession {
 
   /// The first document, and the background parse of the rest when the file is large.
   private func open(_ origin: DocumentSource, bytes: [UInt8]) throws -> (Document, BackgroundParse?) {
+    if origin.isEPUB(bytes) { return (try origin.parse(bytes, options, name: source.argument), nil) }
     let encoding =
       options.encoding.map { ($0, 0) } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
     if !origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold

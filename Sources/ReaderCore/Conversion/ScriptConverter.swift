@@ -99,7 +99,9 @@ public final class ScriptConverter: Sendable {
     for block in document.blocks {
       blocks.append(try convert(block, to: script, vocabulary: vocabulary, spelling: spelling))
     }
-    return Document(title: document.title, blocks: blocks)
+    return try document.replacingBlocks(blocks) { title throws(ConversionError) in
+      try convert(title, to: script, vocabulary: vocabulary, spelling: spelling)
+    }
   }
 
   /// Inline runs in `script`, each keeping its style.

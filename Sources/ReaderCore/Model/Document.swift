@@ -4,8 +4,13 @@ public struct Document: Sendable {
   public static let emptyMessage = "empty document"
 
   public let title: String
+  /// Who wrote it, when the source says (a book's metadata); shown after the title.
+  public let author: String?
   public private(set) var blocks: [Block]
   public private(set) var outline: Outline
+  /// Whether the outline is the one the source declares (a book's table of contents) rather
+  /// than the one found in the headings.
+  public let declaresOutline: Bool
   /// A one-line note about how the source was read (`3 invalid bytes replaced`), for the status line.
   public var notice: String?
   /// The encoding the source was decoded from when it was not UTF-8 (`GB18030`), for the status line.
@@ -13,9 +18,17 @@ public struct Document: Sendable {
 
   /// The title may come from a file name, so it is made drawable here, once, on one line.
   public init(title: String, blocks: [Block], notice: String? = nil) {
+    self.init(title: title, author: nil, blocks: blocks, outline: nil, notice: notice)
+  }
+
+  /// A document whose source names its author and may declare its own outline (entries in
+  /// reading order, pointing at leaf blocks); without one the outline comes from the headings.
+  public init(title: String, author: String?, blocks: [Block], outline: Outline?, notice: String? = nil) {
     self.title = VisibleText.singleLine(title)
+    self.author = author.map(VisibleText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
     self.blocks = blocks
-    self.outline = Outline(blocks: blocks)
+    self.outline = outline ?? Outline(blocks: blocks)
+    declaresOutline = outline != nil
     self.notice = notice
   }
 
@@ -25,9 +38,25 @@ public struct Document: Sendable {
   /// Adds the top-level blocks of the next chunk of the same source (see `ChunkedParser`).
   ///
   /// The outline grows with them as `Outline.appending` describes; the result equals the document
-  /// built from all the blocks at once.
-  public mutating func append(_ more: [Block]) {
-    outline = outline.appending(more, firstTopIndex: blocks.count)
+  /// built from all the blocks at once. A declared outline grows by `entries` instead.
+  public mutating func append(_ more: [Block], entries: [OutlineEntry] = []) {
+    outline =
+      declaresOutline
+      ? Outline(entries: outline.entries + entries) : outline.appending(more, firstTopIndex: blocks.count)
     blocks.append(contentsOf: more)
+  }
+
+  /// The same document with other blocks of the same shape (the text converted to another
+  /// script), and the declared outline's titles passed through `title`.
+  public func replacingBlocks<Failure: Error>(
+    _ blocks: [Block], title convert: (String) throws(Failure) -> String
+  ) throws(Failure) -> Document {
+    var outline: Outline?
+    if declaresOutline {
+      var entries = self.outline.entries
+      for index in entries.indices { entries[index].title = try convert(entries[index].title) }
+      outline = Outline(entries: entries)
+    }
+    return Document(title: title, author: author, blocks: blocks, outline: outline, notice: notice)
   }
 }

@@ -13,6 +13,11 @@ public struct Outline: Sendable {
     self = appending(blocks, firstTopIndex: 0)
   }
 
+  /// An outline the source declares (a book's table of contents), entries in reading order.
+  public init(entries: [OutlineEntry]) {
+    self.init(entries: entries, deepestHeadingLevel: 0)
+  }
+
   private init(entries: [OutlineEntry], deepestHeadingLevel: Int) {
     self.entries = entries
     self.deepestHeadingLevel = deepestHeadingLevel

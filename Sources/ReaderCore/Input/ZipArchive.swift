@@ -1,0 +1,107 @@
+import CZip
+import Glibc
+
+/// A zip archive held in memory, read with libzip, with limits that keep a hostile archive
+/// (a zip bomb, millions of entries) from using up memory or time.
+///
+/// Sizes in the archive's headers are not trusted: an entry is inflated a block at a time and
+/// reading stops as soon as it passes `limits.entryBytes`, or all entries read so far pass
+/// `limits.totalBytes`. It is used by one thread at a time (handed to a background import).
+public final class ZipArchive: @unchecked Sendable {
+  /// How much an archive may hold before reading it stops.
+  public struct Limits: Sendable {
+    public var entries: Int
+    public var entryBytes: Int
+    public var totalBytes: Int
+
+    public init(entries: Int, entryBytes: Int, totalBytes: Int) {
+      self.entries = entries
+      self.entryBytes = entryBytes
+      self.totalBytes = totalBytes
+    }
+
+    /// Far more than any book holds: 20,000 files, 64 MB in one, 512 MB in all read.
+    public static let standard = Limits(entries: 20_000, entryBytes: 64 << 20, totalBytes: 512 << 20)
+  }
+
+  private let archive: OpaquePointer
+  private let buffer: UnsafeMutableRawPointer
+  private let limits: Limits
+  /// The entry names, in the order of the archive's central directory.
+  public let names: [String]
+  private let indexes: [String: Int]
+  private var bytesRead = 0
+
+  /// Opens the archive in `bytes`, or throws `ZipError` if it is not one or is damaged.
+  public init(bytes: [UInt8], limits: Limits = .standard) throws(ZipError) {
+    guard !bytes.isEmpty else { throw ZipError.notAnArchive }
+    // libzip reads the buffer in place for as long as the archive is open; it is this object's.
+    let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 1)
+    bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+    var error = zip_error_t()
+    zip_error_init(&error)
+    defer { zip_error_fini(&error) }
+    guard let source = zip_source_buffer_create(buffer, zip_uint64_t(bytes.count), 0, &error) else {
+      buffer.deallocate()
+      throw ZipError.notAnArchive
+    }
+    guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+      zip_source_free(source)
+      buffer.deallocate()
+      throw ZipError.notAnArchive
+    }
+    let count = zip_get_num_entries(archive, 0)
+    guard count >= 0, count <= limits.entries else {
+      zip_discard(archive)
+      buffer.deallocate()
+      throw count < 0 ? ZipError.notAnArchive : ZipError.tooManyEntries(Int(count))
+    }
+    var names: [String] = []
+    var indexes: [String: Int] = [:]
+    for index in 0..<Int(count) {
+      guard let name = zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_GUESS)) else {
+        continue
+      }
+      let text = String(cString: name)
+      names.append(text)
+      if indexes[text] == nil { indexes[text] = index }
+    }
+    self.archive = archive
+    self.buffer = buffer
+    self.limits = limits
+    self.names = names
+    self.indexes = indexes
+  }
+
+  deinit {
+    zip_discard(archive)
+    buffer.deallocate()
+  }
+
+  /// Whether the archive has an entry named `name`.
+  public func contains(_ name: String) -> Bool { indexes[name] != nil }
+
+  /// The whole inflated content of entry `name`.
+  public func read(_ name: String) throws(ZipError) -> [UInt8] {
+    guard let index = indexes[name] else { throw ZipError.missingEntry(name) }
+    guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
+      let code = zip_error_code_zip(zip_get_error(archive))
+      throw code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP
+        ? ZipError.encryptedEntry(name) : ZipError.damagedEntry(name)
+    }
+    defer { zip_fclose(file) }
+    var result: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+      if count < 0 { throw ZipError.damagedEntry(name) }
+      if count == 0 { break }
+      bytesRead += Int(count)
+      if result.count + Int(count) > limits.entryBytes || bytesRead > limits.totalBytes {
+        throw ZipError.tooLarge(name)
+      }
+      result.append(contentsOf: chunk[0..<Int(count)])
+    }
+    return result
+  }
+}

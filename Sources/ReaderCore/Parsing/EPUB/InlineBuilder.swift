@@ -1,0 +1,63 @@
+/// Collects the inline text of an HTML block as a browser shows it: runs of white space become
+/// one space (a line end between CJK characters none, as `InlineCollector` decides), white space
+/// at the start and end of the block and around a `br` is dropped.
+struct InlineBuilder {
+  private var collector = InlineCollector()
+  private var isEmpty = true
+  /// White space seen since the last text: nil for none, else whether it held a line end.
+  private var pendingSpace: (lineEnd: Bool, style: TextStyle)?
+  private var afterLineBreak = false
+
+  /// Text from a text node, its white space collapsed.
+  mutating func appendText(_ text: String, style: TextStyle) {
+    var word = ""
+    for character in text {
+      if character.isWhitespace && character != "\u{00A0}" && character != "\u{3000}" {
+        if !word.isEmpty { emit(word, style: style) }
+        word = ""
+        let lineEnd = character.isNewline || (pendingSpace?.lineEnd ?? false)
+        pendingSpace = (lineEnd, pendingSpace?.style ?? style)
+      } else {
+        word.append(character)
+      }
+    }
+    if !word.isEmpty { emit(word, style: style) }
+  }
+
+  /// Text that is not HTML source (a placeholder, a reading): kept as it is, spaces and all.
+  mutating func appendAtom(_ text: String, style: TextStyle) {
+    emit(text, style: style)
+  }
+
+  /// A `br`: a line end inside the paragraph.
+  mutating func appendLineBreak(style: TextStyle) {
+    guard !isEmpty else { return }
+    pendingSpace = nil
+    collector.append("\n", style: style)
+    afterLineBreak = true
+  }
+
+  /// The runs, without white space at either end.
+  func finish() -> [InlineRun] {
+    var runs = collector.finish()
+    while let last = runs.last, last.text.last == "\n" {
+      runs[runs.count - 1].text.removeLast()
+      if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
+    }
+    return runs
+  }
+
+  private mutating func emit(_ text: String, style: TextStyle) {
+    if let space = pendingSpace, !isEmpty, !afterLineBreak {
+      if space.lineEnd {
+        collector.softBreak(style: space.style)
+      } else {
+        collector.append(" ", style: space.style)
+      }
+    }
+    pendingSpace = nil
+    afterLineBreak = false
+    isEmpty = false
+    collector.append(text, style: style)
+  }
+}
