@@ -43,8 +43,13 @@ public enum SampleBooks {
     var manifest = chapters.enumerated().map { index, chapter in
       "<item id=\"c\(index)\" href=\"\(chapter.name)\" media-type=\"application/xhtml+xml\"/>"
     }
-    if nav != nil { manifest.append("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>") }
-    if ncx != nil { manifest.append("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>") }
+    if nav != nil {
+      manifest.append(
+        "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>")
+    }
+    if ncx != nil {
+      manifest.append("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>")
+    }
     manifest.append("<item id=\"cover\" href=\"images/cover.png\" media-type=\"image/png\"/>")
     let spine = chapters.indices.map { "<itemref idref=\"c\($0)\"/>" }.joined() + extraSpine
     let opf = """
@@ -62,11 +67,11 @@ public enum SampleBooks {
       """
     let containerXML =
       container ?? """
-      <?xml version="1.0"?>
-      <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-        <rootfiles><rootfile full-path="\(packagePath)" media-type="application/oebps-package+xml"/></rootfiles>
-      </container>
-      """
+        <?xml version="1.0"?>
+        <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+          <rootfiles><rootfile full-path="\(packagePath)" media-type="application/oebps-package+xml"/></rootfiles>
+        </container>
+        """
     var entries: [ZipWriter.Entry] = [
       ZipWriter.Entry("mimetype", "application/epub+zip", stored: true),
       ZipWriter.Entry("META-INF/container.xml", containerXML),
@@ -75,7 +80,8 @@ public enum SampleBooks {
     if let nav { entries.append(ZipWriter.Entry("OEBPS/nav.xhtml", nav)) }
     if let ncx { entries.append(ZipWriter.Entry("OEBPS/toc.ncx", ncx)) }
     entries += chapters.map { ZipWriter.Entry("OEBPS/" + $0.name, bytes: $0.bytes) }
-    entries.append(ZipWriter.Entry("OEBPS/images/cover.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    entries.append(
+      ZipWriter.Entry("OEBPS/images/cover.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     entries += extra
     return ZipWriter.archive(entries.filter { !omit.contains($0.name) })
   }
@@ -186,7 +192,8 @@ public enum SampleBooks {
       """
     return book(
       title: "西游记（节选）", author: "吴承恩", language: "zh-Hans",
-      chapters: [Chapter("text/chapter1.xhtml", chapter1), Chapter("text/chapter2.xhtml", chapter2)], ncx: ncx)
+      chapters: [Chapter("text/chapter1.xhtml", chapter1), Chapter("text/chapter2.xhtml", chapter2)], ncx: ncx
+    )
   }
 
   /// The 三國演義 chapters with `META-INF/encryption.xml` saying the first is AES-encrypted.
@@ -203,7 +210,8 @@ public enum SampleBooks {
       </encryption>
       """
     return book(
-      title: "加密的書", author: "某書店", chapters: [Chapter("chapter1.xhtml", xhtml(title: "一", body: "<p>亂碼</p>"))],
+      title: "加密的書", author: "某書店",
+      chapters: [Chapter("chapter1.xhtml", xhtml(title: "一", body: "<p>亂碼</p>"))],
       extra: [ZipWriter.Entry("META-INF/encryption.xml", encryption)])
   }
 

@@ -33,7 +33,9 @@ public enum ZipWriter {
     for entry in entries {
       let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(1, entry.bytes.count), alignment: 1)
       buffers.append(buffer)
-      entry.bytes.withUnsafeBytes { if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: $0.count) } }
+      entry.bytes.withUnsafeBytes {
+        if let base = $0.baseAddress { buffer.copyMemory(from: base, byteCount: $0.count) }
+      }
       guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(entry.bytes.count), 0) else {
         fatalError("zip_source_buffer failed")
       }
@@ -57,12 +59,14 @@ public enum ZipWriter {
     func length(at offset: Int) -> Int { Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 }
     var offset = 0
     while offset + 46 < bytes.count {
-      if bytes[offset..<offset + 4] == [0x50, 0x4B, 3, 4], Array(bytes[(offset + 30)...].prefix(nameBytes.count)) == nameBytes,
+      if bytes[offset..<offset + 4] == [0x50, 0x4B, 3, 4],
+        Array(bytes[(offset + 30)...].prefix(nameBytes.count)) == nameBytes,
         length(at: offset + 26) == nameBytes.count
       {
         put(size, at: offset + 22)
       }
-      if bytes[offset..<offset + 4] == [0x50, 0x4B, 1, 2], Array(bytes[(offset + 46)...].prefix(nameBytes.count)) == nameBytes,
+      if bytes[offset..<offset + 4] == [0x50, 0x4B, 1, 2],
+        Array(bytes[(offset + 46)...].prefix(nameBytes.count)) == nameBytes,
         length(at: offset + 28) == nameBytes.count
       {
         put(size, at: offset + 24)

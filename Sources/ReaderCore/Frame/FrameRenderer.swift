@@ -101,7 +101,8 @@ public enum FrameRenderer {
     let loading = state.loading.map { " loading \(Int($0 * 100))% ·" } ?? ""
     let encoding = state.document.encodingLabel.map { " " + VisibleText.singleLine($0) + " ·" } ?? ""
     let right = "\(loading)\(encoding) \(script)  \(percent)%  \(state.focus.rawValue) "
-    var left = " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
+    var left =
+      " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
     if let search = state.search, search.isEditing {
       let found =
         search.results.map { "  \($0.count) matches" } ?? (search.query.isEmpty ? "" : "  indexing…")

@@ -12,7 +12,8 @@ enum EPUBEncryption {
   /// obfuscation. An encryption file that cannot be parsed counts as encrypting everything.
   static func encryptsContent(_ archive: ZipArchive, documents: Set<String>) -> Bool {
     guard archive.contains("META-INF/encryption.xml") else { return false }
-    guard let bytes = try? archive.read("META-INF/encryption.xml"), let root = MarkupParser.parseXML(bytes) else {
+    guard let bytes = try? archive.read("META-INF/encryption.xml"), let root = MarkupParser.parseXML(bytes)
+    else {
       return true
     }
     for data in root.all("encrypteddata") {

@@ -17,7 +17,8 @@ public enum EPUBError: Error, Equatable, Sendable {
       return "the book is DRM-protected (its chapters are encrypted, see META-INF/encryption.xml)"
     case .archive(let error): return "not a readable EPUB: " + error.reason
     case .missingPackage: return "not a readable EPUB: no package document (.opf) is named or present"
-    case .invalidPackage(let path): return "not a readable EPUB: the package \(VisibleText.singleLine(path)) is damaged"
+    case .invalidPackage(let path):
+      return "not a readable EPUB: the package \(VisibleText.singleLine(path)) is damaged"
     case .nothingReadable: return "not a readable EPUB: none of its chapters can be read"
     }
   }

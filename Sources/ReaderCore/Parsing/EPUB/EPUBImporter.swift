@@ -36,7 +36,8 @@ public struct EPUBImporter: Sendable {
     if toc.entries.isEmpty, let ncx = package.ncx, let bytes = try? archive.read(ncx.path) {
       toc = EPUBTableOfContents.ncx(bytes, path: ncx.path)
     }
-    let order = Dictionary(package.spine.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
+    let order = Dictionary(
+      package.spine.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
     let entries = toc.entries.filter { order[$0.path] != nil }
     // Stable: entries of one chapter keep the book's order; chapters follow the spine.
     waiting = entries.enumerated().sorted { (order[$0.1.path]!, $0.0) < (order[$1.1.path]!, $1.0) }.map(\.1)
@@ -63,7 +64,9 @@ public struct EPUBImporter: Sendable {
     } else {
       do {
         let bytes = try archive.read(item.path)
-        if let root = MarkupParser.parseHTML(bytes) { blocks = converter.blocks(ofChapter: root, path: item.path) }
+        if let root = MarkupParser.parseHTML(bytes) {
+          blocks = converter.blocks(ofChapter: root, path: item.path)
+        }
       } catch .tooLarge(let name) {
         stoppedBy = name
       } catch {
@@ -78,7 +81,8 @@ public struct EPUBImporter: Sendable {
   public var notice: String? {
     var parts: [String] = []
     if !skipped.isEmpty {
-      parts.append(skipped.count == 1 ? "1 chapter could not be read" : "\(skipped.count) chapters could not be read")
+      parts.append(
+        skipped.count == 1 ? "1 chapter could not be read" : "\(skipped.count) chapters could not be read")
     }
     if let stoppedBy { parts.append("stopped at \(VisibleText.singleLine(stoppedBy)): too large") }
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
@@ -122,12 +126,15 @@ public struct EPUBImporter: Sendable {
       waiting.removeFirst()
       placed.append(
         OutlineEntry(
-          level: entry.level, title: VisibleText.singleLine(entry.title), blockID: leaf, topIndex: topIndex(of: leaf),
+          level: entry.level, title: VisibleText.singleLine(entry.title), blockID: leaf,
+          topIndex: topIndex(of: leaf),
           isPseudo: false))
     }
     // A target earlier than the previous one's would break the outline's order; keep it sorted.
-    return placed.enumerated().sorted { ($0.1.topIndex, $0.1.blockID, $0.0) < ($1.1.topIndex, $1.1.blockID, $1.0) }
-      .map(\.1)
+    return placed.enumerated().sorted {
+      ($0.1.topIndex, $0.1.blockID, $0.0) < ($1.1.topIndex, $1.1.blockID, $1.0)
+    }
+    .map(\.1)
   }
 
   /// The index of the top-level block that holds block `id` (ids grow in reading order).

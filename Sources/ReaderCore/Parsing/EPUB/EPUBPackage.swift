@@ -58,9 +58,11 @@ struct EPUBPackage {
       spineElement.attributes["toc"].flatMap { manifest[$0] }
       ?? manifest.values.sorted { $0.path < $1.path }.first { $0.mediaType == "application/x-dtbncx+xml" }
     return EPUBPackage(
-      path: path, title: metadata?.first("title")?.text.nonEmpty, author: metadata?.first("creator")?.text.nonEmpty,
+      path: path, title: metadata?.first("title")?.text.nonEmpty,
+      author: metadata?.first("creator")?.text.nonEmpty,
       manifest: manifest, spine: spine,
-      navigation: manifest.values.sorted { $0.path < $1.path }.first { $0.properties.contains("nav") }, ncx: ncx)
+      navigation: manifest.values.sorted { $0.path < $1.path }.first { $0.properties.contains("nav") },
+      ncx: ncx)
   }
 }
 

@@ -15,14 +15,16 @@ struct EPUBTableOfContents {
   static func navigation(_ bytes: [UInt8], path: String) -> EPUBTableOfContents {
     guard let root = MarkupParser.parseHTML(bytes) else { return EPUBTableOfContents(entries: []) }
     let navs = root.all("nav")
-    let toc = navs.first { ($0.attributes["epub:type"] ?? $0.attributes["type"] ?? "").contains("toc") } ?? navs.first
+    let toc =
+      navs.first { ($0.attributes["epub:type"] ?? $0.attributes["type"] ?? "").contains("toc") } ?? navs.first
     guard let list = toc?.first("ol") ?? toc?.first("ul") else { return EPUBTableOfContents(entries: []) }
     var entries: [Entry] = []
     var pending: [(MarkupElement, Int)] = list.elements.filter { $0.name == "li" }.reversed().map { ($0, 1) }
     while let (item, level) = pending.popLast() {
       let link = item.child("a") ?? item.first("a")
       let label = (link ?? item.child("span"))?.text ?? ""
-      if let href = link?.attributes["href"], let target = EPUBPath.resolve(href, from: path), !label.isEmpty {
+      if let href = link?.attributes["href"], let target = EPUBPath.resolve(href, from: path), !label.isEmpty
+      {
         entries.append(Entry(level: level, title: label, path: target.path, fragment: target.fragment))
       }
       let nested = item.child("ol") ?? item.child("ul")
@@ -33,12 +35,17 @@ struct EPUBTableOfContents {
 
   /// The `navMap` of an EPUB 2 NCX file.
   static func ncx(_ bytes: [UInt8], path: String) -> EPUBTableOfContents {
-    guard let map = MarkupParser.parseXML(bytes)?.first("navmap") else { return EPUBTableOfContents(entries: []) }
+    guard let map = MarkupParser.parseXML(bytes)?.first("navmap") else {
+      return EPUBTableOfContents(entries: [])
+    }
     var entries: [Entry] = []
-    var pending: [(MarkupElement, Int)] = map.elements.filter { $0.name == "navpoint" }.reversed().map { ($0, 1) }
+    var pending: [(MarkupElement, Int)] = map.elements.filter { $0.name == "navpoint" }.reversed().map {
+      ($0, 1)
+    }
     while let (point, level) = pending.popLast() {
       let label = point.child("navlabel")?.text ?? ""
-      if let source = point.child("content")?.attributes["src"], let target = EPUBPath.resolve(source, from: path),
+      if let source = point.child("content")?.attributes["src"],
+        let target = EPUBPath.resolve(source, from: path),
         !label.isEmpty
       {
         entries.append(Entry(level: level, title: label, path: target.path, fragment: target.fragment))

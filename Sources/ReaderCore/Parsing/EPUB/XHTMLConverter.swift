@@ -71,7 +71,8 @@ struct XHTMLConverter {
       let runs = inlineRuns(of: element)
       guard !runs.isEmpty else { return [] }
       return [Block(id: takeLeafID(), kind: .paragraph(runs))]
-    case "ul", "ol" where !deep:
+    case "ul",
+      "ol" where !deep:
       let id = takeID()
       depth += 1
       defer { depth -= 1 }
@@ -83,7 +84,11 @@ struct XHTMLConverter {
       guard !items.isEmpty else { return [] }
       let start = Int(element.attributes["start"] ?? "") ?? 1
       let tight = items.allSatisfy { $0.blocks.count <= 1 }
-      return [Block(id: id, kind: .list(ListBlock(ordered: element.name == "ol", start: start, tight: tight, items: items)))]
+      return [
+        Block(
+          id: id,
+          kind: .list(ListBlock(ordered: element.name == "ol", start: start, tight: tight, items: items)))
+      ]
     case "blockquote" where !deep:
       let id = takeID()
       depth += 1
@@ -124,7 +129,8 @@ struct XHTMLConverter {
           noteAnchor(of: cell)
           return inlineRuns(of: cell)
         }
-        let isHeader = inHead || (rows.isEmpty && header.isEmpty && cellElements.allSatisfy { $0.name == "th" })
+        let isHeader =
+          inHead || (rows.isEmpty && header.isEmpty && cellElements.allSatisfy { $0.name == "th" })
         if isHeader && header.isEmpty { header = cells } else { rows.append(cells) }
       default: break
       }
@@ -141,7 +147,9 @@ struct XHTMLConverter {
     return inline.finish()
   }
 
-  private mutating func appendChildren(of element: MarkupElement, style: TextStyle, to inline: inout InlineBuilder) {
+  private mutating func appendChildren(
+    of element: MarkupElement, style: TextStyle, to inline: inout InlineBuilder
+  ) {
     for node in element.children {
       switch node {
       case .text(let text): inline.appendText(text, style: style)
@@ -151,7 +159,9 @@ struct XHTMLConverter {
   }
 
   /// One inline element: its text with the element's style added to `style`.
-  private mutating func appendInline(_ element: MarkupElement, style: TextStyle, to inline: inout InlineBuilder) {
+  private mutating func appendInline(
+    _ element: MarkupElement, style: TextStyle, to inline: inout InlineBuilder
+  ) {
     noteAnchor(of: element)
     switch element.name {
     case _ where Self.skipped.contains(element.name):

@@ -38,7 +38,9 @@ public enum MarkupParser {
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NODEFDTD.rawValue)
     var encodings = ["UTF-8"]
-    if let declared = declaredEncoding(bytes), declared.uppercased() != "UTF-8" { encodings.insert(declared, at: 0) }
+    if let declared = declaredEncoding(bytes), declared.uppercased() != "UTF-8" {
+      encodings.insert(declared, at: 0)
+    }
     for encoding in encodings {
       let document = bytes.withUnsafeBufferPointer { buffer in
         buffer.baseAddress.map { base in

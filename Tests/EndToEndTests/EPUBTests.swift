@@ -1,0 +1,102 @@
+import EPUBFixtures
+import Foundation
+import XCTest
+
+/// Books from the command line: `--print`, `--outline`, refusals, and the viewer on an EPUB.
+final class EPUBTests: XCTestCase {
+  private var directory: URL!
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("reader-epub-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  private func write(_ bytes: [UInt8], as name: String) throws -> String {
+    let url = directory.appendingPathComponent(name)
+    try Data(bytes).write(to: url)
+    return url.path
+  }
+
+  func testPrintAndOutlineOfABookInEveryScript() throws {
+    let book = try write(SampleBooks.threeKingdoms(), as: "sanguo.epub")
+    let outline = try ReaderProcess.run(["--outline", book])
+    XCTAssertEqual(outline.status, 0)
+    XCTAssertEqual(outline.text, "第一回　宴桃園豪傑三結義\n  桃園結義\n  黃巾之亂\n第二回　張翼德怒鞭督郵\n  三人的兵器\n")
+    let simplified = try ReaderProcess.run(["--outline", "--script", "simplified", book])
+    XCTAssertTrue(simplified.text.hasPrefix("第一回　宴桃园豪杰三结义\n  桃园结义\n"), simplified.text)
+    let printed = try ReaderProcess.run(["--print", "--width", "40", book])
+    XCTAssertTrue(printed.text.contains("聲若巨雷(jù léi)，勢如奔馬。"), printed.text)
+    XCTAssertTrue(printed.text.contains("[image: 桃園結義圖]"))
+    XCTAssertTrue(printed.text.contains("關羽 │ 青龍偃月刀"))
+  }
+
+  func testABookIsKnownByItsContentWhateverItsName() throws {
+    let book = try write(SampleBooks.journeyToTheWest(), as: "journey.md")
+    let outline = try ReaderProcess.run(["--outline", book])
+    XCTAssertEqual(outline.text, "第一回　灵根育孕源流出\n  花果山\n  石猴出世\n第二回　悟彻菩提真妙理\n")
+    let piped = try ReaderProcess.run(["--outline"], input: SampleBooks.journeyToTheWest())
+    XCTAssertEqual(piped.text, outline.text, "standard input is a book too")
+  }
+
+  func testEncryptedTruncatedAndEmptyBooksGiveOneLineAndStatus65() throws {
+    let cases: [(String, [UInt8], String)] = [
+      ("drm.epub", SampleBooks.encrypted(), "the book is DRM-protected"),
+      ("cut.epub", Array(SampleBooks.threeKingdoms().prefix(1500)), "not a readable EPUB: not a zip archive"),
+      ("fake.epub", Array("# 不是書\n".utf8), "not a readable EPUB: not a zip archive"),
+    ]
+    for (name, bytes, message) in cases {
+      let path = try write(bytes, as: name)
+      let result = try ReaderProcess.run(["--print", path])
+      XCTAssertEqual(result.status, 65, name)
+      XCTAssertTrue(result.standardOutput.isEmpty, name)
+      let lines = result.standardError.split(separator: "\n")
+      XCTAssertEqual(lines.count, 1, result.standardError)
+      XCTAssertTrue(result.standardError.contains("cannot open '\(path)': \(message)"), result.standardError)
+    }
+  }
+
+  func testTheViewerBrowsesTogglesAndSearchesABookAndRemembersThePlace() throws {
+    let book = try write(SampleBooks.threeKingdoms(), as: "sanguo.epub")
+    let state = directory.appendingPathComponent("state").path
+    var session = try TmuxSession(
+      command: ReaderShell.shellCommand([book]), width: 90, height: 16, environment: ["XDG_STATE_HOME": state]
+    )
+    var screen = try session.waitFor { $0.joined().contains("三國演義（節選） — 羅貫中") }
+    XCTAssertTrue(screen.joined().contains("  桃園結義"), screen.joined(separator: "\n"))
+    try session.send("Down", "Down")
+    screen = try session.waitFor { $0.first?.hasSuffix("│ 黃巾") ?? false }
+    XCTAssertTrue(screen.first?.hasSuffix("│ 黃巾") ?? false, screen.joined(separator: "\n"))
+    XCTAssertTrue(screen.last?.contains("› 黃巾之亂") ?? false)
+    try session.send("t", "t")
+    screen = try session.waitFor { $0.joined().contains("简体") }
+    XCTAssertTrue(screen.joined().contains("黄巾之乱"), screen.joined(separator: "\n"))
+    try session.send("/")
+    try session.send("-l", "兵器表")
+    try session.send("Enter")
+    screen = try session.waitFor { $0.last?.contains("match 1/1") ?? false }
+    XCTAssertTrue(screen.joined().contains("第二回的兵器表"), screen.joined(separator: "\n"))
+    let place = screen.first ?? ""
+    try session.send("q")
+    try session.waitFor { $0.joined().contains("reader-exit=0") }
+    session = try TmuxSession(
+      command: ReaderShell.shellCommand([book]), width: 90, height: 16, environment: ["XDG_STATE_HOME": state]
+    )
+    screen = try session.waitFor { $0.first == place && $0.joined().contains("简体") }
+    XCTAssertEqual(screen.first, place, "the place and the script are remembered")
+    try session.send("q")
+  }
+
+  func testAChangedBookReloadsByItself() throws {
+    let path = try write(SampleBooks.journeyToTheWest(), as: "journey.epub")
+    let session = try TmuxSession(command: ReaderShell.shellCommand([path]), width: 90, height: 16)
+    try session.waitFor { $0.joined().contains("花果山") }
+    try Data(SampleBooks.threeKingdoms()).write(to: URL(fileURLWithPath: path))
+    let screen = try session.waitFor { $0.joined().contains("宴桃園豪傑三結義") }
+    XCTAssertTrue(screen.joined().contains("宴桃園豪傑三結義"), screen.joined(separator: "\n"))
+    try session.send("q")
+  }
+}
