@@ -62,7 +62,7 @@ final class EPUBImporterTests: XCTestCase {
       kinds,
       ["h1", "p", "p", "h2", "p", "quote", "list", "h2", "p", "pre", "p", "h1", "p", "h2", "table", "p"])
     XCTAssertTrue(text.contains("一名張梁。\n那張角本是個不第秀才。"), "br is a line end")
-    XCTAssertTrue(text.contains("蒼天已死，黃天當立；\n歲在甲子，天下大吉。"), "pre keeps its lines")
+    XCTAssertTrue(text.contains("┆ 蒼天已死，黃天當立；\n┆ 歲在甲子，天下大吉。"), "pre keeps its lines")
     XCTAssertTrue(text.contains("合久必分。周末七國分爭，并入於秦。及秦滅之後"), "no space where a line ends between CJK")
     let paragraph = Self.threeKingdoms.blocks[4].runs
     XCTAssertTrue(paragraph.contains(InlineRun("三人", style: .italic)))
