@@ -57,6 +57,8 @@ public struct Document: Sendable {
       for index in entries.indices { entries[index].title = try convert(entries[index].title) }
       outline = Outline(entries: entries)
     }
-    return Document(title: title, author: author, blocks: blocks, outline: outline, notice: notice)
+    var replaced = Document(title: title, author: author, blocks: blocks, outline: outline, notice: notice)
+    replaced.encodingLabel = encodingLabel
+    return replaced
   }
 }
