@@ -30,7 +30,7 @@ final class EPUBTests: XCTestCase {
     XCTAssertTrue(simplified.text.hasPrefix("第一回　宴桃园豪杰三结义\n  桃园结义\n"), simplified.text)
     let printed = try ReaderProcess.run(["--print", "--width", "40", book])
     XCTAssertTrue(printed.text.contains("聲若巨雷(jù léi)，勢如奔馬。"), printed.text)
-    XCTAssertTrue(printed.text.contains("[image: 桃園結義圖]"))
+    XCTAssertTrue(printed.text.contains("[圖: 桃園結義圖]"))
     XCTAssertTrue(printed.text.contains("關羽 │ 青龍偃月刀"))
   }
 

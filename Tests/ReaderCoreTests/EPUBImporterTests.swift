@@ -68,6 +68,7 @@ final class EPUBImporterTests: XCTestCase {
     XCTAssertTrue(paragraph.contains(InlineRun("三人", style: .italic)))
     let links = Self.threeKingdoms.blocks[10].runs
     XCTAssertEqual(links.first { $0.style.contains(.link) }?.text, "第二回的兵器表")
+    XCTAssertEqual(links.first { $0.style.contains(.link) }?.target, .link("chapter2.xhtml#weapons"))
     XCTAssertTrue(links.contains(InlineRun("下回分解", style: .bold)))
   }
 
@@ -78,7 +79,7 @@ final class EPUBImporterTests: XCTestCase {
   }
 
   func testImageIsAPlaceholderWithItsAltText() {
-    XCTAssertEqual(Self.threeKingdoms.blocks[2].runs, [InlineRun("[image: 桃園結義圖]", style: .dim)])
+    XCTAssertEqual(Self.threeKingdoms.blocks[2].runs, [InlineRun("[圖: 桃園結義圖]", style: .image)])
   }
 
   func testTableHasItsHeaderAndRows() throws {

@@ -44,6 +44,7 @@ public struct EPUBImporter: Sendable {
     hasTableOfContents = !waiting.isEmpty
     title = package.title
     author = package.author
+    converter.chinese = package.language?.hasPrefix("zh") ?? false
   }
 
   /// Whether every chapter was imported (or the import stopped at a limit).

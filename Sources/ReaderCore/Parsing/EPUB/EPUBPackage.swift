@@ -18,6 +18,8 @@ struct EPUBPackage {
   var path: String
   var title: String?
   var author: String?
+  /// The book's language tag (`zh-Hant`), lower-cased.
+  var language: String?
   var manifest: [String: Item]
   /// The spine's documents in reading order.
   var spine: [Item]
@@ -60,6 +62,7 @@ struct EPUBPackage {
     return EPUBPackage(
       path: path, title: metadata?.first("title")?.text.nonEmpty,
       author: metadata?.first("creator")?.text.nonEmpty,
+      language: metadata?.first("language")?.text.lowercased().nonEmpty,
       manifest: manifest, spine: spine,
       navigation: manifest.values.sorted { $0.path < $1.path }.first { $0.properties.contains("nav") },
       ncx: ncx)

@@ -5,28 +5,28 @@ struct InlineBuilder {
   private var collector = InlineCollector()
   private var isEmpty = true
   /// White space seen since the last text: nil for none, else whether it held a line end.
-  private var pendingSpace: (lineEnd: Bool, style: TextStyle)?
+  private var pendingSpace: (lineEnd: Bool, style: TextStyle, target: InlineTarget?)?
   private var afterLineBreak = false
 
   /// Text from a text node, its white space collapsed.
-  mutating func appendText(_ text: String, style: TextStyle) {
+  mutating func appendText(_ text: String, style: TextStyle, target: InlineTarget? = nil) {
     var word = ""
     for character in text {
       if character.isWhitespace && character != "\u{00A0}" && character != "\u{3000}" {
-        if !word.isEmpty { emit(word, style: style) }
+        if !word.isEmpty { emit(word, style: style, target: target) }
         word = ""
         let lineEnd = character.isNewline || (pendingSpace?.lineEnd ?? false)
-        pendingSpace = (lineEnd, pendingSpace?.style ?? style)
+        pendingSpace = (lineEnd, pendingSpace?.style ?? style, pendingSpace?.target ?? target)
       } else {
         word.append(character)
       }
     }
-    if !word.isEmpty { emit(word, style: style) }
+    if !word.isEmpty { emit(word, style: style, target: target) }
   }
 
   /// Text that is not HTML source (a placeholder, a reading): kept as it is, spaces and all.
-  mutating func appendAtom(_ text: String, style: TextStyle) {
-    emit(text, style: style)
+  mutating func appendAtom(_ text: String, style: TextStyle, target: InlineTarget? = nil) {
+    emit(text, style: style, target: target)
   }
 
   /// A `br`: a line end inside the paragraph.
@@ -47,17 +47,17 @@ struct InlineBuilder {
     return runs
   }
 
-  private mutating func emit(_ text: String, style: TextStyle) {
+  private mutating func emit(_ text: String, style: TextStyle, target: InlineTarget?) {
     if let space = pendingSpace, !isEmpty, !afterLineBreak {
       if space.lineEnd {
-        collector.softBreak(style: space.style)
+        collector.softBreak(style: space.style, target: space.target)
       } else {
-        collector.append(" ", style: space.style)
+        collector.append(" ", style: space.style, target: space.target)
       }
     }
     pendingSpace = nil
     afterLineBreak = false
     isEmpty = false
-    collector.append(text, style: style)
+    collector.append(text, style: style, target: target)
   }
 }

@@ -2,7 +2,8 @@
 /// paragraphs, lists, quotes, code, tables and rules, with emphasis, code, links and line breaks
 /// inline.
 ///
-/// An image becomes its placeholder `[image: alt]` (dim), and ruby becomes the base text followed
+/// A link keeps its destination as the book writes it; an image becomes its placeholder
+/// (`ImagePlaceholder`: `[圖: alt]` in a Chinese book), and ruby becomes the base text followed
 /// by its reading in parentheses, dim: `漢字(かんじ)`, one annotation after each base it reads.
 /// Every element's `id` is remembered as the leaf block it starts (or stands in), so a table of
 /// contents entry or a link `chapter.xhtml#id` finds its place. Block ids continue across
@@ -18,8 +19,12 @@ struct XHTMLConverter {
   /// How many lists and quotes enclose what is being converted.
   private var depth = 0
 
-  init(nextID: Int = 0) {
+  /// Whether image placeholders say 圖 (the book's language is Chinese).
+  var chinese = false
+
+  init(nextID: Int = 0, chinese: Bool = false) {
     self.nextID = nextID
+    self.chinese = chinese
   }
 
   /// The top-level blocks of one chapter, `path` being its name in the book.
@@ -148,19 +153,19 @@ struct XHTMLConverter {
   }
 
   private mutating func appendChildren(
-    of element: MarkupElement, style: TextStyle, to inline: inout InlineBuilder
+    of element: MarkupElement, style: TextStyle, target: InlineTarget? = nil, to inline: inout InlineBuilder
   ) {
     for node in element.children {
       switch node {
-      case .text(let text): inline.appendText(text, style: style)
-      case .element(let child): appendInline(child, style: style, to: &inline)
+      case .text(let text): inline.appendText(text, style: style, target: target)
+      case .element(let child): appendInline(child, style: style, target: target, to: &inline)
       }
     }
   }
 
   /// One inline element: its text with the element's style added to `style`.
   private mutating func appendInline(
-    _ element: MarkupElement, style: TextStyle, to inline: inout InlineBuilder
+    _ element: MarkupElement, style: TextStyle, target: InlineTarget? = nil, to inline: inout InlineBuilder
   ) {
     noteAnchor(of: element)
     switch element.name {
@@ -171,35 +176,47 @@ struct XHTMLConverter {
     case "img", "image":
       let alt = VisibleText.singleLine(element.attributes["alt"] ?? element.attributes["title"] ?? "")
         .trimmingWhitespace()
-      inline.appendAtom(alt.isEmpty ? "[image]" : "[image: \(alt)]", style: style.union(.dim))
+      let source =
+        element.attributes["src"] ?? element.attributes["xlink:href"] ?? element.attributes["href"] ?? ""
+      let placeholder = ImagePlaceholder.text(
+        alt: alt, source: source, chinese: chinese || ImagePlaceholder.isChinese(alt))
+      inline.appendAtom(placeholder, style: style.union(.image), target: target)
     case "svg":
-      if element.first("image") != nil { inline.appendAtom("[image]", style: style.union(.dim)) }
+      if let image = element.first("image") { appendInline(image, style: style, target: target, to: &inline) }
     case "ruby":
-      appendRuby(element, style: style, to: &inline)
+      appendRuby(element, style: style, target: target, to: &inline)
     case "rt", "rp":
       return
-    case "a" where element.attributes["href"] == nil:
-      appendChildren(of: element, style: style, to: &inline)
+    case "a":
+      guard let href = element.attributes["href"] else {
+        return appendChildren(of: element, style: style, target: target, to: &inline)
+      }
+      appendChildren(
+        of: element, style: style.union(.link), target: .link(VisibleText.singleLine(href)), to: &inline)
     default:
-      appendChildren(of: element, style: style.union(Self.styles[element.name] ?? []), to: &inline)
+      appendChildren(
+        of: element, style: style.union(Self.styles[element.name] ?? []), target: target, to: &inline)
     }
   }
 
   /// Ruby as `base(reading)`: each `rt` follows the base text before it, dim, in parentheses;
   /// the `rp` parentheses a book provides for old browsers are dropped in favour of these.
-  private mutating func appendRuby(_ ruby: MarkupElement, style: TextStyle, to inline: inout InlineBuilder) {
+  private mutating func appendRuby(
+    _ ruby: MarkupElement, style: TextStyle, target: InlineTarget?, to inline: inout InlineBuilder
+  ) {
     for node in ruby.children {
       switch node {
       case .text(let text):
-        inline.appendText(text, style: style)
-      case .element(let child) where child.name == "rt":
-        let reading = child.text.trimmingWhitespace()
-        if !reading.isEmpty { inline.appendAtom("(" + reading + ")", style: style.union(.dim)) }
-      case .element(let child) where child.name == "rtc":
-        let reading = child.elements.filter { $0.name != "rp" }.map(\.text).joined().trimmingWhitespace()
-        if !reading.isEmpty { inline.appendAtom("(" + reading + ")", style: style.union(.dim)) }
+        inline.appendText(text, style: style, target: target)
+      case .element(let child) where child.name == "rt" || child.name == "rtc":
+        let reading =
+          child.name == "rt" ? child.text : child.elements.filter { $0.name != "rp" }.map(\.text).joined()
+        let trimmed = reading.trimmingWhitespace()
+        if !trimmed.isEmpty {
+          inline.appendAtom("(" + trimmed + ")", style: style.union(.dim), target: target)
+        }
       case .element(let child):
-        appendInline(child, style: style, to: &inline)
+        appendInline(child, style: style, target: target, to: &inline)
       }
     }
   }
@@ -259,6 +276,6 @@ struct XHTMLConverter {
   private static let styles: [String: TextStyle] = [
     "b": .bold, "strong": .bold, "i": .italic, "em": .italic, "cite": .italic, "dfn": .italic, "var": .italic,
     "code": .code, "kbd": .code, "samp": .code, "tt": .code, "s": .strikethrough, "strike": .strikethrough,
-    "del": .strikethrough, "a": .link, "u": .underline, "ins": .underline,
+    "del": .strikethrough, "u": .underline, "ins": .underline,
   ]
 }
