@@ -119,6 +119,44 @@ final class ScriptConverterTests: XCTestCase {
       try converter.convert(document.blocks[1], to: .traditional).runs.plainText, "他被解僱了，這讓員工很吃驚。")
   }
 
+  func testConvertedSentencesOfTheArticleSpellAsItsAuthorDoes() throws {
+    let original = DocumentPrinter.text(of: Fixtures.article, width: 0)
+    let converted = try traditionalArticle()
+    XCTAssertEqual(original.components(separatedBy: "發布").count - 1, 7, "the author writes 發布")
+    XCTAssertEqual(original.components(separatedBy: "发布").count - 1, 2, "and 发布 twice in Simplified")
+    XCTAssertEqual(converted.components(separatedBy: "發布").count - 1, 9)
+    XCTAssertFalse(converted.contains("發佈"), "OpenCC alone writes 發佈")
+    XCTAssertEqual(try OpenCCLibrary.shared.converter(named: "s2tw").convert("产品发布"), "產品發佈")
+    // Every sentence the view converted uses the author's 強 and 夠, never 强 or 够.
+    var convertedSentences: [String] = []
+    for (before, after) in zip(original.split(separator: "\n"), converted.split(separator: "\n"))
+    where before != after {
+      let sentences = try ScriptDetector.shared.sentences(in: String(before))
+      let results = try ScriptDetector.shared.sentences(in: String(after))
+      for (sentence, result) in zip(sentences, results) where sentence.text != result.text {
+        convertedSentences.append(result.text)
+      }
+    }
+    XCTAssertEqual(convertedSentences.count, 11, "\(convertedSentences)")
+    let joined = convertedSentences.joined()
+    XCTAssertTrue(joined.contains("能夠與 NVIDIA"))
+    XCTAssertFalse(joined.contains("强") || joined.contains("够") || joined.contains("發佈"))
+  }
+
+  func testTheAuthorsSpellingOfAWordIsKeptOnlyWhereTheAuthorWritesThatWord() throws {
+    let writesDingzhi = MarkdownParser().parse("這家店提供定制服務。\n\n我们接受定制。\n", title: "t")
+    let spelling = try ScriptDetector.shared.authorSpelling(of: writesDingzhi)
+    XCTAssertEqual(
+      try converter.convert(writesDingzhi.blocks[1], to: .traditional, spelling: spelling).runs.plainText,
+      "我們接受定制。")
+    let writesZhidu = MarkdownParser().parse("這是一個制度問題。\n\n我们接受定制。\n", title: "t")
+    XCTAssertEqual(
+      try converter.convert(
+        writesZhidu.blocks[1], to: .traditional,
+        spelling: try ScriptDetector.shared.authorSpelling(of: writesZhidu)
+      ).runs.plainText, "我們接受定製。", "制 elsewhere proves no choice for 定製")
+  }
+
   func testOriginalIsTheTextAsWritten() throws {
     let block = Fixtures.article.blocks[5]
     XCTAssertEqual(try converter.convert(block, to: .original), block)

@@ -135,8 +135,12 @@ public final class ScriptConverter: Sendable {
     /// Whether `written` stays where OpenCC wrote `converted`: it is already a form of the
     /// target script only (OpenCC's variant tables would still change some, 么 → 幺, 裏 → 裡), or
     /// the author spells it so.
-    func keeps(_ written: Unicode.Scalar, over converted: Unicode.Scalar) -> Bool {
-      answers[written].isOnly(script) || spelling.keeps(written, over: converted)
+    func keeps(
+      _ written: Unicode.Scalar, over converted: Unicode.Scalar, after previous: Unicode.Scalar?,
+      before next: Unicode.Scalar?
+    ) -> Bool {
+      answers[written].isOnly(script)
+        || spelling.keeps(written, over: converted, after: previous, before: next)
     }
   }
 
@@ -162,8 +166,13 @@ public final class ScriptConverter: Sendable {
       let whole = first.range.lowerBound..<last.range.upperBound
       var converted = Array(try converter.convert(text.string(whole)).unicodeScalars)
       if converted.count == whole.count {
+        let opencc = converted
         for (offset, written) in text.scalars[whole].enumerated()
-        where converted[offset] != written && target.keeps(written, over: converted[offset]) {
+        where opencc[offset] != written
+          && target.keeps(
+            written, over: opencc[offset], after: offset > 0 ? opencc[offset - 1] : nil,
+            before: offset + 1 < opencc.count ? opencc[offset + 1] : nil)
+        {
           converted[offset] = written
         }
       } else if group.count > 1 {

@@ -115,7 +115,8 @@ public final class ScriptDetector: @unchecked Sendable {
     let table = try learn(characters)
     return AuthorSpelling(
       traditionalCharacters: characters,
-      deliberateCharacters: characters.filter { table[$0].contains(.simplified) })
+      deliberateCharacters: characters.filter { table[$0].contains(.simplified) },
+      traditionalPairs: survey.pairs)
   }
 
   /// The characters seen in Traditional sentences, in a flat table: a set would hash every
@@ -123,11 +124,20 @@ public final class ScriptDetector: @unchecked Sendable {
   private struct TraditionalSurvey {
     private var seen = [Bool](repeating: false, count: 0x10000)
     private var supplementary = Set<Unicode.Scalar>()
+    /// Adjacent Han characters, as `AuthorSpelling.pair`.
+    private(set) var pairs = Set<UInt64>()
 
     mutating func note(_ range: Range<Int>, of text: RunText) {
       for piece in text.convertiblePieces(of: range) {
-        for scalar in text.scalars[piece.range] where scalar.value >= CharacterAnswers.firstHan {
+        var previous: Unicode.Scalar?
+        for scalar in text.scalars[piece.range] {
+          guard scalar.value >= CharacterAnswers.firstHan else {
+            previous = nil
+            continue
+          }
           if scalar.value < 0x10000 { seen[Int(scalar.value)] = true } else { supplementary.insert(scalar) }
+          if let previous { pairs.insert(AuthorSpelling.pair(previous, scalar)) }
+          previous = scalar
         }
       }
     }
