@@ -21,11 +21,20 @@ enum FixtureDocuments {
   /// A Simplified reading newsletter (什么, 这么, 抬头 throughout) with one quoted Traditional letter.
   static let simplifiedNewsletter = document("simplified-newsletter.md")
 
+  /// Three chapters of 西遊記 in Traditional characters (public domain), with the characters
+  /// normal in both scripts (里, 干, 征, 斗) that a naive detector takes for Simplified.
+  static let journeyToTheWest = document("journey-to-the-west.md")
+
   static func document(_ name: String) -> Document {
     let url = directory.appendingPathComponent(name)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    guard FileManager.default.fileExists(atPath: url.path) else {
       return Document(title: "missing fixture \(url.path)", blocks: [])
     }
-    return MarkdownParser().parse(String(decoding: data, as: UTF8.self), title: name)
+    return MarkdownParser().parse(text(name), title: name)
+  }
+
+  static func text(_ name: String) -> String {
+    let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) ?? Data()
+    return String(decoding: data, as: UTF8.self)
   }
 }

@@ -53,17 +53,20 @@ public final class ScriptDetector: @unchecked Sendable {
   public func script(ofRuns runs: [InlineRun]) throws(ConversionError) -> TextScript {
     guard runs.contains(where: { RunText.mayContainHan($0.text) }) else { return .neutral }
     return try sentenceEvidence(of: RunText(runs)).reduce(TextScript.neutral) {
-      $0.combined(with: $1.evidence.script)
+      $0.combined(with: $1.evidence.distinctScript)
     }
   }
 
-  /// One pass over the whole document: block scripts (for outline marks), the majority script and
+  /// One pass over the whole document: block scripts and sentence counts (for outline marks and
+  /// the status line: only sentences with distinct characters count), the majority script and
   /// the author's spelling. A 10 MB document takes seconds: run it off the main loop.
   public func scripts(of document: Document) throws(ConversionError) -> DocumentScripts {
     var survey = TraditionalSurvey()
     var blockScripts: [TextScript] = []
     blockScripts.reserveCapacity(document.blocks.count)
     var total = ScriptEvidence()
+    var simplifiedSentences = 0
+    var traditionalSentences = 0
     for block in document.blocks {
       var texts: [[InlineRun]] = []
       Self.collectTexts(of: block, into: &texts)
@@ -71,14 +74,19 @@ public final class ScriptDetector: @unchecked Sendable {
       for runs in texts where runs.contains(where: { RunText.mayContainHan($0.text) }) {
         let text = RunText(runs)
         for sentence in try sentenceEvidence(of: text) {
-          script = script.combined(with: sentence.evidence.script)
+          let distinct = sentence.evidence.distinctScript
+          script = script.combined(with: distinct)
+          if distinct.containsSimplified { simplifiedSentences += 1 }
+          if distinct.containsTraditional { traditionalSentences += 1 }
           total += sentence.evidence
           if sentence.evidence.script == .traditional { survey.note(sentence.range, of: text) }
         }
       }
       blockScripts.append(script)
     }
-    return DocumentScripts(blockScripts: blockScripts, evidence: total, spelling: try spelling(from: survey))
+    return DocumentScripts(
+      blockScripts: blockScripts, evidence: total, spelling: try spelling(from: survey),
+      simplifiedSentences: simplifiedSentences, traditionalSentences: traditionalSentences)
   }
 
   /// The evidence of a whole document, for its majority script.
@@ -186,7 +194,8 @@ public final class ScriptDetector: @unchecked Sendable {
   )] {
     let ranges = SentenceSplitter.ranges(in: text.scalars)
     let evidence = try evidence(in: text, ranges: ranges)
-    return Array(zip(ranges, evidence)).map { (range: $0, evidence: $1) }
+    let paragraph = evidence.reduce(ScriptEvidence(), +)
+    return Array(zip(ranges, evidence)).map { (range: $0, evidence: $1.read(in: paragraph)) }
   }
 
   /// The answers for every Han character of the convertible runs of `text`, asking OpenCC about
@@ -216,6 +225,8 @@ public final class ScriptDetector: @unchecked Sendable {
           let answer = table.raw(scalar)
           evidence.traditional += Int(answer >> 1 & 1)
           evidence.simplified += Int(answer >> 2 & 1)
+          evidence.distinctTraditional += Int(answer >> 3 & 1)
+          evidence.distinctSimplified += Int(answer >> 4 & 1)
         }
       }
       return evidence
@@ -233,9 +244,20 @@ public final class ScriptDetector: @unchecked Sendable {
     let han = characters.filter(Self.isHan).sorted { $0.value < $1.value }
     var toSimplified: [Bool] = []
     var toTraditional: [Bool] = []
+    var distinctlyToSimplified: [Bool] = []
+    var distinctlyToTraditional: [Bool] = []
     if !han.isEmpty {
       toSimplified = try changed(by: library.converter(named: "t2s"), han)
       toTraditional = try changed(by: library.converter(named: "s2t"), han)
+      // Built with the 1.4.2 dictionaries; without them every converted character is distinct.
+      distinctlyToSimplified = toSimplified
+      distinctlyToTraditional = toTraditional
+      if let distinct = try? library.converter(named: Self.distinctToSimplified) {
+        distinctlyToSimplified = try changed(by: distinct, han)
+      }
+      if let distinct = try? library.converter(named: Self.distinctToTraditional) {
+        distinctlyToTraditional = try changed(by: distinct, han)
+      }
     }
     lock.lock()
     defer { lock.unlock() }
@@ -244,10 +266,17 @@ public final class ScriptDetector: @unchecked Sendable {
       var answer = CharacterEvidence.known
       if toSimplified[index] { answer.insert(.traditional) }
       if toTraditional[index] { answer.insert(.simplified) }
+      if toSimplified[index] && distinctlyToSimplified[index] { answer.insert(.distinctTraditional) }
+      if toTraditional[index] && distinctlyToTraditional[index] { answer.insert(.distinctSimplified) }
       known[scalar] = answer
     }
     return known
   }
+
+  /// The configurations `scripts/opencc-dictionaries` builds for detection: t2s and s2t on single
+  /// characters, without those OpenCC lists among their own conversions (normal in both scripts).
+  static let distinctToSimplified = "reader-t2s-distinct"
+  static let distinctToTraditional = "reader-s2t-distinct"
 
   /// Whether `converter` changes each character when it stands alone on its line.
   private func changed(by converter: OpenCCConverter, _ characters: [Unicode.Scalar]) throws(ConversionError)
@@ -284,6 +313,8 @@ public final class ScriptDetector: @unchecked Sendable {
     static let known = CharacterEvidence(rawValue: 1)
     static let traditional = CharacterEvidence(rawValue: 2)
     static let simplified = CharacterEvidence(rawValue: 4)
+    static let distinctTraditional = CharacterEvidence(rawValue: 8)
+    static let distinctSimplified = CharacterEvidence(rawValue: 16)
 
     /// Whether the character is a form of `script` only: t2s changes a Traditional-only one and
     /// s2t leaves it alone, and the other way round.

@@ -97,7 +97,10 @@ public enum FrameRenderer {
   private static func drawStatus(_ state: ReaderState, row: Int, frame: inout Frame) {
     let width = state.size.width
     let percent = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
-    let script = state.setting.script.label + (state.setting.vocabulary ? "+詞" : "")
+    var script = state.setting.script.label + (state.setting.vocabulary ? "+詞" : "")
+    if state.setting.script == .original, let found = state.conversions.documentScripts?.minorityLabel {
+      script = found + " · " + script
+    }
     let loading = state.loading.map { " loading \(Int($0 * 100))% ·" } ?? ""
     let encoding = state.document.encodingLabel.map { " " + VisibleText.singleLine($0) + " ·" } ?? ""
     let right = "\(loading)\(encoding) \(script)  \(percent)%  \(state.focus.rawValue) "
