@@ -44,7 +44,11 @@ struct ConvertCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Apply one OpenCC configuration as it is.", valueName: "name"))
   var config: String?
 
-  @Flag(help: "With --to, also localise vocabulary (s2twp / tw2sp: 軟件 → 軟體; rewrites some correct text).")
+  @Flag(
+    help: """
+      With --to, also localise vocabulary (s2twp / tw2sp: 軟件 → 軟體; rewrites some correct text) \
+      and quotation marks (Taiwan 「」『』, mainland “”‘’).
+      """)
   var vocabulary = false
 
   @Option(

@@ -49,7 +49,7 @@ struct ReaderCommand: ParsableCommand {
   @Option(help: "The script to show the text in first: original, traditional (Taiwan) or simplified.")
   var script: DisplayScript = .original
 
-  @Flag(help: "Also localise vocabulary when converting (s2twp / tw2sp: 軟件 → 軟體).")
+  @Flag(help: "Also localise vocabulary and quotation marks when converting (s2twp / tw2sp: 軟件 → 軟體, 「」).")
   var vocabulary = false
 
   @Flag(help: "Do not restore or remember the reading position (kept per file under $XDG_STATE_HOME/reader).")

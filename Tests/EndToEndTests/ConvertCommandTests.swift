@@ -9,6 +9,12 @@ final class ConvertCommandTests: XCTestCase {
     let localised = try ReaderProcess.run(
       ["convert", "--to", "traditional", "--vocabulary"], input: Array("我们的软件\n".utf8))
     XCTAssertEqual(localised.text, "我們的軟體\n")
+    let quoted = try ReaderProcess.run(
+      ["convert", "--to", "traditional", "--vocabulary"], input: Array("他说：“这个‘软件’不错。”\n".utf8))
+    XCTAssertEqual(quoted.text, "他說：「這個『軟體』不錯。」\n")
+    let mainland = try ReaderProcess.run(
+      ["convert", "--to", "simplified", "--vocabulary"], input: Array("他說：「這個軟體不錯。」\n".utf8))
+    XCTAssertEqual(mainland.text, "他说：“这个软件不错。”\n")
   }
 
   func testToTraditionalFollowsTheSpellingOfTheWholeInput() throws {

@@ -108,9 +108,20 @@ public final class ScriptConverter: Sendable {
   public func convert(
     runs: [InlineRun], to script: DisplayScript, vocabulary: Bool = false, spelling: AuthorSpelling = .none
   ) throws(ConversionError) -> [InlineRun] {
-    guard let name = script.configName(vocabulary: vocabulary),
+    guard script.configName(vocabulary: vocabulary) != nil,
       runs.contains(where: { RunText.mayContainHan($0.text) })
     else { return runs }
+    let converted = try convertSentences(runs, to: script, vocabulary: vocabulary, spelling: spelling)
+    // Quotation marks follow the region with the vocabulary, in every sentence: they are not
+    // evidence of a script, only of a habit.
+    return vocabulary ? RegionalQuotes.localise(converted, to: script) : converted
+  }
+
+  /// The sentences of `runs` written in the other script, converted; the rest as written.
+  private func convertSentences(
+    _ runs: [InlineRun], to script: DisplayScript, vocabulary: Bool, spelling: AuthorSpelling
+  ) throws(ConversionError) -> [InlineRun] {
+    guard let name = script.configName(vocabulary: vocabulary) else { return runs }
     let converter = try library.converter(named: name)
     let text = RunText(runs)
     let stretches = try detector.sentenceEvidence(of: text).filter { $0.evidence.isConverted(to: script) }

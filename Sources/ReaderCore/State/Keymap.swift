@@ -19,7 +19,8 @@ public enum Keymap {
     KeyBinding([.enter], .focusBody, "read the selected section (focus the body)"),
     KeyBinding([.tab, .backTab], .switchFocus, "switch between outline and body"),
     KeyBinding([.character("t")], .cycleScript, "script: original → 繁體 Traditional → 简体 Simplified"),
-    KeyBinding([.character("V")], .toggleVocabulary, "localise vocabulary too (軟件 → 軟體, 用語轉換)"),
+    KeyBinding(
+      [.character("V")], .toggleVocabulary, "localise vocabulary, quotes (軟體, 「」)"),
     KeyBinding([.character("f")], .nextFaction, "faction summary (派系); again: next faction"),
     KeyBinding([.character("F")], .openFactions, "faction panel: names, summaries, mentions"),
     KeyBinding([.character("m")], .nextMention, "next mention of the chosen faction"),

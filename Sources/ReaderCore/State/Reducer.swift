@@ -178,7 +178,8 @@ public enum Reducer {
       setting.vocabulary.toggle()
       changeSetting(&state, to: setting)
       if state.setting == setting && state.message == nil {
-        state.message = setting.vocabulary ? "vocabulary localised (用語轉換)" : "vocabulary as written"
+        state.message =
+          setting.vocabulary ? "vocabulary and quotes localised (用語轉換)" : "vocabulary as written"
       }
     case .toggleCodeWrap:
       let chopped = state.codeLines == .wrapped
