@@ -46,6 +46,12 @@ let package = Package(
       pkgConfig: "libzip",
       providers: [.apt(["libzip-dev"])]
     ),
+    .systemLibrary(
+      name: "CYAML",
+      path: "Sources/CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
     .target(
       name: "CTerminalGuard",
       path: "Sources/CTerminalGuard",
@@ -58,7 +64,7 @@ let package = Package(
     ),
     .target(
       name: "ReaderCore",
-      dependencies: ["CCmarkGFM", "COpenCC", "CUchardet", "CLibXML2", "CZip"],
+      dependencies: ["CCmarkGFM", "COpenCC", "CUchardet", "CLibXML2", "CZip", "CYAML"],
       path: "Sources/ReaderCore"
     ),
     .executableTarget(

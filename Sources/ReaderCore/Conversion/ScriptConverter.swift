@@ -80,7 +80,7 @@ public final class ScriptConverter: Sendable {
         for cell in table.rows[row].indices { table.rows[row][cell] = try runs(table.rows[row][cell]) }
       }
       kind = .table(table)
-    case .code, .thematicBreak:
+    case .code, .thematicBreak, .frontMatter:
       return block
     }
     return Block(id: block.id, kind: kind)

@@ -171,7 +171,7 @@ public final class ScriptDetector: @unchecked Sendable {
     case .table(let table):
       texts += table.header
       for row in table.rows { texts += row }
-    case .code, .thematicBreak:
+    case .code, .thematicBreak, .frontMatter:
       break
     }
   }

@@ -83,7 +83,7 @@ public enum FactionDetector {
     case .code(_, let text): return text
     case .table(let table):
       return (table.header + table.rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
-    case .thematicBreak: return ""
+    case .thematicBreak, .frontMatter: return ""
     case .list, .quote, .footnote: return block.children.map(plainText(of:)).joined(separator: " ")
     }
   }

@@ -26,6 +26,10 @@ struct BlockLayouter {
     case .code(_, let text):
       return CodeLayouter(width: width, mode: codeLines).layout(
         text, style: .code, ruled: true, leaf: block.id, first: first, rest: rest)
+    case .frontMatter(let frontMatter):
+      // Metadata, not content: dim, and wrapped like code so none of it is lost.
+      return CodeLayouter(width: width, mode: codeLines).layout(
+        frontMatter.text, style: .dim, ruled: false, leaf: block.id, first: first, rest: rest)
     case .thematicBreak:
       let available = max(1, width - columns(first))
       // Unwrapped output (`--print --width 0`) has no edge to reach; a short rule stands for it.

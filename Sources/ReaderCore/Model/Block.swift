@@ -1,4 +1,4 @@
-/// A block of the document: heading, paragraph, list, quote, code, table, rule or footnote.
+/// A block of the document: heading, paragraph, list, quote, code, table, rule, footnote or front matter.
 public struct Block: Hashable, Sendable {
   /// The block's position in a pre-order walk of the whole document, unique per block.
   public var id: Int
@@ -20,6 +20,8 @@ public struct Block: Hashable, Sendable {
     case thematicBreak
     /// A footnote's definition: its label, shown before its blocks (`[note] ...`).
     case footnote(label: String, blocks: [Block])
+    /// Metadata at the start of the file, shown dim above the content (see `FrontMatter`).
+    case frontMatter(FrontMatter)
   }
 
   /// The inline runs of a heading or paragraph; empty for other blocks.

@@ -16,7 +16,8 @@ public struct Document: Sendable {
   /// The encoding the source was decoded from when it was not UTF-8 (`GB18030`), for the status line.
   public var encodingLabel: String?
 
-  /// The title may come from a file name, so it is made drawable here, once, on one line.
+  /// The title may come from a file name, so it is made drawable here, once, on one line. A
+  /// document that opens with front matter naming a `title` takes that title instead.
   public init(title: String, blocks: [Block], notice: String? = nil) {
     self.init(title: title, author: nil, blocks: blocks, outline: nil, notice: notice)
   }
@@ -24,7 +25,11 @@ public struct Document: Sendable {
   /// A document whose source names its author and may declare its own outline (entries in
   /// reading order, pointing at leaf blocks); without one the outline comes from the headings.
   public init(title: String, author: String?, blocks: [Block], outline: Outline?, notice: String? = nil) {
-    self.title = VisibleText.singleLine(title)
+    if case .frontMatter(let frontMatter) = blocks.first?.kind, let named = frontMatter.title {
+      self.title = named
+    } else {
+      self.title = VisibleText.singleLine(title)
+    }
     self.author = author.map(VisibleText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
     self.blocks = blocks
     self.outline = outline ?? Outline(blocks: blocks)

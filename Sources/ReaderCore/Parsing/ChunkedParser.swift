@@ -69,6 +69,20 @@ public struct ChunkedParser: Sendable {
   /// A chunk can hold no block (only blank lines or definitions); the next call goes on.
   public mutating func parseNextChunk() -> [Block]? {
     guard !isFinished else { return nil }
+    var front: [Block] = []
+    if chunkCount == 0 && parsedBytes == 0,
+      let found = bytes.withUnsafeBytes({ FrontMatterReader.read($0) })
+    {
+      // Front matter is taken off before cmark, as a whole parse does; the next line is a cut.
+      front = [Block(id: nextID, kind: .frontMatter(found.frontMatter))]
+      nextID += 1
+      parsedBytes = found.end
+      if isFinished {
+        blockCount += 1
+        chunkCount += 1
+        return front
+      }
+    }
     let start = parsedBytes
     var size = chunkCount == 0 ? firstChunkSize : chunkSize
     var sawDefinition = false
@@ -83,10 +97,10 @@ public struct ChunkedParser: Sendable {
     }
     parsedBytes = result.end
     nextID = result.nextID
-    blockCount += result.blocks.count
+    blockCount += front.count + result.blocks.count
     chunkCount += 1
     if sawDefinition || result.sawFootnote { hasDocumentWideDefinitions = true }
-    return result.blocks
+    return front + result.blocks
   }
 
   /// What one window parse gives: the blocks, where the chunk ends, and the next id.

@@ -24,13 +24,23 @@ public struct MarkdownParser: Sendable {
 
   /// Parses UTF-8 bytes (invalid sequences become U+FFFD) into top-level blocks whose ids start at
   /// `firstID`. The bytes are read in place, not copied.
+  ///
+  /// Front matter at the start of the bytes becomes the first block (`Block.Kind.frontMatter`)
+  /// and cmark parses what follows it, as `ChunkedParser` does with its first chunk.
   public func parseBlocks(utf8 bytes: UnsafeRawBufferPointer, firstID: Int) -> (blocks: [Block], nextID: Int)
   {
-    withTree(utf8: bytes) { root in
-      var converter = NodeConverter(nextID: firstID, chinese: ImagePlaceholder.isChinese(source: bytes))
+    var front: [Block] = []
+    var body = bytes
+    if let found = FrontMatterReader.read(bytes) {
+      front = [Block(id: firstID, kind: .frontMatter(found.frontMatter))]
+      body = UnsafeRawBufferPointer(rebasing: bytes[found.end...])
+    }
+    let chinese = ImagePlaceholder.isChinese(source: bytes)
+    return withTree(utf8: body) { root in
+      var converter = NodeConverter(nextID: firstID + front.count, chinese: chinese)
       let blocks = converter.blocks(under: root)
-      return (blocks, converter.nextID)
-    } ?? ([], firstID)
+      return (front + blocks, converter.nextID)
+    } ?? (front, firstID + front.count)
   }
 
   /// Parses `bytes` and lends the cmark document node to `body`; the tree is freed when it returns.

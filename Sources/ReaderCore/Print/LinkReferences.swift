@@ -42,7 +42,7 @@ public struct LinkReferences: Sendable {
       table.header = table.header.map { number($0) }
       table.rows = table.rows.map { $0.map { number($0) } }
       block.kind = .table(table)
-    case .code, .thematicBreak: break
+    case .code, .thematicBreak, .frontMatter: break
     }
     return block
   }

@@ -20,7 +20,8 @@ public struct SearchableText: Hashable, Sendable {
   }
 
   /// Everything `document` shows, in reading order: prose at any depth (link text, image alt
-  /// text and footnotes are part of it), code and HTML blocks, and table cells row by row.
+  /// text, footnotes and block HTML are part of it), code blocks, front matter, and table cells row
+  /// by row.
   public static func pieces(of document: Document) -> [SearchableText] {
     var result: [SearchableText] = []
     func visit(_ block: Block, topIndex: Int) {
@@ -29,6 +30,8 @@ public struct SearchableText: Hashable, Sendable {
         result.append(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: runs.plainText))
       case .code(_, let text):
         result.append(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: text))
+      case .frontMatter(let frontMatter):
+        result.append(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: frontMatter.text))
       case .table(let table):
         for (row, offsets) in zip([table.header] + table.rows, table.cellOffsets()) {
           for (cell, offset) in zip(row, offsets) {
