@@ -37,7 +37,7 @@ struct BlockLayouter {
       let rule = StyledText(String(repeating: "─", count: ruleWidth), style: .dim)
       return [LayoutLine(spans: first + [rule], key: LineKey(leaf: block.id, offset: 0))]
     case .quote(let blocks):
-      let bar = StyledText("│ ", style: .dim)
+      let bar = StyledText("│ ", style: .dim, decoration: true)
       let canIndent = columns(rest) + 2 <= maxIndent
       // The first line also carries the markers of enclosing first items, so it is capped apart.
       let firstFits = columns(first) <= maxIndent

@@ -47,7 +47,8 @@ struct CodeLayouter {
     repeat {
       var spans = prefix
       var room = max(1, width - columns(prefix))
-      if !lines.isEmpty && room >= 2 {
+      // The mark is left out where it would leave no room for the next character (a CJK one).
+      if !lines.isEmpty && room - 1 >= clusters[index].width {
         spans.append(StyledText(Self.continuation, style: .dim, decoration: true))
         room -= 1
       }

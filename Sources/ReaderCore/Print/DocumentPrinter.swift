@@ -5,21 +5,29 @@
 public enum DocumentPrinter {
   /// Wraps at `width` columns; 0 means no wrapping.
   public static func print(_ document: Document, width: Int, into output: (String) -> Void) {
+    forEachLine(of: document, width: width) { output(trimmed($0)) }
+  }
+
+  /// The laid-out lines that `print` writes, one after another, styles and decorations kept:
+  /// the document's, then the numbered references.
+  public static func forEachLine(of document: Document, width: Int, _ body: (LayoutLine) -> Void) {
     let (numbered, references) = LinkReferences.number(document)
     let wrapWidth = width == 0 ? Int.max / 4 : width
     let layout = DocumentLayout(document: numbered, width: wrapWidth)
     for block in 0..<layout.blockCount {
-      for line in layout.lines(ofBlock: block) { output(trimmed(line)) }
+      for line in layout.lines(ofBlock: block) { body(line) }
     }
     guard !references.references.isEmpty else { return }
-    output(layout.blockCount > 0 ? "\nReferences:\n" : "References:\n")
+    let key = LineKey(leaf: Int.max, offset: 0)
+    if layout.blockCount > 0 { body(LayoutLine(spans: [], key: key)) }
+    body(LayoutLine(spans: [StyledText("References:")], key: key))
     let breaker = LineBreaker(width: wrapWidth)
     for (number, destination) in references.references {
       let marker = "[\(number)] "
       let pad = String(repeating: " ", count: DisplayWidth.of(marker))
       let lines = breaker.wrap(
         [InlineRun(destination)], leaf: 0, firstPrefix: [StyledText(marker)], restPrefix: [StyledText(pad)])
-      for line in lines { output(trimmed(line)) }
+      for line in lines { body(line) }
     }
   }
 
