@@ -103,7 +103,12 @@ public enum FrameRenderer {
     }
     let loading = state.loading.map { " loading \(Int($0 * 100))% ·" } ?? ""
     let encoding = state.document.encodingLabel.map { " " + VisibleText.singleLine($0) + " ·" } ?? ""
-    let right = "\(loading)\(encoding) \(script)  \(percent)%  \(state.focus.rawValue) "
+    let chopped: String
+    switch state.codeLines {
+    case .wrapped: chopped = ""
+    case .chopped(let shift): chopped = shift > 0 ? " chopped →\(shift) ·" : " chopped ·"
+    }
+    let right = "\(loading)\(encoding)\(chopped) \(script)  \(percent)%  \(state.focus.rawValue) "
     var left =
       " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
     if let search = state.search, search.isEditing {
