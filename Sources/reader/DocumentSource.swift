@@ -153,7 +153,7 @@ enum DocumentSource {
     if decoded.looksBinary && !options.force { throw ReaderError.binaryFile(path: name) }
     var document =
       isPlainText(encoding: decoded.encoding)
-      ? PlainTextParser().parse(decoded.text, title: title)
+      ? PlainTextParser(reflow: options.reflow).parse(decoded.text, title: title)
       : MarkdownParser().parse(decoded.text, title: title)
     document.notice = decoded.notice
     document.encodingLabel = decoded.encodingLabel

@@ -6,4 +6,6 @@ struct ImportOptions {
   var force = false
   /// The encoding given with `--encoding`, which replaces detection; nil detects.
   var encoding: SourceEncoding?
+  /// Join the lines of hard-wrapped plain text into paragraphs (off with `--no-reflow`).
+  var reflow = true
 }

@@ -69,13 +69,17 @@ struct ReaderCommand: ParsableCommand {
       valueName: "name"))
   var encoding: String?
 
+  @Flag(
+    help: "Keep the lines of hard-wrapped plain text as they are instead of joining them into paragraphs.")
+  var noReflow = false
+
   func validate() throws {
     if width < 0 { throw ValidationError("--width must be 0 or more") }
   }
 
   /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.
   private func importOptions() throws -> ImportOptions {
-    var options = ImportOptions(force: force)
+    var options = ImportOptions(force: force, reflow: !noReflow)
     if let encoding {
       guard IconvDecoder.knows(encoding) else {
         StandardStream.error("unknown encoding '\(VisibleText.singleLine(encoding))' (see iconv --list)")

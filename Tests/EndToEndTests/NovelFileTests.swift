@@ -66,4 +66,60 @@ final class NovelFileTests: XCTestCase {
     XCTAssertFalse(screen.joined().contains("\u{FFFD}"))
     try session.send("q")
   }
+
+  func testOutlineListsTheChaptersOfAGB18030Novel() throws {
+    let path = try NovelFiles.write(NovelFiles.encode(novel, as: "GB18030"), named: "紅樓夢.txt")
+    let result = try ReaderProcess.run(["--outline", path])
+    XCTAssertEqual(result.status, 0, result.standardError)
+    XCTAssertEqual(
+      result.text,
+      """
+      第一卷
+        第一回　甄士隱夢幻識通靈　賈雨村風塵懷閨秀
+        第二回　賈夫人仙逝揚州城　冷子興演說榮國府
+        第三回　託內兄如海薦西賓　接外孫賈母惜孤女
+      第二卷
+        第四回　薄命女偏逢薄命郎　葫蘆僧亂判葫蘆案
+
+      """)
+    let diary = try ReaderProcess.run([
+      "--outline", try NovelFiles.write(Array(NovelFiles.diary.utf8), named: "d.txt"),
+    ])
+    XCTAssertEqual(diary.text, "", "第一次 and 第二天 lines are prose")
+  }
+
+  func testPrintReflowsHardWrappedLinesAndNoReflowKeepsThem() throws {
+    let path = try NovelFiles.write(NovelFiles.encode(novel, as: "BIG5"), named: "紅樓夢.txt")
+    let reflowed = try ReaderProcess.run(["--print", "--width", "0", path])
+    XCTAssertTrue(
+      reflowed.text.contains("\n　　看官，你道此書從何而來？說起根由雖近荒唐，細按則深有趣味。待在下將此來歷註明，方使閱者了然不惑。\n"),
+      reflowed.text)
+    let kept = try ReaderProcess.run(["--print", "--width", "0", "--no-reflow", path])
+    XCTAssertTrue(kept.text.contains("\n　　看官，你道此書從何而來？說起根由雖近荒唐，細按則深有趣味\n。待在下"), kept.text)
+  }
+
+  func testViewerShowsTheChapterOutlineAndFollowsIt() throws {
+    let path = try NovelFiles.write(NovelFiles.encode(novel, as: "GB18030"), named: "紅樓夢.txt")
+    let session = try TmuxSession(
+      command: ReaderShell.shellCommand(["--no-remember", path]), width: 100, height: 24)
+    var screen = try session.waitFor { $0.joined().contains("甄士隱") }
+    XCTAssertTrue(screen[0].hasPrefix("第一卷"), screen.joined(separator: "\n"))
+    XCTAssertTrue(screen[1].hasPrefix("  第一回"), screen.joined(separator: "\n"))
+    XCTAssertTrue(screen[4].hasPrefix("第二卷"), screen.joined(separator: "\n"))
+    // Down five entries to 第四回, then Enter reads it.
+    try session.send("j", "j", "j", "j", "j", "Enter")
+    screen = try session.waitFor { $0.joined().contains("黛玉同姊妹們") }
+    XCTAssertTrue(screen.dropLast().contains { $0.contains("│ 第四回　薄命女") }, screen.joined(separator: "\n"))
+    try session.send("q")
+  }
+
+  func testDiaryWithoutChaptersUsesTheWholeWidth() throws {
+    let path = try NovelFiles.write(NovelFiles.encode(NovelFiles.diary, as: "GB18030"), named: "日記.txt")
+    let session = try TmuxSession(
+      command: ReaderShell.shellCommand(["--no-remember", path]), width: 80, height: 16)
+    let screen = try session.waitFor { $0.joined().contains("第一次見到她") }
+    XCTAssertTrue(screen[0].hasPrefix("春天的日記"), screen.joined(separator: "\n"))
+    XCTAssertFalse(screen.joined().contains("│"), "no outline pane, no divider")
+    try session.send("q")
+  }
 }

@@ -96,7 +96,9 @@ public struct ReaderState: Sendable {
   }
 
   public var geometry: PaneGeometry {
-    PaneGeometry(size: size, outlineVisible: outlineVisible, outlineWidth: outlineWidth)
+    // A document without headings has no outline pane: the body takes the whole width.
+    PaneGeometry(
+      size: size, outlineVisible: outlineVisible && !document.outline.isEmpty, outlineWidth: outlineWidth)
   }
 
   /// The body's layout at the body's current width, in the current script.
