@@ -19,7 +19,7 @@ final class BackgroundParse: @unchecked Sendable {
     let document = Document(title: title, blocks: parser.parseNextChunk() ?? [])
     guard !parser.isFinished else { return (document, nil) }
     let feed = BackgroundParse()
-    let thread = Thread { [parser, document] in
+    feed.prepare { [parser, document] in
       var parser = parser
       var document = document
       while let blocks = parser.parseNextChunk() {
@@ -28,9 +28,60 @@ final class BackgroundParse: @unchecked Sendable {
       }
       feed.publish(document, loading: nil)
     }
-    thread.qualityOfService = .userInitiated
-    feed.thread = thread
     return (document, feed)
+  }
+
+  /// How many bytes of a file in another encoding are decoded before the first screen.
+  static let firstDecodedSize = 192 << 10
+
+  /// Like `start(bytes:title:)` for Markdown in another encoding: only the first
+  /// `firstDecodedSize` bytes are decoded before the first screen, the rest on the thread, so a
+  /// GB18030 file paints as soon as a UTF-8 one. Nil when the first chunk's blocks run to the end
+  /// of that decoded part (no safe place to continue from): the caller then decodes it all.
+  static func start(
+    decoding bytes: [UInt8], from start: Int, with decoder: IconvDecoder, title: String, name: String,
+    force: Bool
+  ) throws -> (Document, BackgroundParse?)? {
+    let firstEnd = min(bytes.count, start + firstDecodedSize)
+    let isWhole = firstEnd == bytes.count
+    let first = bytes[start..<firstEnd].withUnsafeBytes { decoder.decode($0, isLast: isWhole) }
+    if BinaryDetector.looksBinary(Array(first.prefix(BinaryDetector.sampleSize))) && !force {
+      throw ReaderError.binaryFile(path: name)
+    }
+    var parser = ChunkedParser(bytes: first)
+    var document = Document(title: title, blocks: parser.parseNextChunk() ?? [])
+    document.encodingLabel = decoder.encoding.name
+    if isWhole {
+      document.notice = Self.notice(invalidBytes: decoder.invalidBytes)
+      return (document, nil)
+    }
+    guard !parser.isFinished else { return nil }
+    let feed = BackgroundParse()
+    let resumeAt = parser.parsedBytes
+    feed.prepare { [parser, document] in
+      var document = document
+      var rest = Array(first[resumeAt...])
+      rest += bytes[firstEnd...].withUnsafeBytes { decoder.decode($0, isLast: true) }
+      var parser = ChunkedParser(bytes: rest, firstID: parser.nextID, firstChunkSize: 1 << 20)
+      document.notice = Self.notice(invalidBytes: decoder.invalidBytes)
+      while let blocks = parser.parseNextChunk() {
+        document.append(blocks)
+        feed.publish(document, loading: parser.isFinished ? nil : parser.fractionParsed)
+      }
+      feed.publish(document, loading: nil)
+    }
+    return (document, feed)
+  }
+
+  private static func notice(invalidBytes: Int) -> String? {
+    DecodedSource(text: "", encoding: .utf8, invalidBytes: invalidBytes, nulCharacters: 0, looksBinary: false)
+      .notice
+  }
+
+  private func prepare(_ work: @escaping @Sendable () -> Void) {
+    let thread = Thread(block: work)
+    thread.qualityOfService = .userInitiated
+    self.thread = thread
   }
 
   /// Starts parsing the rest; calling it again does nothing.

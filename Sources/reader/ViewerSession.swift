@@ -38,9 +38,15 @@ struct ViewerSession {
     if origin.isEPUB(bytes) { return (try origin.parse(bytes, options, name: source.argument), nil) }
     let encoding =
       options.encoding.map { ($0, 0) } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
-    if !origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold
-      && encoding.0.isUTF8
+    let isLarge = !origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold
+    if isLarge && !encoding.0.isUTF8, let decoder = IconvDecoder(from: encoding.0),
+      let started = try BackgroundParse.start(
+        decoding: bytes, from: encoding.1, with: decoder, title: origin.title, name: source.argument,
+        force: options.force)
     {
+      return started
+    }
+    if isLarge && encoding.0.isUTF8 {
       // cmark replaces invalid UTF-8 and NUL and reads every line ending itself, so large UTF-8
       // files go to it as they are; only the start is checked for binary content.
       if BinaryDetector.looksBinary(Array(bytes.prefix(8192))) && !options.force {

@@ -122,4 +122,31 @@ final class NovelFileTests: XCTestCase {
     XCTAssertFalse(screen.joined().contains("│"), "no outline pane, no divider")
     try session.send("q")
   }
+
+  /// Markdown of about 700 KB: past the size where the viewer paints the first chunk first.
+  private func largeMarkdown() -> String {
+    var text = "# 紅樓夢選讀\n\n開頭的說明。\n\n"
+    for chapter in 1...400 { text += "## 第 \(chapter) 節\n\n" + novel + "\n\n" }
+    return text + "## 結尾\n\n最後一段：全書完。\n"
+  }
+
+  func testLargeGB18030MarkdownIsPaintedFirstAndDecodedToTheEndInTheBackground() throws {
+    let markdown = largeMarkdown()
+    var bytes = NovelFiles.encode(markdown, as: "GB18030")
+    XCTAssertGreaterThan(bytes.count, 512 << 10)
+    bytes.insert(0xFF, at: bytes.count - 20)  // damage near the end, decoded in the background
+    let path = try NovelFiles.write(bytes, named: "選讀.md")
+    let session = try TmuxSession(
+      command: ReaderShell.shellCommand(["--no-remember", path]), width: 100, height: 24)
+    var screen = try session.waitFor { $0.joined().contains("開頭的說明") }
+    XCTAssertTrue(screen.last?.contains("GB18030") ?? false, screen.last ?? "")
+    screen = try session.waitFor { !($0.last?.contains("loading") ?? true) }
+    try session.send("G")
+    screen = try session.waitFor { $0.joined().contains("全書完") }
+    XCTAssertTrue(screen.contains { $0.contains("結尾") }, screen.joined(separator: "\n"))
+    try session.send("q")
+    let printed = try ReaderProcess.run(["--print", "--width", "0", path])
+    XCTAssertTrue(printed.text.contains("最後一段：全"), "the whole file decodes for --print too")
+    XCTAssertEqual(printed.text.filter { $0 == "\u{FFFD}" }.count, 1)
+  }
 }

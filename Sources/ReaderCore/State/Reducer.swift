@@ -32,6 +32,8 @@ public enum Reducer {
       if next.focus == .body { followBody(&next) }
     case .documentGrew(let grown, let loading):
       next.message = state.message
+      // Damage found in the part decoded in the background is told when it arrives.
+      if let notice = grown.notice, notice != state.document.notice { next.message = notice }
       next.replaceDocument(with: grown)
       next.loading = loading
       if next.followsEnd { run(.bottom, on: &next) }
