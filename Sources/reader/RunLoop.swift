@@ -14,6 +14,8 @@ final class RunLoop {
   private var indexingCache: ObjectIdentifier?
   private var watcher: FileWatcher?
   private var reload: (() throws -> Document)?
+  /// Reads the file a followed link names (`Effect.openDocument`).
+  private var open: ((String) throws -> Document)?
 
   init(terminal: Terminal) {
     self.terminal = terminal
@@ -23,6 +25,11 @@ final class RunLoop {
   func watch(path: String, reload: @escaping () throws -> Document) {
     watcher = FileWatcher(path: path)
     self.reload = reload
+  }
+
+  /// Opens linked files with `open`; the one shown is then watched and reloaded instead.
+  func followLinks(with open: @escaping (String) throws -> Document) {
+    self.open = open
   }
 
   /// Runs until the reader quits; returns the final state (for remembering the place).
@@ -70,6 +77,7 @@ final class RunLoop {
           state = reloaded(state)
         default: state = Reducer.reduce(state, .key(key))
         }
+        state = perform(state)
       case .mouse(let event):
         state = Reducer.reduce(state, .mouse(event))
       case .resize:
@@ -95,6 +103,30 @@ final class RunLoop {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)
         shown = frame
       }
+    }
+    return state
+  }
+
+  /// Does what the last action asked for (see `Effect`), and watches the document now shown.
+  private func perform(_ state: ReaderState) -> ReaderState {
+    var state = state
+    switch state.effect {
+    case .openDocument(let path, let fragment):
+      guard let open else { break }
+      do {
+        state = Reducer.reduce(state, .opened(try open(path), location: path, fragment: fragment))
+      } catch let error as ReaderError {
+        state = Reducer.reduce(state, .openFailed(error.message))
+      } catch {
+        state = Reducer.reduce(state, .openFailed("cannot open \(path)"))
+      }
+    case .copyToClipboard(let text):
+      terminal.copyToClipboard(text)
+    case nil:
+      break
+    }
+    if let location = state.location, location != watcher?.path, let open {
+      watch(path: location) { try open(location) }
     }
     return state
   }

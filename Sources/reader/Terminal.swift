@@ -1,5 +1,6 @@
 import CNcurses
 import CTerminalGuard
+import Foundation
 import Glibc
 import ReaderCore
 
@@ -145,6 +146,15 @@ final class Terminal {
         return event
       }
     }
+  }
+
+  /// Asks the terminal to put `text` on the system clipboard with OSC 52 (`ESC ] 52 ; c ; base64
+  /// BEL`), which works over ssh, and in tmux with `set-clipboard on`. The payload is base64, so
+  /// nothing in `text` can act on the terminal; the core has already removed control characters.
+  func copyToClipboard(_ text: String) {
+    let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    refresh()
+    StandardStream.write(sequence)
   }
 
   func shutdown() {

@@ -21,14 +21,21 @@ struct ViewerSession {
     let store = remember ? PositionStore.standard() : nil
     let terminal = try Terminal(keysFromTTY: keysFromTTY)
     defer { terminal.shutdown() }
+    var location: String?
+    if case .file(let path) = origin { location = path }
     var state = ReaderState(
-      document: document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary)
+      document: document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary,
+      location: location)
     var pending = store?.load(for: key)
     if script != nil { pending?.script = (script ?? .original).rawValue }
     let loop = RunLoop(terminal: terminal)
     if case .file(let path) = origin { loop.watch(path: path) { try self.reload(origin) } }
+    // A linked file is read like one named on the command line, detecting its own encoding.
+    let linked = ImportOptions(force: options.force)
+    loop.followLinks { path in try DocumentSource.file(path).loadDocument(linked) }
     state = loop.run(state, loading: loading, restoring: pending)
-    if let store, let position = ReadingPosition(state: state) {
+    // The place is remembered for the document the session opened, not one a link led to.
+    if let store, state.location == location, let position = ReadingPosition(state: state) {
       try? store.save(position, for: key)
     }
   }

@@ -61,6 +61,11 @@ public enum FrameRenderer {
       for range in state.highlights where range.leaf == line.key.leaf {
         highlight(range, segments: segments, row: rect.y + row, x: rect.x, limit: limit, frame: &frame)
       }
+      if let link = state.selectedLink, link.range.leaf == line.key.leaf {
+        highlight(
+          link.range, line: line, row: rect.y + row, from: start, limit: limit, style: [.reverse, .underline],
+          frame: &frame)
+      }
       if let search = state.search, let results = search.results {
         let current = search.current.map { results.matches[$0] }
         for match in results.matches(inLeaf: line.key.leaf) {
@@ -115,6 +120,9 @@ public enum FrameRenderer {
       let found =
         search.results.map { "  \($0.count) matches" } ?? (search.query.isEmpty ? "" : "  indexing…")
       left = " /" + VisibleText.sanitize(search.query) + "▏" + found
+    } else if let link = state.selectedLink {
+      // Where the selected link leads comes first: the title is on screen anyway.
+      left = " " + LinkNavigation.describe(link) + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
     } else if let message = state.message {
       left += "  " + VisibleText.sanitize(message)
     } else if let entry = state.currentEntry {

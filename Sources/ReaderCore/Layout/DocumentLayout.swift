@@ -26,6 +26,9 @@ public final class DocumentLayout: @unchecked Sendable {
 
   public var blockCount: Int { document.blocks.count }
 
+  /// Top-level block `index` as this layout shows it (in its script).
+  public func block(_ index: Int) -> Block { blockSource(index) }
+
   /// The lines of top-level block `index`, with the blank line that separates it from the next.
   public func lines(ofBlock index: Int) -> [LayoutLine] {
     lock.lock()

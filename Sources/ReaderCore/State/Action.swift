@@ -14,4 +14,9 @@ public enum Action: Sendable {
   case documentGrew(Document, loading: Double?)
   /// The file changed on disk and was read again: the same place, as far as it still exists.
   case reloaded(Document)
+  /// The run loop read the file a followed link names (`Effect.openDocument`): show it at the
+  /// heading `fragment` names, remembering the place for the back key.
+  case opened(Document, location: String, fragment: String?)
+  /// The linked file could not be read: a one-line reason.
+  case openFailed(String)
 }

@@ -34,6 +34,10 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case cancelSearch
   case deleteSearchCharacter
   case reload
+  case nextLink
+  case previousLink
+  case goBack
+  case copyLink
   case toggleCodeWrap
   case scrollLeft
   case scrollRight

@@ -16,7 +16,7 @@ public enum Keymap {
     KeyBinding([.character(">")], .widenOutline, "widen the outline"),
     KeyBinding(
       (0...9).map { .character(Character(String($0))) }, .countDigit, "repeat the next movement N times (5j)"),
-    KeyBinding([.enter], .focusBody, "read the selected section (focus the body)"),
+    KeyBinding([.enter], .focusBody, "read the selected section / follow the selected link (body)"),
     KeyBinding([.tab, .backTab], .switchFocus, "switch between outline and body"),
     KeyBinding([.character("t")], .cycleScript, "script: original → 繁體 Traditional → 简体 Simplified"),
     KeyBinding(
@@ -30,6 +30,10 @@ public enum Keymap {
     KeyBinding([.character("S")], .toggleCodeWrap, "long code lines: wrapped (↪) / chopped (less -S)"),
     KeyBinding([.left], .scrollLeft, "chopped code lines: scroll the body left"),
     KeyBinding([.right], .scrollRight, "chopped code lines: scroll the body right"),
+    KeyBinding([.character("l")], .nextLink, "select the next link or footnote on screen (連結)"),
+    KeyBinding([.character("L")], .previousLink, "select the previous link or footnote"),
+    KeyBinding([.backspace, .character("H")], .goBack, "go back to where the last followed link was (返回)"),
+    KeyBinding([.character("y")], .copyLink, "copy the selected link's address to the clipboard (OSC 52)"),
     KeyBinding([.character("r")], .reload, "reload the file from disk (重新載入)"),
     KeyBinding([.character("?")], .showHelp, "this help (說明)"),
     KeyBinding([.control("z")], .suspend, "suspend to the shell (fg comes back)"),

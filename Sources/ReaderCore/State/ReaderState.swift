@@ -45,12 +45,26 @@ public struct ReaderState: Sendable {
   var fallbackNoticeShown = false
   public internal(set) var factions: FactionIndex
   var layouts: LayoutCache
+  /// The path of the document's file, against which relative links resolve; nil for the bundled
+  /// article and standard input (links then resolve against the current folder).
+  public internal(set) var location: String?
+  /// The link chosen with `l` / `L`, drawn reversed; the status line shows where it leads.
+  public internal(set) var selectedLink: LinkSelection?
+  /// The places the back key returns to, the last one first.
+  public internal(set) var history: [HistoryEntry]
+  /// What the last action asks the run loop to do (open a file, copy to the clipboard); every
+  /// action starts with none.
+  public internal(set) var effect: Effect?
 
   public init(
     document: Document, size: TerminalSize, script: DisplayScript = .original, vocabulary: Bool = false,
-    converter: ScriptConverter = .shared
+    converter: ScriptConverter = .shared, location: String? = nil
   ) {
     self.document = document
+    self.location = location
+    selectedLink = nil
+    history = []
+    effect = nil
     self.size = size
     focus = document.outline.isEmpty ? .body : .outline
     selection = 0
@@ -93,6 +107,18 @@ public struct ReaderState: Sendable {
     layouts = LayoutCache(conversions: conversions)
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
     search?.results = nil
+  }
+
+  /// Shows another document (a followed link, or the way back), as if it had just been opened with
+  /// the same script, size and outline pane; the history is kept.
+  mutating func switchDocument(to other: Document, location: String?) {
+    var fresh = ReaderState(
+      document: other, size: size, script: setting.script, vocabulary: setting.vocabulary, converter: converter,
+      location: location)
+    fresh.outlineVisible = outlineVisible
+    fresh.outlineWidth = outlineWidth
+    fresh.history = history
+    self = fresh
   }
 
   public var geometry: PaneGeometry {

@@ -5,6 +5,7 @@
 public enum Reducer {
   public static func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var next = state
+    next.effect = nil
     // A resize is not the reader's doing, so a note (such as the decoding notice) outlives it.
     switch action {
     case .resize: break
@@ -40,8 +41,14 @@ public enum Reducer {
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
     case .key(let key):
       keyPressed(key, on: &next)
+      LinkNavigation.dropIfHidden(&next)
     case .command(let command):
       run(command, on: &next)
+      LinkNavigation.dropIfHidden(&next)
+    case .opened(let document, let location, let fragment):
+      LinkNavigation.opened(document, location: location, fragment: fragment, on: &next)
+    case .openFailed(let reason):
+      next.message = reason
     }
     return next
   }
@@ -58,7 +65,7 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry, .mouse, .refreshSearch, .restore: return false
+    case .selectEntry, .mouse, .refreshSearch, .restore, .opened, .openFailed: return false
     case .documentGrew, .reloaded: return true
     }
   }
@@ -123,7 +130,17 @@ public enum Reducer {
         state.focus = .body
       }
     case .focusBody:
-      state.focus = .body
+      if state.focus == .body && state.selectedLink != nil {
+        LinkNavigation.follow(&state)
+      } else {
+        state.focus = .body
+      }
+    case .nextLink, .previousLink:
+      LinkNavigation.step(&state, forward: command == .nextLink)
+    case .goBack:
+      LinkNavigation.back(&state)
+    case .copyLink:
+      LinkNavigation.copy(&state)
     case .lineUp:
       inOutline ? select(&state, entry: state.selection - 1) : scroll(&state, by: -1)
     case .lineDown:

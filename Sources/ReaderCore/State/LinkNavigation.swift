@@ -1,0 +1,268 @@
+/// What `l`, `L`, Enter on a link, the back key and `y` do to the state.
+///
+/// Links are found in the laid-out lines on screen (and a few screens on, to step to the next one):
+/// a link belongs to the line its text starts on. Following one that leaves the place pushes a
+/// `HistoryEntry`; opening another file or copying is asked of the run loop as an `Effect`.
+enum LinkNavigation {
+  /// How many screens beyond the visible one `l` and `L` look for the next link.
+  static let searchScreens = 3
+  /// Places kept for the back key.
+  static let historyLimit = 100
+
+  /// A link and the line its text starts on.
+  struct Placed {
+    var anchor: Anchor
+    var link: LinkSelection
+  }
+
+  /// The links whose text starts on the `count` lines from `start`, in reading order.
+  static func links(in layout: DocumentLayout, from start: Anchor, count: Int) -> [Placed] {
+    var result: [Placed] = []
+    var leafLinks: [Int: [(range: Range<Int>, target: InlineTarget)]] = [:]
+    var block = start.block
+    var line = start.line
+    var taken = 0
+    while taken < count && block < layout.blockCount {
+      let lines = layout.lines(ofBlock: block)
+      var shown: Block?
+      while line < lines.count && taken < count {
+        let current = lines[line]
+        taken += 1
+        defer { line += 1 }
+        guard current.textColumn != nil else { continue }
+        let leaf = current.key.leaf
+        if leafLinks[leaf] == nil {
+          if shown == nil { shown = layout.block(block) }
+          leafLinks[leaf] = shown.flatMap { runs(ofLeaf: leaf, in: $0) }.map(links(in:)) ?? []
+        }
+        let next = line + 1 < lines.count ? lines[line + 1] : nil
+        let end = next.flatMap { $0.key.leaf == leaf && $0.textColumn != nil ? $0.key.offset : nil } ?? Int.max
+        for link in leafLinks[leaf] ?? [] where link.range.lowerBound >= current.key.offset
+          && link.range.lowerBound < end
+        {
+          let range = TextRange(leaf: leaf, offset: link.range.lowerBound, length: link.range.count)
+          result.append(
+            Placed(anchor: Anchor(block: block, line: line), link: LinkSelection(block: block, range: range, target: link.target)))
+        }
+      }
+      leafLinks = [:]
+      block += 1
+      line = 0
+    }
+    return result
+  }
+
+  /// The runs of the leaf block `leaf` inside `block`, if it is there.
+  static func runs(ofLeaf leaf: Int, in block: Block) -> [InlineRun]? {
+    var pending = [block]
+    while let candidate = pending.popLast() {
+      if candidate.id == leaf { return candidate.runs }
+      pending += candidate.children
+    }
+    return nil
+  }
+
+  /// The links of a leaf's runs, in layout clusters (the offsets `LineKey` counts).
+  static func links(in runs: [InlineRun]) -> [(range: Range<Int>, target: InlineTarget)] {
+    var result: [(range: Range<Int>, target: InlineTarget)] = []
+    var clusters = 0
+    var previous: Unicode.Scalar?
+    for run in runs {
+      let start = clusters
+      for scalar in run.text.unicodeScalars {
+        if !Cluster.joins(width: DisplayWidth.of(scalar), after: previous) { clusters += 1 }
+        previous = scalar
+      }
+      guard let target = run.target, clusters > start else { continue }
+      if let last = result.last, last.target == target, last.range.upperBound == start {
+        result[result.count - 1].range = last.range.lowerBound..<clusters
+      } else {
+        result.append((start..<clusters, target))
+      }
+    }
+    return result
+  }
+
+  /// The links on screen now.
+  static func visibleLinks(_ state: ReaderState) -> [Placed] {
+    links(in: state.bodyLayout, from: state.anchor, count: max(1, state.geometry.body.height))
+  }
+
+  /// `l` (forward) and `L`: selects the next or previous link, scrolling to it when it is off screen.
+  static func step(_ state: inout ReaderState, forward: Bool) {
+    let layout = state.bodyLayout
+    let height = max(1, state.geometry.body.height)
+    let bottom = layout.move(state.anchor, by: height - 1)
+    let reach = height * searchScreens
+    let start = forward ? state.anchor : layout.move(state.anchor, by: -reach)
+    var window = links(in: layout, from: start, count: reach + height)
+    if !forward { window = window.filter { $0.anchor <= bottom } }
+    let chosen: Placed?
+    if let selected = state.selectedLink, let index = window.firstIndex(where: { $0.link == selected }) {
+      let next = index + (forward ? 1 : -1)
+      chosen = window.indices.contains(next) ? window[next] : nil
+    } else if forward {
+      chosen = window.first
+    } else {
+      chosen = window.last
+    }
+    guard let chosen else {
+      state.message = forward ? "no more links below" : "no link above"
+      return
+    }
+    state.focus = .body
+    state.selectedLink = chosen.link
+    if chosen.anchor < state.anchor {
+      Reducer.show(chosen.anchor, on: &state)
+    } else if chosen.anchor > bottom {
+      Reducer.show(layout.move(chosen.anchor, by: -(height - 1)), on: &state)
+    }
+  }
+
+  /// Forgets the selected link once it has left the screen (the status line would name a link
+  /// that cannot be seen).
+  static func dropIfHidden(_ state: inout ReaderState) {
+    guard let selected = state.selectedLink else { return }
+    if !visibleLinks(state).contains(where: { $0.link == selected }) { state.selectedLink = nil }
+  }
+
+  /// What the status line says about the selected link.
+  static func describe(_ link: LinkSelection) -> String {
+    switch link.target {
+    case .footnote(let label): return "footnote [\(VisibleText.singleLine(label))] · Enter: go to the note"
+    case .link(let destination): return "→ " + VisibleText.singleLine(destination)
+    }
+  }
+
+  /// Enter on the selected link.
+  static func follow(_ state: inout ReaderState) {
+    guard let link = state.selectedLink else { return }
+    switch link.target {
+    case .footnote(let label):
+      guard let index = state.document.blocks.lastIndex(where: { Self.isFootnote($0, label: label) }) else {
+        state.message = "footnote [\(label)] has no note in this document"
+        return
+      }
+      jump(&state, toBlock: index, leaf: state.document.blocks[index].id)
+    case .link(let destination):
+      switch LinkDestination(destination, from: state.location) {
+      case .fragment(let fragment):
+        guard goToHeading(fragment, on: &state, remember: true) else {
+          state.message = "no heading #\(VisibleText.singleLine(fragment)) in this document"
+          return
+        }
+      case .file(let path, let fragment):
+        guard state.loading == nil else {
+          state.message = "still loading this document: follow the link once it is read"
+          return
+        }
+        state.effect = .openDocument(path: path, fragment: fragment)
+        state.message = "opening " + VisibleText.singleLine(path) + "…"
+      case .external(let address):
+        state.message = address.isEmpty ? "this link leads nowhere" : "not a file to open here: y copies it"
+      }
+    }
+  }
+
+  private static func isFootnote(_ block: Block, label: String) -> Bool {
+    if case .footnote(let other, _) = block.kind { return other == label }
+    return false
+  }
+
+  /// Goes to the heading whose GitHub id is `fragment`; false when there is none.
+  @discardableResult
+  static func goToHeading(_ fragment: String, on state: inout ReaderState, remember: Bool) -> Bool {
+    let wanted = fragment.lowercased()
+    let headings = HeadingIDs.headings(in: state.document.blocks)
+    guard let heading = headings.first(where: { $0.id == fragment }) ?? headings.first(where: { $0.id == wanted })
+    else { return false }
+    if remember {
+      jump(&state, toBlock: heading.topIndex, leaf: heading.block.id)
+    } else {
+      show(block: heading.topIndex, leaf: heading.block.id, on: &state)
+    }
+    return true
+  }
+
+  /// Remembers the place and puts the leaf `leaf` of top-level block `index` at the top.
+  private static func jump(_ state: inout ReaderState, toBlock index: Int, leaf: Int) {
+    remember(&state, document: nil)
+    show(block: index, leaf: leaf, on: &state)
+    state.message = "Backspace goes back"
+  }
+
+  private static func show(block index: Int, leaf: Int, on state: inout ReaderState) {
+    let layout = state.bodyLayout
+    let lines = layout.lines(ofBlock: index)
+    let line = lines.firstIndex { $0.key.leaf >= leaf } ?? 0
+    state.selectedLink = nil
+    state.focus = .body
+    Reducer.show(Anchor(block: index, line: line), on: &state)
+  }
+
+  /// Pushes the current place on the history; `document` is set when the document is left.
+  static func remember(_ state: inout ReaderState, document: Document?) {
+    let key = state.bodyLayout.key(at: state.anchor) ?? LineKey(leaf: 0, offset: 0)
+    state.history.append(
+      HistoryEntry(
+        document: document, location: state.location,
+        position: TextPosition(block: state.anchor.block, key: key), link: state.selectedLink))
+    if state.history.count > historyLimit { state.history.removeFirst(state.history.count - historyLimit) }
+  }
+
+  /// The run loop read the linked file: show it, remembering where the reader was.
+  static func opened(_ document: Document, location: String, fragment: String?, on state: inout ReaderState) {
+    remember(&state, document: state.document)
+    state.switchDocument(to: document, location: location)
+    state.focus = .body
+    if let fragment, !goToHeading(fragment, on: &state, remember: false) {
+      state.message = "no heading #\(VisibleText.singleLine(fragment)) in \(document.title)"
+    } else {
+      state.message = "Backspace goes back"
+    }
+  }
+
+  /// The back key: the place before the last link followed, in its document.
+  static func back(_ state: inout ReaderState) {
+    guard let entry = state.history.popLast() else {
+      state.message = "nothing to go back to"
+      return
+    }
+    if let document = entry.document { state.switchDocument(to: document, location: entry.location) }
+    let layout = state.bodyLayout
+    let block = min(entry.position.block, max(0, layout.blockCount - 1))
+    Reducer.show(layout.anchor(block: block, key: entry.position.key), on: &state)
+    state.focus = .body
+    state.selectedLink = entry.link
+    dropIfHidden(&state)
+  }
+
+  /// `y`: asks the terminal to put the selected link's destination on the clipboard.
+  static func copy(_ state: inout ReaderState) {
+    guard let link = state.selectedLink else {
+      state.message = "no link selected: l selects the next one"
+      return
+    }
+    guard case .link(let destination) = link.target else {
+      state.message = "a footnote reference has no address to copy"
+      return
+    }
+    let text = clipboardText(destination)
+    state.effect = .copyToClipboard(text)
+    state.message = "copied to the clipboard"
+  }
+
+  /// The longest destination sent to the clipboard; terminals limit what OSC 52 carries.
+  static let clipboardLimit = 8192
+
+  /// `destination` without any control or bidirectional-control character, at most `clipboardLimit`
+  /// scalars long.
+  static func clipboardText(_ destination: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in destination.unicodeScalars.prefix(clipboardLimit)
+    where !VisibleText.isControl(scalar) && !VisibleText.isBidiControl(scalar.value) {
+      scalars.append(scalar)
+    }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,136 @@
+import XCTest
+
+@testable import ReaderCore
+
+/// `l` / `L` select links on screen, Enter follows them, Backspace / `H` come back, `y` copies.
+final class LinkNavigationTests: XCTestCase {
+  private func newsletter(width: Int = 80, height: Int = 24) throws -> ReaderState {
+    let document = try MarkdownFixtures.document("weekly-newsletter.md")
+    let state = ReaderState(
+      document: document, size: TerminalSize(width: width, height: height),
+      location: "/docs/weekly/weekly-newsletter.md")
+    return press(.tab, on: state)
+  }
+
+  /// The text of the body cells drawn reversed (the selected link), row by row.
+  private func selectedText(_ state: ReaderState) -> String {
+    let frame = FrameRenderer.render(state)
+    let body = state.geometry.body
+    return (body.y..<body.y + body.height).map { row in
+      frame.rows[row][body.x...].filter { $0.style.contains(.reverse) }.map(\.text).joined()
+    }.joined()
+  }
+
+  private func statusLine(_ state: ReaderState) -> String {
+    FrameRenderer.render(state).text(ofRow: state.size.height - 1)
+  }
+
+  func testLStepsThroughTheLinksOnScreenAndTheStatusLineShowsWhereEachLeads() throws {
+    var state = press(.character("l"), on: try newsletter())
+    XCTAssertEqual(selectedText(state), "開源")
+    XCTAssertTrue(statusLine(state).hasPrefix(" → https://github.com/example/weekly "), statusLine(state))
+    state = press(.character("l"), .character("l"), on: state)
+    XCTAssertEqual(selectedText(state), "中文排版指南")
+    XCTAssertTrue(statusLine(state).contains("→ guides/typesetting.md"))
+    state = press(.character("L"), on: state)
+    XCTAssertEqual(selectedText(state), "投稿")
+    XCTAssertEqual(state.anchor, .top, "stepping on screen does not scroll")
+  }
+
+  func testLPastTheLastLinkOnScreenScrollsToTheNextOneAndScrollingAwayDropsTheSelection() throws {
+    var state = try newsletter(width: 80, height: 12)
+    for _ in 0..<5 { state = press(.character("l"), on: state) }
+    XCTAssertEqual(selectedText(state), "via")
+    for _ in 0..<3 { state = press(.character("l"), on: state) }
+    XCTAssertEqual(selectedText(state), "W3C 中文排版需求")
+    XCTAssertGreaterThan(state.anchor, .top)
+    state = press(.character("g"), on: state)
+    XCTAssertNil(state.selectedLink)
+    XCTAssertEqual(selectedText(state), "")
+  }
+
+  func testEnterOnAnAnchorLinkGoesToTheHeadingAndBackspaceReturns() throws {
+    var state = press(.character("l"), .character("l"), .character("l"), .character("l"), on: try newsletter())
+    XCTAssertEqual(selectedText(state), "上期回顧")
+    let before = state.anchor
+    state = press(.enter, on: state)
+    let layout = state.bodyLayout
+    let heading = state.document.outline.entries.firstIndex { $0.title == "上期回顧" }!
+    XCTAssertEqual(state.anchor, layout.clamp(layout.anchor(of: state.document.outline[heading]), height: 23))
+    XCTAssertEqual(state.history.count, 1)
+    state = press(.backspace, on: state)
+    XCTAssertEqual(state.anchor, before)
+    XCTAssertEqual(selectedText(state), "上期回顧", "the followed link is selected again")
+    XCTAssertEqual(press(.character("H"), on: state).message, "nothing to go back to")
+  }
+
+  func testEnterOnAFootnoteReferenceGoesToTheNoteAndBack() throws {
+    let document = try MarkdownFixtures.document("footnotes-and-html.md")
+    var state = press(.tab, .character("o"), on: ReaderState(document: document, size: TerminalSize(width: 40, height: 12)))
+    state = press(.character("l"), on: state)
+    XCTAssertEqual(selectedText(state), "[1]")
+    XCTAssertTrue(statusLine(state).hasPrefix(" footnote [1] · Ent"), statusLine(state))
+    state = press(.enter, on: state)
+    let frame = FrameRenderer.render(state).description
+    XCTAssertTrue(frame.contains("[1] 這裡的 n 指輸入的長度"), frame)
+    state = press(.backspace, on: state)
+    XCTAssertEqual(state.anchor, .top)
+    XCTAssertEqual(selectedText(state), "[1]")
+  }
+
+  func testEnterOnARelativeFileLinkAsksTheRunLoopToOpenItAndBackReturnsToTheFirstDocument() throws {
+    var state = press(.character("l"), .character("l"), .character("l"), on: try newsletter())
+    state = press(.character("j"), on: state)
+    XCTAssertEqual(selectedText(state), "中文排版指南", "still on screen after scrolling a line")
+    let place = state.anchor
+    state = press(.enter, on: state)
+    XCTAssertEqual(state.effect, .openDocument(path: "/docs/weekly/guides/typesetting.md", fragment: nil))
+    XCTAssertNil(press(.character("j"), on: state).effect, "an effect lasts one action")
+    let guide = MarkdownParser().parse(try MarkdownFixtures.text("guides/typesetting.md"), title: "typesetting.md")
+    state = Reducer.reduce(state, .opened(guide, location: "/docs/weekly/guides/typesetting.md", fragment: nil))
+    XCTAssertEqual(state.document.title, "typesetting.md")
+    XCTAssertEqual(state.location, "/docs/weekly/guides/typesetting.md")
+    XCTAssertTrue(FrameRenderer.render(state).description.contains("回到週刊"))
+    state = press(.character("l"), .enter, on: state)
+    XCTAssertEqual(state.effect, .openDocument(path: "/docs/weekly/weekly-newsletter.md", fragment: nil))
+    state = press(.backspace, on: state)
+    XCTAssertEqual(state.document.title, "weekly-newsletter.md")
+    XCTAssertEqual(state.location, "/docs/weekly/weekly-newsletter.md")
+    XCTAssertEqual(state.anchor, place)
+    XCTAssertEqual(selectedText(state), "中文排版指南")
+  }
+
+  func testAFileLinkWithAFragmentOpensAtThatHeading() throws {
+    let guide = MarkdownParser().parse(try MarkdownFixtures.text("guides/typesetting.md"), title: "t.md")
+    var state = try newsletter(width: 80, height: 5)
+    state = Reducer.reduce(state, .opened(guide, location: "/x/t.md", fragment: "標點"))
+    XCTAssertEqual(state.bodyLayout.lines(from: state.anchor, count: 1).first?.text, "標點")
+    state = Reducer.reduce(state, .opened(guide, location: "/x/t.md", fragment: "missing"))
+    XCTAssertEqual(state.message, "no heading #missing in t.md")
+  }
+
+  func testOtherLinksShowTheirAddressAndYCopiesIt() throws {
+    var state = press(.character("l"), .enter, on: try newsletter())
+    XCTAssertNil(state.effect)
+    XCTAssertTrue(
+      statusLine(state).hasPrefix(" → https://github.com/example/weekly  not a file to open he…"),
+      statusLine(state))
+    state = press(.character("y"), on: state)
+    XCTAssertEqual(state.effect, .copyToClipboard("https://github.com/example/weekly"))
+    XCTAssertEqual(press(.character("g"), .character("y"), on: try newsletter()).effect, nil)
+  }
+
+  func testTheClipboardNeverReceivesAControlCharacter() {
+    XCTAssertEqual(
+      LinkNavigation.clipboardText("https://e.com/\u{1B}]52;c;\u{7}x\u{9B}\u{202E}y\n"), "https://e.com/]52;c;xy")
+    XCTAssertEqual(LinkNavigation.clipboardText(String(repeating: "a", count: 20_000)).count, 8192)
+  }
+
+  func testLinksKeysAreInTheKeymapOnce() {
+    XCTAssertEqual(Keymap.command(for: .character("l")), .nextLink)
+    XCTAssertEqual(Keymap.command(for: .character("L")), .previousLink)
+    XCTAssertEqual(Keymap.command(for: .backspace), .goBack)
+    XCTAssertEqual(Keymap.command(for: .character("H")), .goBack)
+    XCTAssertEqual(Keymap.command(for: .character("y")), .copyLink)
+  }
+}
