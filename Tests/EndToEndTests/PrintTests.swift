@@ -88,3 +88,17 @@ final class PrintTests: XCTestCase {
     XCTAssertTrue(text.contains("OpenAI 內部自2023年11月21日開始的一系列動盪仍在持續，尤其圍繞著前 CEO Sam Altman 是否回歸。"))
   }
 }
+
+/// `--print` of documents with links, images, footnotes and HTML.
+final class PrintLinkTests: XCTestCase {
+  func testPrintedNewsletterListsItsLinksUnderReferences() throws {
+    let path = TestFixtures.directory.appendingPathComponent("markdown/weekly-newsletter.md").path
+    let result = try ReaderProcess.run(["--print", "--width", "60", path])
+    XCTAssertEqual(result.status, 0)
+    XCTAssertTrue(result.text.contains("本雜誌開源[1]，歡"), result.text)
+    XCTAssertTrue(result.text.contains("\n[圖: 台北 101 跨年煙火]\n"), result.text)
+    XCTAssertTrue(
+      result.text.hasSuffix("[14] https://example.org/blog/osc52\n[15] archive/issue-141.md#markdown-的歷史\n"))
+    XCTAssertFalse(result.text.contains("]("), "no Markdown link syntax is left")
+  }
+}

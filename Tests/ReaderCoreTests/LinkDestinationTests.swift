@@ -11,11 +11,15 @@ final class LinkDestinationTests: XCTestCase {
     XCTAssertEqual(
       LinkDestination("../archive/141.md#markdown-的歷史", from: here),
       .file(path: "/home/u/notes/archive/141.md", fragment: "markdown-的歷史"))
-    XCTAssertEqual(LinkDestination("./a%20b.MD?plain=1", from: here), .file(path: "/home/u/notes/weekly/a b.MD", fragment: nil))
+    XCTAssertEqual(
+      LinkDestination("./a%20b.MD?plain=1", from: here),
+      .file(path: "/home/u/notes/weekly/a b.MD", fragment: nil))
     XCTAssertEqual(LinkDestination("notes.txt", from: nil), .file(path: "notes.txt", fragment: nil))
     XCTAssertEqual(LinkDestination("../../x.md", from: "a.md"), .file(path: "../../x.md", fragment: nil))
     XCTAssertEqual(LinkDestination("/etc/motd.txt", from: here), .file(path: "/etc/motd.txt", fragment: nil))
-    for external in ["https://swift.org", "mailto:a@b.c", "//cdn.example.com/x.md", "images/a.png", "docs/", ""] {
+    for external in [
+      "https://swift.org", "mailto:a@b.c", "//cdn.example.com/x.md", "images/a.png", "docs/", "",
+    ] {
       XCTAssertEqual(LinkDestination(external, from: here), .external(external), external)
     }
   }

@@ -50,7 +50,8 @@ final class LinkNavigationTests: XCTestCase {
   }
 
   func testEnterOnAnAnchorLinkGoesToTheHeadingAndBackspaceReturns() throws {
-    var state = press(.character("l"), .character("l"), .character("l"), .character("l"), on: try newsletter())
+    var state = press(
+      .character("l"), .character("l"), .character("l"), .character("l"), on: try newsletter())
     XCTAssertEqual(selectedText(state), "上期回顧")
     let before = state.anchor
     state = press(.enter, on: state)
@@ -66,7 +67,8 @@ final class LinkNavigationTests: XCTestCase {
 
   func testEnterOnAFootnoteReferenceGoesToTheNoteAndBack() throws {
     let document = try MarkdownFixtures.document("footnotes-and-html.md")
-    var state = press(.tab, .character("o"), on: ReaderState(document: document, size: TerminalSize(width: 40, height: 12)))
+    var state = press(
+      .tab, .character("o"), on: ReaderState(document: document, size: TerminalSize(width: 40, height: 12)))
     state = press(.character("l"), on: state)
     XCTAssertEqual(selectedText(state), "[1]")
     XCTAssertTrue(statusLine(state).hasPrefix(" footnote [1] · Ent"), statusLine(state))
@@ -86,8 +88,10 @@ final class LinkNavigationTests: XCTestCase {
     state = press(.enter, on: state)
     XCTAssertEqual(state.effect, .openDocument(path: "/docs/weekly/guides/typesetting.md", fragment: nil))
     XCTAssertNil(press(.character("j"), on: state).effect, "an effect lasts one action")
-    let guide = MarkdownParser().parse(try MarkdownFixtures.text("guides/typesetting.md"), title: "typesetting.md")
-    state = Reducer.reduce(state, .opened(guide, location: "/docs/weekly/guides/typesetting.md", fragment: nil))
+    let guide = MarkdownParser().parse(
+      try MarkdownFixtures.text("guides/typesetting.md"), title: "typesetting.md")
+    state = Reducer.reduce(
+      state, .opened(guide, location: "/docs/weekly/guides/typesetting.md", fragment: nil))
     XCTAssertEqual(state.document.title, "typesetting.md")
     XCTAssertEqual(state.location, "/docs/weekly/guides/typesetting.md")
     XCTAssertTrue(FrameRenderer.render(state).description.contains("回到週刊"))
@@ -122,7 +126,8 @@ final class LinkNavigationTests: XCTestCase {
 
   func testTheClipboardNeverReceivesAControlCharacter() {
     XCTAssertEqual(
-      LinkNavigation.clipboardText("https://e.com/\u{1B}]52;c;\u{7}x\u{9B}\u{202E}y\n"), "https://e.com/]52;c;xy")
+      LinkNavigation.clipboardText("https://e.com/\u{1B}]52;c;\u{7}x\u{9B}\u{202E}y\n"),
+      "https://e.com/]52;c;xy")
     XCTAssertEqual(LinkNavigation.clipboardText(String(repeating: "a", count: 20_000)).count, 8192)
   }
 

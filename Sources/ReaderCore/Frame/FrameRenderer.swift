@@ -63,7 +63,8 @@ public enum FrameRenderer {
       }
       if let link = state.selectedLink, link.range.leaf == line.key.leaf {
         highlight(
-          link.range, line: line, row: rect.y + row, from: start, limit: limit, style: [.reverse, .underline],
+          link.range, line: line, row: rect.y + row, from: start, limit: limit,
+          style: [.reverse, .underline],
           frame: &frame)
       }
       if let search = state.search, let results = search.results {
@@ -122,7 +123,8 @@ public enum FrameRenderer {
       left = " /" + VisibleText.sanitize(search.query) + "▏" + found
     } else if let link = state.selectedLink {
       // Where the selected link leads comes first: the title is on screen anyway.
-      left = " " + LinkNavigation.describe(link) + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
+      left =
+        " " + LinkNavigation.describe(link) + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
     } else if let message = state.message {
       left += "  " + VisibleText.sanitize(message)
     } else if let entry = state.currentEntry {

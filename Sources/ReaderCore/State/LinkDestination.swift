@@ -39,7 +39,8 @@ enum LinkDestination: Equatable {
       self = .external(destination)
       return
     }
-    self = .file(path: Self.resolve(decoded, from: location), fragment: fragment?.isEmpty == true ? nil : fragment)
+    self = .file(
+      path: Self.resolve(decoded, from: location), fragment: fragment?.isEmpty == true ? nil : fragment)
   }
 
   /// Whether `text` starts with a URL scheme (`https:`, `mailto:`), as RFC 3986 spells one.
@@ -50,7 +51,8 @@ enum LinkDestination: Equatable {
       return false
     }
     return scheme.unicodeScalars.allSatisfy {
-      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
+      $0.isASCII
+        && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0))
     }
   }
 

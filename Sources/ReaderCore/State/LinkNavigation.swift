@@ -36,13 +36,17 @@ enum LinkNavigation {
           leafLinks[leaf] = shown.flatMap { runs(ofLeaf: leaf, in: $0) }.map(links(in:)) ?? []
         }
         let next = line + 1 < lines.count ? lines[line + 1] : nil
-        let end = next.flatMap { $0.key.leaf == leaf && $0.textColumn != nil ? $0.key.offset : nil } ?? Int.max
-        for link in leafLinks[leaf] ?? [] where link.range.lowerBound >= current.key.offset
+        let end =
+          next.flatMap { $0.key.leaf == leaf && $0.textColumn != nil ? $0.key.offset : nil } ?? Int.max
+        for link in leafLinks[leaf] ?? []
+        where link.range.lowerBound >= current.key.offset
           && link.range.lowerBound < end
         {
           let range = TextRange(leaf: leaf, offset: link.range.lowerBound, length: link.range.count)
           result.append(
-            Placed(anchor: Anchor(block: block, line: line), link: LinkSelection(block: block, range: range, target: link.target)))
+            Placed(
+              anchor: Anchor(block: block, line: line),
+              link: LinkSelection(block: block, range: range, target: link.target)))
         }
       }
       leafLinks = [:]
@@ -174,7 +178,8 @@ enum LinkNavigation {
   static func goToHeading(_ fragment: String, on state: inout ReaderState, remember: Bool) -> Bool {
     let wanted = fragment.lowercased()
     let headings = HeadingIDs.headings(in: state.document.blocks)
-    guard let heading = headings.first(where: { $0.id == fragment }) ?? headings.first(where: { $0.id == wanted })
+    guard
+      let heading = headings.first(where: { $0.id == fragment }) ?? headings.first(where: { $0.id == wanted })
     else { return false }
     if remember {
       jump(&state, toBlock: heading.topIndex, leaf: heading.block.id)

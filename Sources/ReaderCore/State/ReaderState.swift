@@ -113,7 +113,8 @@ public struct ReaderState: Sendable {
   /// the same script, size and outline pane; the history is kept.
   mutating func switchDocument(to other: Document, location: String?) {
     var fresh = ReaderState(
-      document: other, size: size, script: setting.script, vocabulary: setting.vocabulary, converter: converter,
+      document: other, size: size, script: setting.script, vocabulary: setting.vocabulary,
+      converter: converter,
       location: location)
     fresh.outlineVisible = outlineVisible
     fresh.outlineWidth = outlineWidth
