@@ -129,7 +129,8 @@ final class Terminal {
     if style.contains(.dim) || style.contains(.strikethrough) || style.contains(.code) {
       attributes |= reader_attr_dim()
     }
-    if style.contains(.italic) { attributes |= reader_attr_italic() }
+    // An image placeholder is italic: unlike link text (underlined) and code (dim).
+    if style.contains(.italic) || style.contains(.image) { attributes |= reader_attr_italic() }
     return attributes
   }
 

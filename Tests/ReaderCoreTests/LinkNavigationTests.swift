@@ -131,6 +131,26 @@ final class LinkNavigationTests: XCTestCase {
     XCTAssertEqual(LinkNavigation.clipboardText(String(repeating: "a", count: 20_000)).count, 8192)
   }
 
+  func testLinksInTableCellsAndListsAreSelectedWhereTheyAreDrawn() {
+    let markdown = """
+      | 工具 | 說明 |
+      |---|---|
+      | [ripgrep](https://github.com/BurntSushi/ripgrep) | 搜尋，見[文件](docs/rg.md) |
+
+      - 項目 [fd](https://github.com/sharkdp/fd)
+      """
+    let document = MarkdownParser().parse(markdown, title: "t")
+    var state = ReaderState(document: document, size: TerminalSize(width: 60, height: 10))
+    state = press(.character("l"), on: state)
+    XCTAssertEqual(selectedText(state), "ripgrep")
+    state = press(.character("l"), on: state)
+    XCTAssertEqual(selectedText(state), "文件")
+    XCTAssertEqual(state.selectedLink?.target, .link("docs/rg.md"))
+    state = press(.character("l"), on: state)
+    XCTAssertEqual(selectedText(state), "fd")
+    XCTAssertEqual(press(.character("l"), on: state).message, "no more links below")
+  }
+
   func testLinksKeysAreInTheKeymapOnce() {
     XCTAssertEqual(Keymap.command(for: .character("l")), .nextLink)
     XCTAssertEqual(Keymap.command(for: .character("L")), .previousLink)

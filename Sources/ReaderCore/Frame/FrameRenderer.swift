@@ -63,9 +63,8 @@ public enum FrameRenderer {
       }
       if let link = state.selectedLink, link.range.leaf == line.key.leaf {
         highlight(
-          link.range, line: line, row: rect.y + row, from: start, limit: limit,
-          style: [.reverse, .underline],
-          frame: &frame)
+          link.range, segments: segments, row: rect.y + row, x: rect.x, limit: limit,
+          style: [.reverse, .underline], frame: &frame)
       }
       if let search = state.search, let results = search.results {
         let current = search.current.map { results.matches[$0] }

@@ -29,24 +29,18 @@ enum LinkNavigation {
         let current = lines[line]
         taken += 1
         defer { line += 1 }
-        guard current.textColumn != nil else { continue }
         let leaf = current.key.leaf
+        let starts = startRanges(of: lines, at: line)
+        guard !starts.isEmpty else { continue }
         if leafLinks[leaf] == nil {
           if shown == nil { shown = layout.block(block) }
-          leafLinks[leaf] = shown.flatMap { runs(ofLeaf: leaf, in: $0) }.map(links(in:)) ?? []
+          leafLinks[leaf] = shown.flatMap { leafBlock(leaf, in: $0) }.map(links(of:)) ?? []
         }
-        let next = line + 1 < lines.count ? lines[line + 1] : nil
-        let end =
-          next.flatMap { $0.key.leaf == leaf && $0.textColumn != nil ? $0.key.offset : nil } ?? Int.max
-        for link in leafLinks[leaf] ?? []
-        where link.range.lowerBound >= current.key.offset
-          && link.range.lowerBound < end
+        for link in leafLinks[leaf] ?? [] where starts.contains(where: { $0.contains(link.range.lowerBound) })
         {
           let range = TextRange(leaf: leaf, offset: link.range.lowerBound, length: link.range.count)
-          result.append(
-            Placed(
-              anchor: Anchor(block: block, line: line),
-              link: LinkSelection(block: block, range: range, target: link.target)))
+          let selection = LinkSelection(block: block, range: range, target: link.target)
+          result.append(Placed(anchor: Anchor(block: block, line: line), link: selection))
         }
       }
       leafLinks = [:]
@@ -56,14 +50,45 @@ enum LinkNavigation {
     return result
   }
 
-  /// The runs of the leaf block `leaf` inside `block`, if it is there.
-  static func runs(ofLeaf leaf: Int, in block: Block) -> [InlineRun]? {
+  /// The leaf clusters that line `index` draws first: for wrapped prose, from its key to where the
+  /// next line of the same leaf starts; for code and tables, its segments.
+  private static func startRanges(of lines: [LayoutLine], at index: Int) -> [Range<Int>] {
+    let current = lines[index]
+    guard current.textColumn != nil else {
+      return current.segments.map { $0.offset..<$0.offset + $0.length }
+    }
+    var end = Int.max
+    if index + 1 < lines.count, lines[index + 1].key.leaf == current.key.leaf,
+      lines[index + 1].textColumn != nil
+    {
+      end = lines[index + 1].key.offset
+    }
+    return current.key.offset < end ? [current.key.offset..<end] : []
+  }
+
+  /// The leaf block `leaf` inside `block`, if it is there.
+  static func leafBlock(_ leaf: Int, in block: Block) -> Block? {
     var pending = [block]
     while let candidate = pending.popLast() {
-      if candidate.id == leaf { return candidate.runs }
+      if candidate.id == leaf { return candidate }
       pending += candidate.children
     }
     return nil
+  }
+
+  /// The links of a leaf block in its clusters: a paragraph's or heading's runs, or a table's cells
+  /// numbered as `TableBlock.cellOffsets` does.
+  static func links(of leaf: Block) -> [(range: Range<Int>, target: InlineTarget)] {
+    guard case .table(let table) = leaf.kind else { return links(in: leaf.runs) }
+    var result: [(range: Range<Int>, target: InlineTarget)] = []
+    for (row, offsets) in zip([table.header] + table.rows, table.cellOffsets()) {
+      for (cell, offset) in zip(row, offsets) {
+        result += links(in: cell).map {
+          (($0.range.lowerBound + offset)..<($0.range.upperBound + offset), $0.target)
+        }
+      }
+    }
+    return result
   }
 
   /// The links of a leaf's runs, in layout clusters (the offsets `LineKey` counts).
