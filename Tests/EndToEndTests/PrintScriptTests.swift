@@ -23,6 +23,23 @@ final class PrintScriptTests: XCTestCase {
     XCTAssertFalse(output.text.contains("隨著"))
   }
 
+  func testASimplifiedNewsletterPrintsAsWrittenInSimplified() throws {
+    let path = TestFixtures.directory.appendingPathComponent("documents/simplified-newsletter.md").path
+    let original = try ReaderProcess.run(["--print", "--width", "0", path])
+    let simplified = try ReaderProcess.run(["--print", "--width", "0", "--script", "simplified", path])
+    XCTAssertEqual(simplified.status, 0, simplified.standardError)
+    for word in ["什么", "这么", "抬头"] {
+      let count = original.text.components(separatedBy: word).count - 1
+      XCTAssertGreaterThan(count, 1, word)
+      XCTAssertEqual(simplified.text.components(separatedBy: word).count - 1, count, word)
+    }
+    XCTAssertFalse(simplified.text.contains("幺") || simplified.text.contains("擡"))
+    XCTAssertTrue(simplified.text.contains("我在台北的二手书店里找到一本三十年前的旧书"), "the Traditional letter is converted")
+    let outline = try ReaderProcess.run(["--outline", "--script", "simplified", path])
+    XCTAssertEqual(outline.text, try ReaderProcess.run(["--outline", path]).text)
+    XCTAssertTrue(outline.text.contains("这么多书，先读什么？"))
+  }
+
   func testPrintOriginalIsTheDefaultAndFilesAndStandardInputStillWork() throws {
     let original = try ReaderProcess.run(["--print", "--width", "0"])
     XCTAssertEqual(
