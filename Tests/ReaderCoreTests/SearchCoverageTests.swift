@@ -143,4 +143,21 @@ final class SearchCoverageTests: XCTestCase {
       }
     }
   }
+
+  /// With code lines chopped (S), a match off to the side of a code line scrolls the body
+  /// sideways, and back, so that it is shown and highlighted.
+  func testMatchesInChoppedCodeScrollTheBodySideways() throws {
+    var state = ReaderState(document: try chapter(), size: TerminalSize(width: 30, height: 12))
+    state = press(.character("o"), .character("S"), .character("/"), on: state)
+    state = "refs/heads".reduce(state) { Reducer.reduce($0, .key(.character($1))) }
+    _ = try state.searchIndexes.index(for: state.setting)
+    state = press(.enter, on: Reducer.reduce(state, .refreshSearch))
+    XCTAssertGreaterThan(state.codeLines.shift, 0, "scrolled right to the match")
+    XCTAssertEqual(currentMatchCells(state), ["refs/heads"])
+    state = press(.character("/"), on: state)
+    state = "cd ~".reduce(state) { Reducer.reduce($0, .key(.character($1))) }
+    state = press(.enter, on: Reducer.reduce(state, .refreshSearch))
+    XCTAssertEqual(state.codeLines.shift, 0, "scrolled back left")
+    XCTAssertEqual(currentMatchCells(state), ["cd ~"])
+  }
 }

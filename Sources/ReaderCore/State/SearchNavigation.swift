@@ -59,8 +59,8 @@ enum SearchNavigation {
       state.message = "no match for \(search.query)"
       return
     }
-    let layout = state.bodyLayout
     let step: SearchResults.Step?
+    let layout = state.bodyLayout
     if let current = search.current, !fromTop {
       step = forward ? results.match(after: current) : results.match(before: current)
     } else {
@@ -71,11 +71,45 @@ enum SearchNavigation {
     }
     guard let step else { return }
     state.search?.current = step.index
-    let anchor = step.match.anchor(in: layout)
+    revealSideways(step.match, on: &state)
+    let shown = state.bodyLayout
+    let anchor = step.match.anchor(in: shown)
     let height = state.geometry.body.height
-    let bottom = layout.move(state.anchor, by: max(0, height - 1))
-    if anchor < state.anchor || anchor > bottom { Reducer.show(layout.move(anchor, by: -2), on: &state) }
+    let bottom = shown.move(state.anchor, by: max(0, height - 1))
+    if anchor < state.anchor || anchor > bottom { Reducer.show(shown.move(anchor, by: -2), on: &state) }
     let wrapped = step.wrapped ? (forward ? " (wrapped to the top)" : " (wrapped to the bottom)") : ""
     state.message = results.label(at: step.index) + wrapped
+  }
+
+  /// With code lines chopped, scrolls the body sideways (as Left/Right do) so that a match in a
+  /// code line off to the left or right of the screen comes into view. A chopped code line takes
+  /// one row whatever the shift, so the rows, and the anchor, stay as they are.
+  private static func revealSideways(_ match: SearchMatch, on state: inout ReaderState) {
+    guard case .chopped(let shift) = state.codeLines, match.topIndex < state.document.blocks.count,
+      let text = codeText(leaf: match.leafID, in: state.document.blocks[match.topIndex])
+    else { return }
+    let clusters = Cluster.clusters(of: [InlineRun(text)])
+    guard match.offset < clusters.count else { return }
+    var lineStart = match.offset
+    while lineStart > 0 && !clusters[lineStart - 1].isNewline { lineStart -= 1 }
+    let column = clusters[lineStart..<match.offset].reduce(0) { $0 + $1.width }
+    let end = min(clusters.count, match.offset + match.length)
+    let width = clusters[match.offset..<end].reduce(0) { $0 + $1.width }
+    // The rule, indentation and the « » marks take a few columns of the body.
+    let room = max(1, state.geometry.body.width - 6)
+    if column >= shift && column + width <= shift + room { return }
+    state.codeLines = .chopped(shift: max(0, column - room / 3))
+  }
+
+  /// The text of code block `leaf` inside `block`, or nil when the leaf is not a code block.
+  private static func codeText(leaf: Int, in block: Block) -> String? {
+    if block.id == leaf {
+      if case .code(_, let text) = block.kind { return text }
+      return nil
+    }
+    for child in block.children {
+      if let text = codeText(leaf: leaf, in: child) { return text }
+    }
+    return nil
   }
 }
