@@ -110,7 +110,7 @@ final class SearchCoverageTests: XCTestCase {
   /// cells that show it, at several widths.
   func testEveryMatchHighlightsExactlyItsOwnCells() throws {
     let queries = ["git", "分支", "iss53", "hotfix", "merge", "branch -d", "命令"]
-    for width in [60, 80, 120] {
+    for width in [20, 37, 40, 60, 80, 120] {
       for query in queries {
         var state = try searched(query, width: width, height: 12)
         let total = try XCTUnwrap(state.search?.results?.count)
