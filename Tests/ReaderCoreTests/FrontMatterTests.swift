@@ -106,4 +106,15 @@ final class FrontMatterTests: XCTestCase {
     XCTAssertEqual(index.results(for: "navigation").count, 1)
     XCTAssertEqual(index.results(for: "快速開始").count, 2, "the front matter's title and the heading")
   }
+
+  /// The opening screen of the MkDocs page: the metadata dim above the heading, the title in the
+  /// status line, the outline from the page's own headings.
+  func testMkDocsPageFramesAt80x24And40x12() throws {
+    for (width, height) in [(80, 24), (40, 12)] {
+      let state = ReaderState(document: try mkdocsPage(), size: TerminalSize(width: width, height: height))
+      let frame = FrameRenderer.render(state)
+      FrameInvariants.assertSound(frame, "\(width)x\(height)")
+      assertSnapshot(frame.description, named: "front-matter-mkdocs-\(width)x\(height)")
+    }
+  }
 }
