@@ -3,7 +3,9 @@
 
 Usage: scripts/opencc-cases-report.py [CASES.json] [READER]
 Defaults: Tests/Fixtures/opencc/testcases-1.4.2.json, .build/debug/reader.
-A measurement, not a test: Debian's 2022 dictionaries are expected to fail many newer cases.
+A measurement (the test is Tests/EndToEndTests/OpenCCConformanceTests.swift): with the OpenCC
+1.4.2 dictionaries `make build` compiles beside the binary all 243 cases (556 checks) pass; with
+READER_OPENCC_DATA=/usr/share/opencc (Debian's 2022 dictionaries) 79 cases (254 checks) do.
 """
 import json
 import pathlib
