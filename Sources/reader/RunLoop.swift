@@ -12,6 +12,9 @@ final class RunLoop {
   /// The search indexes being built in the background, so each is started once.
   private var indexing: Set<ConversionCache.Setting> = []
   private var indexingCache: ObjectIdentifier?
+  /// The faction counts being made in the background, per faction index and setting.
+  private var preparingFactions: Set<ConversionCache.Setting> = []
+  private var preparingIndex: ObjectIdentifier?
   private var watcher: FileWatcher?
   private var reload: (() throws -> Document)?
   /// Reads the file a followed link names (`Effect.openDocument`).
@@ -64,6 +67,7 @@ final class RunLoop {
       Thread.detachNewThread { conversions.detectScripts() }
     }
     detectScriptsOnceLoaded()
+    if loading == nil { prepareFactions(for: state) }
     CrashDrill.runIfRequested()
     while state.isRunning {
       switch terminal.nextEvent() {
@@ -90,10 +94,13 @@ final class RunLoop {
       }
       guard state.isRunning else { break }
       if let loading, !loading.isFinished, let grown = loading.take() {
+        let previous = state
         state = Reducer.reduce(state, grown)
+        Self.releaseLater(previous)
         detectScriptsOnceLoaded()
       }
       restoreWhenLoaded()
+      if loading?.isFinished ?? true { prepareFactions(for: state) }
       if let search = state.search, search.results == nil {
         buildSearchIndex(for: state)
         state = Reducer.reduce(state, .refreshSearch)
@@ -131,6 +138,16 @@ final class RunLoop {
     return state
   }
 
+  /// Lets go of a state on another thread. A state before a chunk of the background parse is
+  /// the last holder of the previous document's block array (the parse thread has moved on to
+  /// a copy); freeing it on this thread would cost time proportional to the document on the key
+  /// that picked the chunk up. The delay makes sure the loop has dropped its own reference first.
+  private static func releaseLater(_ state: ReaderState) {
+    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) {
+      withExtendedLifetime(state) {}
+    }
+  }
+
   /// Reads the file again and keeps the place; an unreadable file leaves the screen as it was.
   private func reloaded(_ state: ReaderState) -> ReaderState {
     guard let reload, let path = watcher?.path else { return state }
@@ -138,6 +155,20 @@ final class RunLoop {
     defer { watcher?.didReload(signature: signature) }
     guard let document = try? reload() else { return state }
     return Reducer.reduce(state, .reloaded(document))
+  }
+
+  /// Looks for the faction summary and counts its mentions in the shown script off the keypress
+  /// path, once the whole document is there, so `F`, `f` and `m` only read what is ready.
+  private func prepareFactions(for state: ReaderState) {
+    let factions = state.factions
+    if preparingIndex != ObjectIdentifier(factions) {
+      preparingIndex = ObjectIdentifier(factions)
+      preparingFactions = []
+    }
+    let setting = state.setting
+    guard !preparingFactions.contains(setting), !factions.isPrepared(setting) else { return }
+    preparingFactions.insert(setting)
+    Thread.detachNewThread { factions.prepare(setting) }
   }
 
   /// Starts building the search index for what is shown, off the keypress path.

@@ -3,8 +3,11 @@ import XCTest
 @testable import ReaderCore
 
 final class FactionNavigationTests: XCTestCase {
+  /// A state whose faction counts are made, as the viewer's background thread makes them.
   private func start(_ document: Document = Fixtures.article) -> ReaderState {
-    ReaderState(document: document, size: TerminalSize(width: 100, height: 30))
+    let state = ReaderState(document: document, size: TerminalSize(width: 100, height: 30))
+    for script in DisplayScript.allCases { state.factions.prepare(.init(script: script)) }
+    return state
   }
 
   private func rows(_ state: ReaderState) -> [String] {
@@ -64,6 +67,24 @@ final class FactionNavigationTests: XCTestCase {
     let panel = rows(current).joined(separator: "\n")
     XCTAssertTrue(panel.contains("奥特曼  3 mentions"), panel)
     XCTAssertTrue(panel.contains("苏茨克维  2 mentions"), panel)
+  }
+
+  func testThePanelOpensBeforeTheCountsAndFillsThemInWhenTheyAreMade() {
+    let fresh = ReaderState(document: Fixtures.article, size: TerminalSize(width: 100, height: 30))
+    XCTAssertEqual(press(.character("m"), on: fresh).message, "finding the faction summary…")
+    let open = press(.character("F"), on: fresh)
+    XCTAssertNotNil(open.overlay, "F opens the panel at once")
+    XCTAssertTrue(rows(open).joined().contains("finding the faction summary…"))
+    _ = fresh.factions.summary
+    var panel = rows(open).joined(separator: "\n")
+    XCTAssertTrue(panel.contains("Sam Altman  counting mentions…"), panel)
+    fresh.factions.prepare(fresh.setting)
+    panel = rows(open).joined(separator: "\n")
+    XCTAssertTrue(panel.contains("Sam Altman  26 mentions"), panel)
+    let again = press(.character("F"), .character("F"), on: open)
+    XCTAssertTrue(
+      rows(again).joined().contains("Ilya Sutskever  8 mentions"), "closing and opening reuses them")
+    XCTAssertEqual(press(.character("m"), on: again).message, "Sam Altman: mention 1/26")
   }
 
   func testADocumentWithoutFactionsSaysSo() {

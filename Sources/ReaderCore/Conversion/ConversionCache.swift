@@ -34,6 +34,22 @@ public final class ConversionCache: @unchecked Sendable {
     self.converter = converter
   }
 
+  /// The cache of `grown`, the same document with blocks and outline entries appended: what is
+  /// converted already is kept (a block or title never changes when the document grows), and
+  /// so are the author's spellings found so far, so the screen after a chunk of a background
+  /// parse costs what is new on it, not a pass over the document.
+  public func grown(to grown: Document) -> ConversionCache {
+    let next = ConversionCache(document: grown, converter: converter)
+    lock.lock()
+    defer { lock.unlock() }
+    next.blocks = blocks
+    next.titles = titles
+    next.strings = strings
+    next.spelling = spelling
+    next.failure = failure
+    return next
+  }
+
   /// Opens what `setting` needs; the error, if any, is the one-line reason the toggle cannot work.
   public func prepare(_ setting: Setting) -> ConversionError? {
     do {

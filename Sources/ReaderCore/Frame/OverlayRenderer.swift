@@ -45,18 +45,25 @@ enum OverlayRenderer {
     drawBox(title: "help · 說明", lines: joined, maxWidth: Self.wideBox, frame: &frame)
   }
 
+  /// The faction panel; what is not found or counted yet says so and fills in on a later frame.
   static func drawFactions(_ state: ReaderState, selection: Int, frame: inout Frame) {
-    guard let summary = state.factions.summary else { return }
+    guard let found = state.factions.foundSummary, let summary = found else {
+      let note = state.factions.foundSummary == nil ? FactionNavigation.finding : FactionReport.noFactions
+      let lines = [[StyledText(note)], [StyledText("Esc close", style: .dim)]]
+      drawBox(title: "factions · 派系", lines: lines, frame: &frame)
+      return
+    }
     let box = boxRect(frame: frame, contentHeight: summary.factions.count * 4 + 1)
     let inner = max(1, box.width - 4)
     var lines: [[StyledText]] = []
     for index in summary.factions.indices {
-      let mentions = state.factions.mentions(of: index, state.setting)
+      let counted = state.factions.countedMentions(of: index, state.setting)
+      let mentions = counted ?? []
       let name = state.factions.name(of: index, state.setting)
       let style: TextStyle = index == selection ? [.reverse, .bold] : .bold
       lines.append([
         StyledText((index == selection ? "▸ " : "  ") + name, style: style),
-        StyledText("  \(mentions.count) mentions"),
+        StyledText(counted.map { "  \($0.count) mentions" } ?? "  counting mentions…"),
       ])
       let summaryText = state.factions.summaryText(of: index, state.setting)
       let wrapped = LineBreaker(width: inner - 2).wrap([InlineRun(summaryText)], leaf: 0).prefix(2)
@@ -70,7 +77,9 @@ enum OverlayRenderer {
           sections.append("—")
         }
       }
-      lines.append([StyledText("  in: " + sections.joined(separator: " · "), style: .dim)])
+      lines.append([
+        StyledText(counted == nil ? "" : "  in: " + sections.joined(separator: " · "), style: .dim)
+      ])
     }
     lines.append([StyledText("↑↓ choose · Enter jump · m mentions · Esc close", style: .dim)])
     drawBox(title: "factions · 派系", lines: lines, frame: &frame)

@@ -29,6 +29,17 @@ public final class DocumentLayout: @unchecked Sendable {
   /// Top-level block `index` as this layout shows it (in its script).
   public func block(_ index: Int) -> Block { blockSource(index) }
 
+  /// This layout for `grown`, the same document with blocks appended (a background parse):
+  /// the blocks laid out so far are kept, except the old last one, which gains its separator.
+  func grown(to grown: Document, blocks: @escaping @Sendable (Int) -> Block) -> DocumentLayout {
+    let next = DocumentLayout(document: grown, width: width, codeLines: codeLines, blocks: blocks)
+    lock.lock()
+    defer { lock.unlock() }
+    next.cache = cache
+    next.cache[document.blocks.count - 1] = nil
+    return next
+  }
+
   /// The lines of top-level block `index`, with the blank line that separates it from the next.
   public func lines(ofBlock index: Int) -> [LayoutLine] {
     lock.lock()

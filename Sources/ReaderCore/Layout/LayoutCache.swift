@@ -17,6 +17,21 @@ public final class LayoutCache: @unchecked Sendable {
     self.conversions = conversions
   }
 
+  /// The layouts for `conversions`, whose document is this one's grown by appended blocks, each
+  /// keeping the blocks it has laid out (see `DocumentLayout.grown`).
+  public func grown(with conversions: ConversionCache) -> LayoutCache {
+    let next = LayoutCache(conversions: conversions)
+    lock.lock()
+    defer { lock.unlock() }
+    for key in order {
+      guard let layout = layouts[key] else { continue }
+      let setting = key.setting
+      next.layouts[key] = layout.grown(to: conversions.document) { conversions.block($0, setting) }
+    }
+    next.order = order
+    return next
+  }
+
   /// The layout at `width` in `setting`'s script, made on first use; the most recent few are kept.
   public func layout(
     width: Int, setting: ConversionCache.Setting = .original, codeLines: CodeLineMode = .wrapped

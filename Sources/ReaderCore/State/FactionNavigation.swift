@@ -2,7 +2,11 @@
 enum FactionNavigation {
   /// `f`: the first faction, or the next one when a faction is already highlighted.
   static func highlightNext(_ state: inout ReaderState) {
-    guard let summary = state.factions.summary, !summary.factions.isEmpty else {
+    guard let found = state.factions.foundSummary else {
+      state.message = FactionNavigation.finding
+      return
+    }
+    guard let summary = found, !summary.factions.isEmpty else {
       state.message = FactionReport.noFactions
       return
     }
@@ -13,7 +17,9 @@ enum FactionNavigation {
 
   /// Highlights a faction's summary item; the first brings the summary list to the top.
   static func highlight(faction index: Int, on state: inout ReaderState) {
-    guard let summary = state.factions.summary, summary.factions.indices.contains(index) else { return }
+    guard let summary = state.factions.foundSummary ?? nil, summary.factions.indices.contains(index) else {
+      return
+    }
     let faction = summary.factions[index]
     state.activeFaction = index
     state.mentionIndex = nil
@@ -35,9 +41,17 @@ enum FactionNavigation {
     state.message = "faction \(index + 1)/\(summary.factions.count): \(name)"
   }
 
-  /// `F`: the panel, on the active faction.
+  /// What `f` and `m` say while the summary is still being looked for.
+  static let finding = "finding the faction summary…"
+
+  /// `F`: the panel, on the active faction; while the summary is being looked for it opens on a
+  /// note that it fills in.
   static func openPanel(_ state: inout ReaderState) {
-    guard let summary = state.factions.summary, !summary.factions.isEmpty else {
+    guard let found = state.factions.foundSummary else {
+      state.overlay = .factions(selection: 0)
+      return
+    }
+    guard let summary = found, !summary.factions.isEmpty else {
       state.message = FactionReport.noFactions
       return
     }
@@ -46,14 +60,21 @@ enum FactionNavigation {
 
   /// `m`: the next mention of the active faction, highlighted, near the top of the body.
   static func nextMention(_ state: inout ReaderState) {
-    guard let summary = state.factions.summary, !summary.factions.isEmpty else {
+    guard let found = state.factions.foundSummary else {
+      state.message = FactionNavigation.finding
+      return
+    }
+    guard let summary = found, !summary.factions.isEmpty else {
       state.message = FactionReport.noFactions
       return
     }
     let faction = state.activeFaction ?? 0
     state.activeFaction = faction
-    let mentions = state.factions.mentions(of: faction, state.setting)
     let name = state.factions.name(of: faction, state.setting)
+    guard let mentions = state.factions.countedMentions(of: faction, state.setting) else {
+      state.message = "counting the mentions of \(name)…"
+      return
+    }
     guard !mentions.isEmpty else {
       state.message = "no mentions of \(name)"
       return

@@ -98,8 +98,8 @@ public struct ReaderState: Sendable {
     }
   }
 
-  /// Takes a grown document (blocks and outline entries only appended): places stay valid, and
-  /// the caches start again on it, refilling with just what the screen asks for.
+  /// Takes another document (a reload): the caches start again on it, refilling with just what
+  /// the screen asks for; the reducer keeps the place.
   mutating func replaceDocument(with grown: Document) {
     document = grown
     conversions = ConversionCache(document: grown, converter: converter)
@@ -120,6 +120,18 @@ public struct ReaderState: Sendable {
     fresh.outlineWidth = outlineWidth
     fresh.history = history
     self = fresh
+  }
+
+  /// Takes the document of a background parse that grew (blocks and entries only appended):
+  /// conversions and layouts already made are carried over, so a key after a chunk costs what
+  /// the screen shows, never a rebuild of the caches.
+  mutating func growDocument(to grown: Document) {
+    document = grown
+    conversions = conversions.grown(to: grown)
+    factions = FactionIndex(conversions: conversions)
+    layouts = layouts.grown(with: conversions)
+    searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
+    search?.results = nil
   }
 
   public var geometry: PaneGeometry {

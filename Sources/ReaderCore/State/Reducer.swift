@@ -35,7 +35,7 @@ public enum Reducer {
       next.message = state.message
       // Damage found in the part decoded in the background is told when it arrives.
       if let notice = grown.notice, notice != state.document.notice { next.message = notice }
-      next.replaceDocument(with: grown)
+      next.growDocument(to: grown)
       next.loading = loading
       if next.followsEnd { run(.bottom, on: &next) }
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
@@ -218,7 +218,9 @@ public enum Reducer {
     case .closePanel:
       state.overlay = nil
     case .panelUp, .panelDown:
-      if case .factions(let selection) = state.overlay, let count = state.factions.summary?.factions.count {
+      if case .factions(let selection) = state.overlay,
+        let count = state.factions.foundSummary??.factions.count
+      {
         let moved = selection + (command == .panelUp ? -1 : 1)
         state.overlay = .factions(selection: min(max(0, moved), count - 1))
       }
