@@ -15,6 +15,8 @@ final class RunLoop {
   /// The faction counts being made in the background, per faction index and setting.
   private var preparingFactions: Set<ConversionCache.Setting> = []
   private var preparingIndex: ObjectIdentifier?
+  /// The background scan for a search's first match, and what it found.
+  private var scan: FirstMatchScanner?
   private var watcher: FileWatcher?
   private var reload: (() throws -> Document)?
   /// Reads the file a followed link names (`Effect.openDocument`).
@@ -105,6 +107,7 @@ final class RunLoop {
         buildSearchIndex(for: state)
         state = Reducer.reduce(state, .refreshSearch)
       }
+      scanForFirstMatch(&state)
       let frame = FrameRenderer.render(state)
       if frame != shown {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)
@@ -169,6 +172,25 @@ final class RunLoop {
     guard !preparingFactions.contains(setting), !factions.isPrepared(setting) else { return }
     preparingFactions.insert(setting)
     Thread.detachNewThread { factions.prepare(setting) }
+  }
+
+  /// Runs the scan for the first match after Enter while the index is being built, and hands
+  /// what it found to the reducer; the loop ticks quickly meanwhile so it shows at once.
+  private func scanForFirstMatch(_ state: inout ReaderState) {
+    let wanted = state.search.flatMap { search in
+      search.awaitsFirstMatch && search.results == nil && search.firstFound == nil ? search.query : nil
+    }
+    if let scan, scan.query != wanted || scan.setting != state.setting {
+      scan.cancel()
+      self.scan = nil
+    }
+    if let wanted, scan == nil {
+      scan = FirstMatchScanner(query: wanted, state: state)
+    }
+    if let scan, let answer = scan.take() {
+      state = Reducer.reduce(state, .firstMatchFound(query: scan.query, answer.found))
+    }
+    terminal.tickQuickly(scan.map { !$0.isDone } ?? false)
   }
 
   /// Starts building the search index for what is shown, off the keypress path.

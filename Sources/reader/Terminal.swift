@@ -62,6 +62,17 @@ final class Terminal {
 
   /// How long `nextEvent` waits for a key before it reports a tick.
   static let tickMilliseconds: Int32 = 250
+  /// The tick while background work the screen waits for is running (a search's first match).
+  static let quickTickMilliseconds: Int32 = 15
+  private var quickTicks = false
+
+  /// Ticks every `quickTickMilliseconds` while `quick`, so a result made in the background is
+  /// drawn as soon as it is there rather than at the next quarter second.
+  func tickQuickly(_ quick: Bool) {
+    guard quick != quickTicks else { return }
+    quickTicks = quick
+    wtimeout(reader_stdscr(), quick ? Terminal.quickTickMilliseconds : Terminal.tickMilliseconds)
+  }
 
   static var termName: String {
     StandardStream.environment("TERM") ?? "unset"

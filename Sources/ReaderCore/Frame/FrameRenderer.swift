@@ -74,6 +74,10 @@ public enum FrameRenderer {
             match.range, segments: segments, row: rect.y + row, x: rect.x, limit: limit, style: style,
             frame: &frame)
         }
+      } else if let found = state.search?.firstFound, found.match.leafID == line.key.leaf {
+        highlight(
+          found.match.range, segments: segments, row: rect.y + row, x: rect.x, limit: limit,
+          style: [.highlight, .bold, .underline], frame: &frame)
       }
     }
   }

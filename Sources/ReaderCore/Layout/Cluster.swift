@@ -5,6 +5,22 @@ struct Cluster {
   var style: TextStyle
   var first: Unicode.Scalar
   var traits: LineBreakRules.Traits = []
+  /// How many of the source's scalars the cluster holds (its marks beyond the bound included).
+  var scalarCount = 1
+
+  /// The most scalars a cluster keeps. Real text needs a handful (a letter and two or three
+  /// marks, an emoji sequence of a dozen); past this it is a pile of marks (a "Zalgo" storm of
+  /// thousands), which no terminal draws in one cell and which would make every step that
+  /// touches the cluster cost its length.
+  static let maximumScalars = 32
+  /// Put on the base of a cluster whose marks were left out for being past the bound: COMBINING
+  /// THREE DOTS ABOVE, an ellipsis over the letter. A mark itself, so the cluster stays one
+  /// cluster of the base's width wherever it is counted again (frames, search offsets), and the
+  /// line is laid out as it would be with every mark.
+  static let overflowMarker = "\u{20DB}"
+
+  /// Whether the cluster's marks were left out (it is drawn as its base and the marker).
+  var isOverlong: Bool { scalarCount > Self.maximumScalars }
 
   var isSpace: Bool { first == " " }
   var isNewline: Bool { first == "\n" }
@@ -25,7 +41,14 @@ struct Cluster {
       for scalar in run.text.unicodeScalars {
         let width = DisplayWidth.of(scalar)
         if width == 0, let last = result.indices.last, !result[last].isNewline {
-          result[last].text.unicodeScalars.append(scalar)
+          // Linear in the marks however many there are: past the bound they are only counted.
+          result[last].scalarCount += 1
+          if result[last].scalarCount <= maximumScalars {
+            result[last].text.unicodeScalars.append(scalar)
+          } else if result[last].scalarCount == maximumScalars + 1 {
+            let base = result[last].text.unicodeScalars.first.map { String($0) } ?? ""
+            result[last].text = base + overflowMarker
+          }
           continue
         }
         if scalar == "\n" {

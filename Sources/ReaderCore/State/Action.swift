@@ -7,6 +7,9 @@ public enum Action: Sendable {
   case mouse(MouseEvent)
   /// The search index may have become ready: run the pending query.
   case refreshSearch
+  /// The background scan for the first match of `query` after the top of the body finished
+  /// (nil: no match), before the search index was ready.
+  case firstMatchFound(query: String, FirstMatchScan.Found?)
   /// Go back to a remembered place (block and text) once the document has it.
   case restore(ReadingPosition)
   /// More of the document was parsed in the background: the new whole, and how far along

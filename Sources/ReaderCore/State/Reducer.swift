@@ -22,6 +22,9 @@ public enum Reducer {
     case .refreshSearch:
       next.message = state.message
       SearchNavigation.refresh(&next)
+    case .firstMatchFound(let query, let found):
+      next.message = state.message
+      SearchNavigation.show(found, of: query, on: &next)
     case .restore(let position):
       restore(position, on: &next)
     case .reloaded(let document):
@@ -65,7 +68,7 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry, .mouse, .refreshSearch, .restore, .opened, .openFailed: return false
+    case .selectEntry, .mouse, .refreshSearch, .firstMatchFound, .restore, .opened, .openFailed: return false
     case .documentGrew, .reloaded: return true
     }
   }

@@ -38,11 +38,46 @@ enum SearchNavigation {
   }
 
   /// Runs the query against the index if it is built (it never waits for one being built).
+  /// When a first match was shown before, it gets its place in the count (`match 2/9`); when
+  /// Enter was waiting for one, the search goes to it now.
   static func refresh(_ state: inout ReaderState) {
     guard var search = state.search, search.results == nil else { return }
     guard let index = state.searchIndexes.builtIndex(for: state.setting) else { return }
-    search.results = index.results(for: search.query)
+    let results = index.results(for: search.query)
+    search.results = results
     state.search = search
+    guard !search.isEditing else { return }
+    if let found = search.firstFound, let position = results.matches.firstIndex(of: found.match) {
+      state.search?.current = position
+      state.search?.awaitsFirstMatch = false
+      state.message = results.label(at: position) + wrapNote(found.wrapped, forward: true)
+    } else if search.awaitsFirstMatch {
+      state.search?.awaitsFirstMatch = false
+      jump(&state, forward: true, fromTop: true)
+    }
+  }
+
+  /// Shows the first match found by the background scan while the count is still being made
+  /// (`match …/…`); ignored when the query changed or the results came first.
+  static func show(_ found: FirstMatchScan.Found?, of query: String, on state: inout ReaderState) {
+    guard let search = state.search, search.query == query, !search.isEditing, search.results == nil,
+      search.awaitsFirstMatch, search.firstFound == nil
+    else { return }
+    guard let found else {
+      state.search?.awaitsFirstMatch = false
+      state.message = "no match for \(query)"
+      return
+    }
+    state.search?.firstFound = found
+    let layout = state.bodyLayout
+    let anchor = found.match.anchor(in: layout)
+    let bottom = layout.move(state.anchor, by: max(0, state.geometry.body.height - 1))
+    if anchor < state.anchor || anchor > bottom { Reducer.show(layout.move(anchor, by: -2), on: &state) }
+    state.message = "match …/… (counting)" + wrapNote(found.wrapped, forward: true)
+  }
+
+  private static func wrapNote(_ wrapped: Bool, forward: Bool) -> String {
+    wrapped ? (forward ? " (wrapped to the top)" : " (wrapped to the bottom)") : ""
   }
 
   /// `n` (forward) and `N`: the next or previous match, wrapping with a note.
@@ -52,7 +87,12 @@ enum SearchNavigation {
       return
     }
     guard let results = search.results else {
-      state.message = "indexing the document for search…"
+      if search.firstFound != nil && !fromTop {
+        state.message = "counting the matches…"
+      } else {
+        state.search?.awaitsFirstMatch = true
+        state.message = "searching…"
+      }
       return
     }
     guard !results.isEmpty else {
@@ -77,8 +117,7 @@ enum SearchNavigation {
     let height = state.geometry.body.height
     let bottom = shown.move(state.anchor, by: max(0, height - 1))
     if anchor < state.anchor || anchor > bottom { Reducer.show(shown.move(anchor, by: -2), on: &state) }
-    let wrapped = step.wrapped ? (forward ? " (wrapped to the top)" : " (wrapped to the bottom)") : ""
-    state.message = results.label(at: step.index) + wrapped
+    state.message = results.label(at: step.index) + wrapNote(step.wrapped, forward: forward)
   }
 
   /// With code lines chopped, scrolls the body sideways (as Left/Right do) so that a match in a

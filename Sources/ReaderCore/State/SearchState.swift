@@ -7,6 +7,11 @@ public struct SearchState: Hashable, Sendable {
   public var results: SearchResults?
   /// The match `n` / `N` last went to.
   public var current: Int?
+  /// The match shown after Enter before `results` were there, found by `FirstMatchScan`; the
+  /// count fills in when the index is built.
+  public var firstFound: FirstMatchScan.Found?
+  /// Whether Enter was pressed before the results were there, so the first match is wanted.
+  public var awaitsFirstMatch = false
 
   public init(query: String = "", isEditing: Bool = true) {
     self.query = query

@@ -1,0 +1,64 @@
+import Foundation
+import ReaderCore
+
+/// One background run of `FirstMatchScan` for the query just entered, cancelled when the query
+/// or script changes; the run loop takes its answer when it is there.
+final class FirstMatchScanner: @unchecked Sendable {
+  /// What the scan ended with: the match, or nil for none.
+  struct Answer {
+    var found: FirstMatchScan.Found?
+  }
+
+  let query: String
+  let setting: ConversionCache.Setting
+  private let lock = NSLock()
+  private var answer: Answer?
+  private var cancelled = false
+  private var finished = false
+  private var taken = false
+
+  /// Starts scanning from the top of the body of `state`.
+  init(query: String, state: ReaderState) {
+    self.query = query
+    setting = state.setting
+    let layout = state.bodyLayout
+    let anchor = state.anchor
+    let conversions = state.conversions
+    let setting = state.setting
+    let library = state.searchIndexes.library
+    Thread.detachNewThread { [self] in
+      let found: FirstMatchScan.Found?
+      do {
+        found = try FirstMatchScan.first(
+          of: query, from: anchor, in: layout, blocks: { conversions.block($0, setting) },
+          normalizer: SearchNormalizer(library: library), isCancelled: { self.isCancelled })
+      } catch {
+        // Without tw2s the index cannot be built either; its error is the one shown.
+        lock.withLock { finished = true }
+        return
+      }
+      lock.withLock {
+        answer = Answer(found: found)
+        finished = true
+      }
+    }
+  }
+
+  private var isCancelled: Bool { lock.withLock { cancelled } }
+
+  func cancel() {
+    lock.withLock { cancelled = true }
+  }
+
+  /// Whether the scan has ended, with or without an answer.
+  var isDone: Bool { lock.withLock { finished } }
+
+  /// The answer once the scan is done, once (nil before, after a cancel and after it was taken).
+  func take() -> Answer? {
+    lock.withLock {
+      guard !cancelled, !taken, let answer else { return nil }
+      taken = true
+      return answer
+    }
+  }
+}
