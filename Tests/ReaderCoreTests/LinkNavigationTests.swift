@@ -44,6 +44,11 @@ final class LinkNavigationTests: XCTestCase {
     for _ in 0..<3 { state = press(.character("l"), on: state) }
     XCTAssertEqual(selectedText(state), "W3C 中文排版需求")
     XCTAssertGreaterThan(state.anchor, .top)
+    XCTAssertNotNil(Reducer.reduce(state, .resize(TerminalSize(width: 80, height: 12))).selectedLink)
+    let wheeled = (0..<6).reduce(state) { next, _ in
+      Reducer.reduce(next, .mouse(MouseEvent(.wheelDown, column: 40, row: 3)))
+    }
+    XCTAssertNil(wheeled.selectedLink, "the wheel scrolled the link away")
     state = press(.character("g"), on: state)
     XCTAssertNil(state.selectedLink)
     XCTAssertEqual(selectedText(state), "")

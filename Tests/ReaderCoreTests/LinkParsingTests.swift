@@ -70,5 +70,9 @@ final class LinkParsingTests: XCTestCase {
     XCTAssertTrue(texts.contains("點擊展開：證明概要"))
     XCTAssertTrue(texts.contains("[圖: 指數成長曲線]\n圖 3-1：指數成長\n與多項式成長的比較"))
     XCTAssertEqual(document.outline.entries.first?.title, "第三章：演算法的代價")
+    let block = MarkdownParser().parse("<p>見<a href=\"https://e.org\">官網</a>。</p>\n", title: "t").blocks
+    XCTAssertEqual(
+      block.first?.runs,
+      [InlineRun("見"), InlineRun("官網", style: .link, target: .link("https://e.org")), InlineRun("。")])
   }
 }

@@ -151,7 +151,10 @@ enum HTMLText {
       case "br":
         write("\n", style: frame.style, target: frame.target)
       case "a":
-        if let href = property("href", of: node) { frame.target = .link(VisibleText.singleLine(href)) }
+        if let href = property("href", of: node) {
+          frame.target = .link(VisibleText.singleLine(href))
+          frame.style.insert(.link)
+        }
       case "img":
         let alt = property("alt", of: node) ?? ""
         let source = property("src", of: node) ?? ""

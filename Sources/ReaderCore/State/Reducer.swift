@@ -15,10 +15,12 @@ public enum Reducer {
     switch action {
     case .resize(let size):
       resize(&next, to: size)
+      LinkNavigation.dropIfHidden(&next)
     case .selectEntry(let index):
       select(&next, entry: index)
     case .mouse(let event):
       MouseNavigation.handle(event, on: &next)
+      LinkNavigation.dropIfHidden(&next)
     case .refreshSearch:
       next.message = state.message
       SearchNavigation.refresh(&next)
