@@ -75,4 +75,18 @@ final class LinkParsingTests: XCTestCase {
       block.first?.runs,
       [InlineRun("見"), InlineRun("官網", style: .link, target: .link("https://e.org")), InlineRun("。")])
   }
+
+  func testHTMLTooDeepForLibxml2IsShownAsWrittenRatherThanLost() {
+    let deep = String(repeating: "<div>", count: 300) + "最深處的文字" + String(repeating: "</div>", count: 300)
+    let shown = MarkdownParser().parse(deep + "\n", title: "t").blocks.map(\.runs.plainText)
+    XCTAssertEqual(shown, [deep])
+    let shallow = String(repeating: "<div>", count: 200) + "最深處的文字" + String(repeating: "</div>", count: 200)
+    XCTAssertEqual(
+      MarkdownParser().parse(shallow + "\n", title: "t").blocks.map(\.runs.plainText), ["最深處的文字"])
+  }
+
+  func testThousandsOfUnclosedInlineTagsEachShowTheirMarker() {
+    let runs = self.runs("x" + String(repeating: "<sup>", count: 5_000) + "y")
+    XCTAssertEqual(runs.plainText, "x" + String(repeating: "^", count: 5_000) + "y")
+  }
 }

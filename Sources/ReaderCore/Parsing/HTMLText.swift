@@ -47,15 +47,23 @@ enum HTMLText {
   ///
   /// libxml2 drops the control characters that XML forbids; they are made visible first, so that
   /// they show as pictures (␛) like everywhere else rather than vanish.
+  ///
+  /// libxml2 stops reading at elements nested 256 deep and drops the rest; the result is then nil,
+  /// so that the caller shows the source rather than lose its text.
   private static func withDocument<Result>(_ html: String, _ body: (xmlDocPtr) -> Result) -> Result? {
     initialize
     var html = VisibleText.sanitize(html)
     return html.withUTF8 { bytes -> Result? in
       guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return nil }
+      guard let context = htmlNewParserCtxt() else { return nil }
+      defer { htmlFreeParserCtxt(context) }
       let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-      guard let document = htmlReadMemory(pointer, Int32(bytes.count), nil, "UTF-8", reader_html_options())
-      else { return nil }
+      let document = htmlCtxtReadMemory(
+        context, pointer, Int32(bytes.count), nil, "UTF-8", reader_html_options())
+      guard let document else { return nil }
       defer { xmlFreeDoc(document) }
+      // A parser that gave up (xmlHaltParser) has SAX disabled; an ordinary recovered one has not.
+      guard context.pointee.disableSAX == 0 else { return nil }
       return body(document)
     }
   }
@@ -92,7 +100,17 @@ enum HTMLText {
 
   /// The text of a block of HTML as styled runs; empty when it shows nothing (a comment, a lone
   /// `</details>`). The walk uses parent pointers, so deep nesting cannot overflow the stack.
+  /// HTML that libxml2 cannot read whole is shown as written, dim, so no text is lost.
   static func runs(ofBlock html: String, chinese: Bool) -> [InlineRun] {
+    guard let runs = readableRuns(ofBlock: html, chinese: chinese) else {
+      var source = html
+      while source.hasSuffix("\n") { source.removeLast() }
+      return [InlineRun(VisibleText.sanitize(source), style: .dim)]
+    }
+    return runs
+  }
+
+  private static func readableRuns(ofBlock html: String, chinese: Bool) -> [InlineRun]? {
     withDocument(html) { document -> [InlineRun] in
       var writer = Writer(chinese: chinese)
       guard let root = xmlDocGetRootElement(document) else { return [] }
@@ -116,7 +134,7 @@ enum HTMLText {
         }
       }
       return writer.finish()
-    } ?? []
+    }
   }
 
   /// Collects the text of a walk over the tree.

@@ -377,11 +377,14 @@ struct NodeConverter {
     }
   }
 
-  /// The literal text of the siblings after `node` up to the tag that closes `name`.
+  /// The literal text of the siblings after `node` up to the tag that closes `name`; only a few
+  /// siblings are looked at, so a paragraph of thousands of unclosed `<sup>` stays linear.
   private func textUntilClosing(_ name: String, after node: OpaquePointer) -> String {
     var text = ""
     var sibling = cmark_node_next(node)
-    while let next = sibling, text.unicodeScalars.count < 64 {
+    var looked = 0
+    while let next = sibling, text.unicodeScalars.count < 64, looked < 16 {
+      looked += 1
       if typeName(next) == "html_inline" {
         let tag = HTMLTag(string(cmark_node_get_literal(next)))
         if tag.kind == .closing && tag.name == name { break }
