@@ -46,6 +46,9 @@ struct ReaderCommand: ParsableCommand {
   @Option(help: "The width for --print, in columns (0: no wrapping).")
   var width: Int = 80
 
+  @Option(help: "The widest the body text gets in the viewer, in columns, centred in its pane (0: the whole pane).")
+  var measure: Int = PaneGeometry.defaultMeasure
+
   @Option(help: "The script to show the text in first: original, traditional (Taiwan) or simplified.")
   var script: DisplayScript = .original
 
@@ -75,6 +78,7 @@ struct ReaderCommand: ParsableCommand {
 
   func validate() throws {
     if width < 0 { throw ValidationError("--width must be 0 or more") }
+    if measure < 0 { throw ValidationError("--measure must be 0 or more") }
   }
 
   /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.
@@ -97,7 +101,7 @@ struct ReaderCommand: ParsableCommand {
       if !(print || factions || outline) && isatty(STDOUT_FILENO) != 0 {
         try ViewerSession(
           source: source, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
-          remember: !noRemember, keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-"
+          measure: measure, remember: !noRemember, keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-"
         ).run()
         return
       }

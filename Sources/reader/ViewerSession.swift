@@ -11,6 +11,7 @@ struct ViewerSession {
   let options: ImportOptions
   let script: DisplayScript?
   let vocabulary: Bool
+  let measure: Int
   let remember: Bool
   let keysFromTTY: Bool
 
@@ -25,7 +26,7 @@ struct ViewerSession {
     if case .file(let path) = origin { location = path }
     var state = ReaderState(
       document: document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary,
-      location: location)
+      measure: measure, location: location)
     var pending = store?.load(for: key)
     if script != nil { pending?.script = (script ?? .original).rawValue }
     let loop = RunLoop(terminal: terminal)

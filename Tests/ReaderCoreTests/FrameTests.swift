@@ -67,7 +67,7 @@ final class FrameTests: XCTestCase {
     let (state, frame) = render(39, 12)
     XCTAssertNil(state.geometry.outline)
     assertWellFormed(frame, divider: nil)
-    XCTAssertTrue(frame.text(ofRow: 0).hasPrefix("好的，我來整理"))
+    XCTAssertTrue(frame.text(ofRow: 0).hasPrefix(" 好的，我來整理"))
     let (_, tiny) = render(8, 1)
     XCTAssertTrue(tiny.text(ofRow: 0).hasPrefix("termina"))
     assertWellFormed(tiny, divider: nil)

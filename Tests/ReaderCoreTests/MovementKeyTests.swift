@@ -49,7 +49,7 @@ final class MovementKeyTests: XCTestCase {
     let width = current.geometry.outline!.width
     current = press(.character("o"), on: current)
     XCTAssertNil(current.geometry.outline)
-    XCTAssertEqual(current.geometry.body.width, 100)
+    XCTAssertEqual(current.geometry.body.width, 80)
     XCTAssertEqual(current.focus, .body)
     XCTAssertEqual(topLine(current), text)
     current = press(.character("o"), .character(">"), on: current)

@@ -7,7 +7,7 @@ enum MouseNavigation {
     guard state.overlay == nil else { return }
     let geometry = state.geometry
     let inOutline = geometry.outline.map { contains($0, event) } ?? false
-    let inBody = contains(geometry.body, event)
+    let inBody = contains(geometry.bodyPane, event)
     switch event.kind {
     case .wheelUp, .wheelDown:
       let delta = event.kind == .wheelUp ? -wheelLines : wheelLines

@@ -31,6 +31,8 @@ public struct ReaderState: Sendable {
   /// Whether the outline pane is shown, and its width when the reader changed it.
   public internal(set) var outlineVisible: Bool
   public internal(set) var outlineWidth: Int?
+  /// The widest the body text gets (`--measure`), 0 for the whole pane.
+  public internal(set) var measure: Int
   /// A count typed before a movement (`5j`).
   public internal(set) var count: Int?
   /// The current search, if one was started.
@@ -58,7 +60,7 @@ public struct ReaderState: Sendable {
 
   public init(
     document: Document, size: TerminalSize, script: DisplayScript = .original, vocabulary: Bool = false,
-    converter: ScriptConverter = .shared, location: String? = nil
+    measure: Int = PaneGeometry.defaultMeasure, converter: ScriptConverter = .shared, location: String? = nil
   ) {
     self.document = document
     self.location = location
@@ -81,6 +83,7 @@ public struct ReaderState: Sendable {
     followsEnd = false
     outlineVisible = true
     outlineWidth = nil
+    self.measure = max(0, measure)
     count = nil
     isRunning = true
     message = document.notice
@@ -137,7 +140,8 @@ public struct ReaderState: Sendable {
   public var geometry: PaneGeometry {
     // A document without headings has no outline pane: the body takes the whole width.
     PaneGeometry(
-      size: size, outlineVisible: outlineVisible && !document.outline.isEmpty, outlineWidth: outlineWidth)
+      size: size, outlineVisible: outlineVisible && !document.outline.isEmpty, outlineWidth: outlineWidth,
+      measure: measure)
   }
 
   /// The body's layout at the body's current width, in the current script.
