@@ -46,7 +46,7 @@ struct ReaderCommand: ParsableCommand {
   @Option(help: "The width for --print, in columns (0: no wrapping).")
   var width: Int = 80
 
-  @Option(help: "The widest the body text gets in the viewer, in columns, centred in its pane (0: the whole pane).")
+  @Option(help: "The widest the body text gets in the viewer, in columns, centred (0: the whole pane).")
   var measure: Int = PaneGeometry.defaultMeasure
 
   @Option(help: "The script to show the text in first: original, traditional (Taiwan) or simplified.")

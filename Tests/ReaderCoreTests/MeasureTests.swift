@@ -4,8 +4,11 @@ import XCTest
 
 /// The body text keeps a readable measure, centred in its pane with even margins.
 final class MeasureTests: XCTestCase {
-  private func state(_ width: Int, _ height: Int, measure: Int = PaneGeometry.defaultMeasure) -> ReaderState {
-    ReaderState(document: Fixtures.article, size: TerminalSize(width: width, height: height), measure: measure)
+  private func state(_ width: Int, _ height: Int, measure: Int = PaneGeometry.defaultMeasure)
+    -> ReaderState
+  {
+    ReaderState(
+      document: Fixtures.article, size: TerminalSize(width: width, height: height), measure: measure)
   }
 
   /// Columns left and right of the text band inside the body pane.
