@@ -21,6 +21,8 @@ final class RunLoop {
   private var reload: (() throws -> Document)?
   /// Reads the file a followed link names (`Effect.openDocument`).
   private var open: ((String) throws -> Document)?
+  /// Why `r` cannot work for this document (it came from a pipe, or is the bundled article).
+  var cannotReload: ReloadFailure?
 
   init(terminal: Terminal) {
     self.terminal = terminal
@@ -80,7 +82,7 @@ final class RunLoop {
         case .interrupt: raise(SIGINT)
         case .reload:
           state = Reducer.reduce(state, .key(key))
-          state = reloaded(state)
+          state = reloaded(state, pressed: true)
         default: state = Reducer.reduce(state, .key(key))
         }
         state = perform(state)
@@ -151,13 +153,22 @@ final class RunLoop {
     }
   }
 
-  /// Reads the file again and keeps the place; an unreadable file leaves the screen as it was.
-  private func reloaded(_ state: ReaderState) -> ReaderState {
-    guard let reload, let path = watcher?.path else { return state }
+  /// Reads the file again and keeps the place; an unreadable file leaves the screen as it was
+  /// and, when `r` asked, the status line says why.
+  private func reloaded(_ state: ReaderState, pressed: Bool = false) -> ReaderState {
+    guard let reload, let path = watcher?.path else {
+      return pressed ? Reducer.reduce(state, .reloadFailed(cannotReload ?? .standardInput)) : state
+    }
     let signature = FileSignature.of(path: path)
     defer { watcher?.didReload(signature: signature) }
-    guard let document = try? reload() else { return state }
-    return Reducer.reduce(state, .reloaded(document))
+    do {
+      return Reducer.reduce(state, .reloaded(try reload()))
+    } catch {
+      guard pressed else { return state }
+      if signature == nil { return Reducer.reduce(state, .reloadFailed(.missing)) }
+      let reason = (error as? ReaderError)?.message ?? "\(error)"
+      return Reducer.reduce(state, .reloadFailed(.unreadable(reason)))
+    }
   }
 
   /// Looks for the faction summary and counts its mentions in the shown script off the keypress

@@ -30,7 +30,11 @@ struct ViewerSession {
     var pending = store?.load(for: key)
     if script != nil { pending?.script = (script ?? .original).rawValue }
     let loop = RunLoop(terminal: terminal)
-    if case .file(let path) = origin { loop.watch(path: path) { try self.reload(origin) } }
+    switch origin {
+    case .file(let path): loop.watch(path: path) { try self.reload(origin) }
+    case .bundled: loop.cannotReload = .bundledArticle
+    case .standardInput, .standardInputOrBundled: loop.cannotReload = .standardInput
+    }
     // A linked file is read like one named on the command line, detecting its own encoding.
     let linked = ImportOptions(force: options.force)
     loop.followLinks { path in try DocumentSource.file(path).loadDocument(linked) }

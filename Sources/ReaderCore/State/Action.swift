@@ -22,4 +22,6 @@ public enum Action: Sendable {
   case opened(Document, location: String, fragment: String?)
   /// The linked file could not be read: a one-line reason.
   case openFailed(String)
+  /// `r` was pressed but the document cannot be read again, for this reason.
+  case reloadFailed(ReloadFailure)
 }

@@ -45,6 +45,8 @@ public struct ReaderState: Sendable {
   let converter: ScriptConverter
   /// Whether the status line has said that the system's older dictionaries convert (once).
   var fallbackNoticeShown = false
+  /// Whether an unbound key has pointed at the help already (once a session is enough).
+  var unknownKeyHintShown = false
   public internal(set) var factions: FactionIndex
   var layouts: LayoutCache
   /// The path of the document's file, against which relative links resolve; nil for the bundled

@@ -36,6 +36,8 @@ public enum Reducer {
       next.activeFaction = nil
       next.message = "reloaded"
       if next.focus == .body { followBody(&next) }
+    case .reloadFailed(let failure):
+      next.message = failure.message
     case .documentGrew(let grown, let loading):
       next.message = state.message
       // Damage found in the part decoded in the background is told when it arrives.
@@ -70,7 +72,8 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry, .mouse, .refreshSearch, .firstMatchFound, .restore, .opened, .openFailed: return false
+    case .selectEntry, .mouse, .refreshSearch, .firstMatchFound, .restore, .opened, .openFailed, .reloadFailed:
+      return false
     case .documentGrew, .reloaded: return true
     }
   }
@@ -101,6 +104,10 @@ public enum Reducer {
     case nil:
       guard let command = Keymap.command(for: key) else {
         state.count = nil
+        if !state.unknownKeyHintShown {
+          state.unknownKeyHintShown = true
+          state.message = "\(key) is not a key here: press ? for help"
+        }
         return
       }
       if command == .countDigit, case .character(let character) = key, let digit = character.wholeNumberValue
@@ -202,8 +209,16 @@ public enum Reducer {
       setting.vocabulary.toggle()
       changeSetting(&state, to: setting)
       if state.setting == setting && state.message == nil {
-        state.message =
-          setting.vocabulary ? "vocabulary and quotes localised (用語轉換)" : "vocabulary as written"
+        if setting.script == .original {
+          // The text as written is never converted, so the choice only shows after t.
+          state.message =
+            setting.vocabulary
+            ? "vocabulary on: takes effect in 繁體/简体 (press t)"
+            : "vocabulary off (it applies in 繁體/简体 only)"
+        } else {
+          state.message =
+            setting.vocabulary ? "vocabulary and quotes localised (用語轉換)" : "vocabulary as written"
+        }
       }
     case .toggleCodeWrap:
       let chopped = state.codeLines == .wrapped
