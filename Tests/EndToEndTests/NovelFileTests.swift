@@ -118,7 +118,7 @@ final class NovelFileTests: XCTestCase {
     let session = try TmuxSession(
       command: ReaderShell.shellCommand(["--no-remember", path]), width: 80, height: 16)
     let screen = try session.waitFor { $0.joined().contains("第一次見到她") }
-    XCTAssertTrue(screen[0].hasPrefix("春天的日記"), screen.joined(separator: "\n"))
+    XCTAssertTrue(screen[0].hasPrefix("  春天的日記"), screen.joined(separator: "\n"))
     XCTAssertFalse(screen.joined().contains("│"), "no outline pane, no divider")
     try session.send("q")
   }

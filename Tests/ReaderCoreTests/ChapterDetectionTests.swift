@@ -89,8 +89,10 @@ final class ChapterDetectionTests: XCTestCase {
     ] {
       let state = ReaderState(document: document, size: TerminalSize(width: 80, height: 12))
       XCTAssertNil(state.geometry.outline)
-      XCTAssertEqual(state.geometry.body.x, 0)
-      XCTAssertEqual(state.geometry.body.width, 80)
+      // The whole width, but for the margin the measure keeps from the screen's edges.
+      XCTAssertEqual(state.geometry.bodyPane.width, 80)
+      XCTAssertEqual(state.geometry.body.x, 2)
+      XCTAssertEqual(state.geometry.body.width, 76)
       XCTAssertFalse(FrameRenderer.render(state).text(ofRow: 0).contains("│"), "no divider")
     }
     let novel = ReaderState(
