@@ -72,7 +72,8 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry, .mouse, .refreshSearch, .firstMatchFound, .restore, .opened, .openFailed, .reloadFailed:
+    case .selectEntry, .mouse, .refreshSearch, .firstMatchFound, .restore, .opened, .openFailed,
+      .reloadFailed:
       return false
     case .documentGrew, .reloaded: return true
     }
