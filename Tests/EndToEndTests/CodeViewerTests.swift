@@ -48,4 +48,33 @@ final class CodeViewerTests: XCTestCase {
     try session.send("q")
     try session.waitFor { $0.joined().contains("reader-exit=0") }
   }
+
+  func testPrintWrapsCodeAndTablesAndWidthZeroKeepsCodeLinesWhole() throws {
+    let fixture = ReaderShell.packageRoot.appendingPathComponent(
+      "Tests/Fixtures/markdown/rust-book-error-handling.md")
+    let line =
+      "    File::open(\"hello.txt\")?.read_to_string(&mut username)?; // 用 ? 串接："
+      + "任何一步失敗都會立刻把 io::Error 回傳給呼叫者"
+    let whole = try ReaderProcess.run(["--print", "--width", "0", fixture.path])
+    XCTAssertEqual(whole.status, 0)
+    let unwrapped = String(decoding: whole.standardOutput, as: UTF8.self)
+    XCTAssertTrue(unwrapped.contains("┆ " + line), "--width 0 keeps the code line whole")
+    XCTAssertFalse(unwrapped.contains("↪"))
+    let narrow = try ReaderProcess.run(["--print", "--width", "37", fixture.path])
+    let printed = String(decoding: narrow.standardOutput, as: UTF8.self)
+    let rows = printed.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // The line goes on over rows marked ↪ and, joined back, is all there.
+    let start = try XCTUnwrap(rows.firstIndex { $0.hasPrefix("┆     File::open(") })
+    var joined = String(rows[start].dropFirst(2))
+    for row in rows[(start + 1)...] {
+      guard row.hasPrefix("┆ ↪") else { break }
+      joined += row.dropFirst(3)
+    }
+    XCTAssertEqual(joined, line)
+    // Every column of the 7-column table is there, as records at this width.
+    for label in ["範例: 9-3", "設定檔: release", "溢位檢查: 關閉", "panic 策略: abort", "結果: 立即終止"] {
+      XCTAssertTrue(rows.contains(label), "\(label) in:\n\(printed)")
+    }
+    for row in rows { XCTAssertLessThanOrEqual(PrintTests.columns(row), 37, row) }
+  }
 }

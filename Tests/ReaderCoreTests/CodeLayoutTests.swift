@@ -33,6 +33,14 @@ final class CodeLayoutTests: XCTestCase {
       lines("```\nx = 1; // 一二三四五六\n```", width: 20), ["┆ x = 1; // 一二三四", "┆ ↪五六"])
   }
 
+  func testASpaceWhereARowEndsStartsTheNextRowSoPrintingKeepsIt() {
+    // `--print` trims the end of every row; a space there would be lost from the code.
+    XCTAssertEqual(lines("```\nab cd\n```", width: 5), ["┆ ab", "┆ ↪ c", "┆ ↪d"])
+    XCTAssertEqual(
+      DocumentPrinter.text(of: MarkdownParser().parse("```\nab cd\n```", title: "t"), width: 5),
+      "┆ ab\n┆ ↪ c\n┆ ↪d\n")
+  }
+
   func testNoWrappingWhenTheWidthIsUnlimited() {
     XCTAssertEqual(
       lines(Self.source, width: Int.max / 4).suffix(2),

@@ -54,13 +54,17 @@ struct CodeLayouter {
       }
       let rowStart = index
       let textColumn = columns(spans)
-      var text = ""
       var used = 0
       while index < range.upperBound && used + clusters[index].width <= room {
-        text += clusters[index].text
         used += clusters[index].width
         index += 1
       }
+      // Spaces at the end of a row would be lost where printed rows are trimmed: they start
+      // the next row instead, unless the row holds nothing else.
+      if index < range.upperBound, clusters[rowStart..<index].contains(where: { !$0.isSpace }) {
+        while clusters[index - 1].isSpace { index -= 1 }
+      }
+      var text = clusters[rowStart..<index].map(\.text).joined()
       if index == rowStart && index < range.upperBound {
         // Only a cluster wider than the whole row gets here (a CJK character in one column).
         text = "…"
