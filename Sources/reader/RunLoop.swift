@@ -19,6 +19,9 @@ final class RunLoop {
   private var scan: FirstMatchScanner?
   private var watcher: FileWatcher?
   private var reload: (() throws -> Document)?
+  /// The file the session opened and how it reloads (with the command line's options), restored
+  /// when the back key returns to it.
+  private var opening: (path: String, reload: () throws -> Document)?
   /// Reads the file a followed link names (`Effect.openDocument`).
   private var open: ((String) throws -> Document)?
   /// Why `r` cannot work for this document (it came from a pipe, or is the bundled article).
@@ -32,6 +35,7 @@ final class RunLoop {
   func watch(path: String, reload: @escaping () throws -> Document) {
     watcher = FileWatcher(path: path)
     self.reload = reload
+    if opening == nil { opening = (path, reload) }
   }
 
   /// Opens linked files with `open`; the one shown is then watched and reloaded instead.
@@ -138,7 +142,11 @@ final class RunLoop {
       break
     }
     if let location = state.location, location != watcher?.path, let open {
-      watch(path: location) { try open(location) }
+      if let opening, opening.path == location {
+        watch(path: location, reload: opening.reload)
+      } else {
+        watch(path: location) { try open(location) }
+      }
     }
     return state
   }
