@@ -47,12 +47,13 @@ public final class FactionIndex: @unchecked Sendable {
 
   /// The list of labelled faction items, or nil when the document has none (waits for the search).
   public var summary: FactionSummary? {
+    if let found = foundSummary { return found }
+    // Looked for outside the lock, so that keys reading `foundSummary` meanwhile never wait.
+    let found = FactionSummary.find(in: conversions.document)
     lock.lock()
     defer { lock.unlock() }
-    if let summaryFound { return summaryFound }
-    let found = FactionSummary.find(in: conversions.document)
-    summaryFound = .some(found)
-    return found
+    if summaryFound == nil { summaryFound = .some(found) }
+    return summaryFound ?? nil
   }
 
   /// Faction `index`'s name as shown in `setting`'s script.
