@@ -54,6 +54,26 @@ static inline int reader_draw_wide(int y, int x, const wchar_t *text, int n, att
   return rc;
 }
 
+/* Colour: starts it with the terminal's own colours as -1 and returns COLORS (0: none). */
+static inline int reader_start_colours(void) {
+  if (!has_colors()) return 0;
+  start_color();
+  use_default_colors();
+  return COLORS;
+}
+static inline int reader_colour_pairs(void) { return COLOR_PAIRS; }
+static inline int reader_init_pair(int pair, int foreground, int background) {
+  return init_extended_pair(pair, foreground, background);
+}
+
+/* Draws n wide characters at (y, x) with attributes and an extended colour pair. */
+static inline int reader_draw_wide_pair(int y, int x, const wchar_t *text, int n, attr_t attrs, int pair) {
+  attr_set(attrs, 0, &pair);
+  int rc = mvaddnwstr(y, x, text, n);
+  attr_set(A_NORMAL, 0, NULL);
+  return rc;
+}
+
 static inline int reader_utf8_locale(void) {
   const char *codeset = nl_langinfo(CODESET);
   return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);

@@ -49,6 +49,9 @@ struct ReaderCommand: ParsableCommand {
   @Option(help: "The widest the body text gets in the viewer, in columns, centred (0: the whole pane).")
   var measure: Int = PaneGeometry.defaultMeasure
 
+  @Option(help: "The colours: dark (for a dark background), light, or mono (attributes only; NO_COLOR too).")
+  var theme: Theme.Name = .dark
+
   @Option(help: "The script to show the text in first: original, traditional (Taiwan) or simplified.")
   var script: DisplayScript = .original
 
@@ -101,7 +104,8 @@ struct ReaderCommand: ParsableCommand {
       if !(print || factions || outline) && isatty(STDOUT_FILENO) != 0 {
         try ViewerSession(
           source: source, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
-          measure: measure, remember: !noRemember, keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-"
+          measure: measure, theme: theme, remember: !noRemember,
+          keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-"
         ).run()
         return
       }

@@ -8,9 +8,15 @@ import ReaderCore
 final class Terminal {
   private var screen: OpaquePointer?
   private var ttyInput: UnsafeMutablePointer<FILE>?
+  /// The theme in use: `mono` wherever the terminal has no colour or `NO_COLOR` is set.
+  private(set) var theme: Theme
+  private var depth: ColourDepth = .none
+  /// The colour pairs made so far, by foreground and background number (-1: the terminal's own).
+  private var pairs: [[Int]: Int32] = [:]
 
   /// Starts curses on the controlling terminal; keys come from `/dev/tty` when stdin is the document.
-  init(keysFromTTY: Bool) throws {
+  init(keysFromTTY: Bool, theme: Theme.Name = .dark) throws {
+    self.theme = Theme.named(theme)
     let term = StandardStream.environment("TERM") ?? ""
     if term.isEmpty || term == "dumb" {
       throw ReaderError.noTerminal(
@@ -33,6 +39,9 @@ final class Terminal {
       self.screen = screen
     }
     reader_guard_begin()
+    let environment = ["NO_COLOR": StandardStream.environment("NO_COLOR") ?? ""]
+    depth = ColourDepth.detect(colours: Int(reader_start_colours()), environment: environment)
+    if depth == .none { self.theme = .mono }
     raw()
     noecho()
     nonl()
@@ -117,10 +126,14 @@ final class Terminal {
         buffer.removeAll(keepingCapacity: true)
         while x < row.count && (row[x].width == 0 || row[x].style == style) {
           for scalar in row[x].text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+          // curses has no strikethrough attribute: a combining long stroke overlay draws it,
+          // where dim would make struck text look like decoration.
+          if style.contains(.strikethrough) && row[x].width > 0 { buffer.append(0x336) }
           x += 1
         }
         if buffer.isEmpty { continue }
-        _ = reader_draw_wide(Int32(y), Int32(start), buffer, Int32(buffer.count), attributes(for: style))
+        let (attributes, pair) = attributes(for: style)
+        _ = reader_draw_wide_pair(Int32(y), Int32(start), buffer, Int32(buffer.count), attributes, pair)
       }
     }
     refresh()
@@ -132,17 +145,32 @@ final class Terminal {
     return true
   }
 
-  private func attributes(for style: TextStyle) -> attr_t {
+  /// The curses attributes and colour pair for a cell's style, from the theme.
+  private func attributes(for style: TextStyle) -> (attr_t, Int32) {
+    let appearance = theme.appearance(for: style)
     var attributes = reader_attr_normal()
-    if style.contains(.bold) { attributes |= reader_attr_bold() }
-    if style.contains(.reverse) || style.contains(.highlight) { attributes |= reader_attr_reverse() }
-    if style.contains(.underline) || style.contains(.link) { attributes |= reader_attr_underline() }
-    if style.contains(.dim) || style.contains(.strikethrough) || style.contains(.code) {
-      attributes |= reader_attr_dim()
-    }
-    // An image placeholder is italic: unlike link text (underlined) and code (dim).
-    if style.contains(.italic) || style.contains(.image) { attributes |= reader_attr_italic() }
-    return attributes
+    let wanted = appearance.attributes
+    if wanted.contains(.bold) { attributes |= reader_attr_bold() }
+    if wanted.contains(.reverse) { attributes |= reader_attr_reverse() }
+    if wanted.contains(.underline) { attributes |= reader_attr_underline() }
+    if wanted.contains(.dim) { attributes |= reader_attr_dim() }
+    if wanted.contains(.italic) { attributes |= reader_attr_italic() }
+    let foreground = appearance.foreground.flatMap(depth.number) ?? -1
+    let background = appearance.background.flatMap(depth.number) ?? -1
+    return (attributes, pair(foreground, background))
+  }
+
+  /// The colour pair for two colour numbers, made on first use; 0 (the terminal's own colours)
+  /// when there is no colour or the terminal has no pair left.
+  private func pair(_ foreground: Int, _ background: Int) -> Int32 {
+    if foreground < 0 && background < 0 { return 0 }
+    if let pair = pairs[[foreground, background]] { return pair }
+    let next = Int32(pairs.count + 1)
+    guard next < reader_colour_pairs(),
+      reader_init_pair(next, Int32(foreground), Int32(background)) == reader_ok()
+    else { return 0 }
+    pairs[[foreground, background]] = next
+    return next
   }
 
   /// Waits for the next key or resize, or a tick when none came within `tickMilliseconds`.

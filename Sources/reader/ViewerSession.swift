@@ -12,6 +12,7 @@ struct ViewerSession {
   let script: DisplayScript?
   let vocabulary: Bool
   let measure: Int
+  let theme: Theme.Name
   let remember: Bool
   let keysFromTTY: Bool
 
@@ -20,7 +21,7 @@ struct ViewerSession {
     let (document, loading) = try open(origin, bytes: bytes)
     let key = origin.key(for: bytes)
     let store = remember ? PositionStore.standard() : nil
-    let terminal = try Terminal(keysFromTTY: keysFromTTY)
+    let terminal = try Terminal(keysFromTTY: keysFromTTY, theme: theme)
     defer { terminal.shutdown() }
     var location: String?
     if case .file(let path) = origin { location = path }

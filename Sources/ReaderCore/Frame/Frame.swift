@@ -20,6 +20,19 @@ public struct Frame: Equatable, Sendable, CustomStringConvertible {
     rows.indices.map { "|" + text(ofRow: $0) + "|" }.joined(separator: "\n")
   }
 
+  /// The rows as role letters between `|` bars (see `Role.letter`), one per column, so that a
+  /// snapshot shows what colour means where; a blank cell of plain text is a space.
+  public var roleDescription: String {
+    rows.map { row in
+      "|"
+        + String(
+          row.map { cell -> Character in
+            let role = Role.of(cell.style)
+            return role == .text && cell.text == " " ? " " : role.letter
+          }) + "|"
+    }.joined(separator: "\n")
+  }
+
   /// Writes styled text at a row and column, never past `limit` columns; returns the column reached.
   ///
   /// A wide character that would straddle the limit is not drawn; the cell stays blank. Text

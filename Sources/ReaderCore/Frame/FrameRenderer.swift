@@ -40,7 +40,8 @@ public enum FrameRenderer {
       frame.write([StyledText(title, style: style)], row: rect.y + row, column: rect.x, limit: room)
       if let mark {
         frame.write(
-          [StyledText(mark, style: .dim)], row: rect.y + row, column: rect.x + rect.width - 2, limit: 2)
+          [StyledText(mark, style: [.dim, .scriptMark])], row: rect.y + row, column: rect.x + rect.width - 2,
+          limit: 2)
       }
       if selected { frame.fill(row: rect.y + row, from: rect.x, to: rect.x + rect.width, style: .reverse) }
     }
@@ -139,6 +140,6 @@ public enum FrameRenderer {
     if width - rightWidth >= DisplayWidth.of(leftText) {
       frame.write([StyledText(right)], row: row, column: width - rightWidth, limit: rightWidth)
     }
-    frame.fill(row: row, from: 0, to: width, style: .reverse)
+    frame.fill(row: row, from: 0, to: width, style: [.reverse, .status])
   }
 }

@@ -20,7 +20,8 @@ struct BlockLayouter {
     case .paragraph(let runs):
       return breaker.wrap(runs, leaf: block.id, firstPrefix: first, restPrefix: rest)
     case .heading(let level, let runs):
-      let style: TextStyle = level <= 1 ? [.bold, .underline] : .bold
+      let emphasis: TextStyle = level <= 1 ? [.bold, .underline] : .bold
+      let style = emphasis.union(.heading(level))
       let styled = runs.map { InlineRun($0.text, style: $0.style.union(style)) }
       return breaker.wrap(styled, leaf: block.id, firstPrefix: first, restPrefix: rest)
     case .code(_, let text):
@@ -41,9 +42,17 @@ struct BlockLayouter {
       let canIndent = columns(rest) + 2 <= maxIndent
       // The first line also carries the markers of enclosing first items, so it is capped apart.
       let firstFits = columns(first) <= maxIndent
-      return stack(
+      let lines = stack(
         blocks, separated: true, first: canIndent && firstFits ? first + [bar] : first,
         rest: canIndent ? rest + [bar] : rest, leaf: block.id)
+      // The quoted text itself, not the bars and markers, takes the theme's quote colour.
+      return lines.map { line in
+        var line = line
+        for index in line.spans.indices where !line.spans[index].isDecoration {
+          if !line.spans[index].style.contains(.dim) { line.spans[index].style.insert(.quote) }
+        }
+        return line
+      }
     case .list(let list):
       var lines: [LayoutLine] = []
       for (index, item) in list.items.enumerated() {

@@ -1,0 +1,4 @@
+import ArgumentParser
+import ReaderCore
+
+extension Theme.Name: ExpressibleByArgument {}
