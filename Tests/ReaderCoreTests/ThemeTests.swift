@@ -41,6 +41,14 @@ final class ThemeTests: XCTestCase {
     }
   }
 
+  func testTheSelectionAndStatusKeepTheirColoursUnreversedAndMonoReverses() {
+    for style: TextStyle in [[.reverse, .status], [.reverse, .bold]] {
+      XCTAssertFalse(Theme.dark.appearance(for: style).attributes.contains(.reverse))
+      XCTAssertNotNil(Theme.dark.appearance(for: style).background)
+      XCTAssertTrue(Theme.mono.appearance(for: style).attributes.contains(.reverse))
+    }
+  }
+
   func testTheDocumentsEmphasisIsKeptOnTopOfTheRole() {
     let look = Theme.dark.appearance(for: [.code, .bold, .italic])
     XCTAssertEqual(look.foreground, Theme.dark.table[.code]?.foreground)

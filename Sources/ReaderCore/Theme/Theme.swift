@@ -23,7 +23,9 @@ public struct Theme: Hashable, Sendable {
   public func appearance(for style: TextStyle) -> Appearance {
     var appearance = table[Role.of(style)] ?? Appearance()
     appearance.attributes.formUnion(style.intersection([.bold, .italic, .underline]))
-    if style.contains(.reverse) { appearance.attributes.insert(.reverse) }
+    // A role that names its own background (selection, status) is already set apart;
+    // reversing it as well would swap the theme's colours.
+    if style.contains(.reverse) && appearance.background == nil { appearance.attributes.insert(.reverse) }
     return appearance
   }
 
