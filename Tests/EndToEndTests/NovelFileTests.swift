@@ -149,4 +149,48 @@ final class NovelFileTests: XCTestCase {
     XCTAssertTrue(printed.text.contains("最後一段：全"), "the whole file decodes for --print too")
     XCTAssertEqual(printed.text.filter { $0 == "\u{FFFD}" }.count, 1)
   }
+
+  func testSearchScriptsReloadAndTheRememberedPlaceWorkOnAGB18030Novel() throws {
+    let path = try NovelFiles.write(NovelFiles.encode(novel, as: "GB18030"), named: "紅樓夢.txt")
+    let state = URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("state").path
+    func open() throws -> TmuxSession {
+      let session = try TmuxSession(
+        command: ReaderShell.shellCommand([path]), width: 100, height: 12,
+        environment: ["XDG_STATE_HOME": state])
+      try session.waitFor { $0.joined().contains("甄士隱") }
+      return session
+    }
+    var session = try open()
+    // A Simplified query finds the Traditional text.
+    let count = novel.components(separatedBy: "雨村").count - 1
+    XCTAssertGreaterThan(count, 2)
+    try session.send("/", "雨村")
+    var screen = try session.waitFor { $0.last?.contains("matches") ?? false }
+    XCTAssertTrue(screen.last?.contains("\(count) matches") ?? false, screen.last ?? "")
+    try session.send("Enter")
+    // t twice: 繁體, then 简体.
+    try session.send("t", "t")
+    screen = try session.waitFor { $0.joined().contains("甄士隐梦幻识通灵") }
+    XCTAssertTrue(screen.last?.contains("简体") ?? false, screen.last ?? "")
+    try session.send("t")
+    // Read 第三回, quit, and open again at the same place.
+    let status = try session.capture().last ?? ""
+    if !status.trimmingCharacters(in: .whitespaces).hasSuffix("outline") { try session.send("Tab") }
+    try session.send("g", "j", "j", "j", "Enter")
+    screen = try session.waitFor { $0.first?.contains("│ 第三回") ?? false }
+    let place = screen.first ?? ""
+    try session.send("q")
+    try session.waitFor { $0.joined().contains("reader-exit=0") }
+    session = try open()
+    screen = try session.waitFor { $0.first == place }
+    XCTAssertEqual(screen.first, place, "the place is remembered")
+    // The file changes on disk, still in GB18030: r reads it again.
+    try Data(NovelFiles.encode(novel.replacingOccurrences(of: "作者自云", with: "作者又云"), as: "GB18030"))
+      .write(to: URL(fileURLWithPath: path))
+    try session.send("r")
+    try session.send("g")
+    screen = try session.waitFor { $0.joined().contains("作者又云") }
+    XCTAssertTrue(screen.last?.contains("GB18030") ?? false, screen.last ?? "")
+    try session.send("q")
+  }
 }
