@@ -11,13 +11,28 @@ struct PositionStore {
   /// A state file holds a few hundred bytes; anything much larger is not one of ours.
   static let maximumFileSize = 64 * 1024
 
-  /// What one state file holds.
+  /// What one state file holds; the title, progress and time (for the shelf) are absent from
+  /// files written before the shelf existed.
   private struct Entry: Codable {
     var version: Int
     var path: String
     var contentHash: String
     var position: ReadingPosition
+    var title: String?
+    var progress: Int?
+    var lastRead: Double?
   }
+
+  /// A remembered document as the shelf lists it.
+  struct Remembered {
+    var path: String
+    var title: String?
+    var progress: Int?
+    var lastRead: Double?
+  }
+
+  /// At most this many state files are read for the shelf.
+  static let maximumShelfEntries = 10_000
 
   private static let version = 1
 
@@ -58,9 +73,14 @@ struct PositionStore {
 
   /// Writes the position for `key`: into a temporary file in the same directory, then renamed
   /// over the old one, so a reader (or a crash) never sees half a file.
-  func save(_ position: ReadingPosition, for key: DocumentKey) throws {
+  func save(
+    _ position: ReadingPosition, for key: DocumentKey, title: String? = nil, progress: Int? = nil,
+    lastRead: Double? = nil
+  ) throws {
     let entry = Entry(
-      version: Self.version, path: key.path, contentHash: ContentHash.hex(key.contentHash), position: position
+      version: Self.version, path: key.path, contentHash: ContentHash.hex(key.contentHash),
+      position: position,
+      title: title, progress: progress, lastRead: lastRead
     )
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
@@ -88,6 +108,36 @@ struct PositionStore {
     guard synced else { throw Self.failure("cannot write \(temporary)") }
     guard rename(temporary, path(for: key)) == 0 else { throw Self.failure("cannot rename \(temporary)") }
     written = true
+  }
+
+  /// Every remembered document, in no particular order; files that are not ours are skipped.
+  func remembered() -> [Remembered] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+    var found: [Remembered] = []
+    for name in names.prefix(Self.maximumShelfEntries) where name.hasSuffix(".json") && !name.hasPrefix(".") {
+      guard let data = Self.readSmallFile(directory + "/" + name),
+        let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.version == Self.version,
+        name == DocumentKey(path: entry.path, contentHash: 0).fileName
+      else { continue }
+      found.append(
+        Remembered(path: entry.path, title: entry.title, progress: entry.progress, lastRead: entry.lastRead))
+    }
+    return found
+  }
+
+  /// The remembered document at `path`, if any.
+  func remembered(path: String) -> Remembered? {
+    guard let data = Self.readSmallFile(directory + "/" + DocumentKey(path: path, contentHash: 0).fileName),
+      let entry = try? JSONDecoder().decode(Entry.self, from: data), entry.version == Self.version,
+      entry.path == path
+    else { return nil }
+    return Remembered(
+      path: entry.path, title: entry.title, progress: entry.progress, lastRead: entry.lastRead)
+  }
+
+  /// Forgets what was remembered of the document at `path`.
+  func forget(path: String) {
+    unlink(directory + "/" + DocumentKey(path: path, contentHash: 0).fileName)
   }
 
   /// The whole file if it is a regular file no larger than `maximumFileSize`, else nil.

@@ -10,7 +10,8 @@ struct ReaderCommand: ParsableCommand {
     abstract: "A terminal reader for long-form Chinese documents.",
     discussion: """
       With no FILE, reads standard input when it is a pipe or a file that is not empty, and \
-      otherwise opens the bundled article. FILE may be Markdown or plain text (.txt); \
+      otherwise opens the bundled article. FILE may be Markdown, an EPUB book or plain text (.txt); \
+      several are read one after another (:n and :p in the viewer), a folder lists its documents; \
       '-' reads standard input (write ./convert for a file named like a subcommand). When \
       standard output is not a terminal the document is printed as plain text, as with --print.
       """,
@@ -31,8 +32,14 @@ struct ReaderCommand: ParsableCommand {
     }
   }
 
-  @Argument(help: "The Markdown or plain-text file to read ('-' for standard input).")
-  var file: String?
+  @Argument(
+    help:
+      "The Markdown, EPUB or plain-text files to read ('-' for standard input; a folder lists its documents)."
+  )
+  var files: [String] = []
+
+  @Flag(help: "List the documents read before (title, path, progress, last read) and open one.")
+  var shelf = false
 
   @Flag(help: "Print the laid-out document as plain text instead of opening the viewer.")
   var print = false
@@ -98,31 +105,52 @@ struct ReaderCommand: ParsableCommand {
   }
 
   func run() throws {
-    let source = DocumentSource(argument: file)
     let options = try importOptions()
+    let sources = files.isEmpty ? [DocumentSource(argument: nil)] : files.map { DocumentSource(argument: $0) }
     do {
+      let folder = files.count == 1 && Self.isDirectory(files[0]) ? files[0] : nil
+      if shelf || folder != nil {
+        let start: ViewerSession.Start = folder.map { .folder($0) } ?? .shelf
+        if isatty(STDOUT_FILENO) == 0 {
+          let store = noRemember ? nil : PositionStore.standard()
+          StandardStream.write(ShelfSession(store: store, folder: folder).text())
+          return
+        }
+        try viewer(start, options: options).run()
+        return
+      }
       if !(print || factions || outline) && isatty(STDOUT_FILENO) != 0 {
-        try ViewerSession(
-          source: source, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
-          measure: measure, theme: theme, remember: !noRemember,
-          keysFromTTY: isatty(STDIN_FILENO) == 0 || file == "-"
-        ).run()
+        try viewer(.documents(sources), options: options).run()
         return
       }
-      let document = try source.loadDocument(options)
-      if factions {
-        StandardStream.write(FactionReport.text(of: document))
-        return
-      }
-      if outline {
-        StandardStream.write(OutlinePrinter.text(of: try convertForPrinting(document).outline))
-        return
-      }
-      printDocument(try convertForPrinting(document))
+      for source in sources { try output(try source.loadDocument(options)) }
     } catch let error as ReaderError {
       StandardStream.error(error.message)
       throw ExitCode(error.status)
     }
+  }
+
+  private func viewer(_ start: ViewerSession.Start, options: ImportOptions) -> ViewerSession {
+    ViewerSession(
+      start: start, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
+      measure: measure, theme: theme, remember: !noRemember,
+      keysFromTTY: isatty(STDIN_FILENO) == 0 || files.contains("-"))
+  }
+
+  /// Prints one document as --factions, --outline or --print (the default for a pipe) ask.
+  private func output(_ document: Document) throws {
+    if factions {
+      StandardStream.write(FactionReport.text(of: document))
+    } else if outline {
+      StandardStream.write(OutlinePrinter.text(of: try convertForPrinting(document).outline))
+    } else {
+      printDocument(try convertForPrinting(document))
+    }
+  }
+
+  private static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
   }
 
   private func convertForPrinting(_ document: Document) throws -> Document {

@@ -81,7 +81,8 @@ final class RunLoop {
       switch terminal.nextEvent() {
       case .key(let key):
         // Raw mode turns off the terminal's own Ctrl-Z and Ctrl-C, so they arrive as keys.
-        switch state.search?.isEditing == true || state.overlay != nil ? nil : Keymap.command(for: key) {
+        let typing = state.search?.isEditing == true || state.overlay != nil || state.awaitsColonCommand
+        switch typing ? nil : Keymap.command(for: key) {
         case .suspend: raise(SIGTSTP)
         case .interrupt: raise(SIGINT)
         case .reload:

@@ -1,13 +1,22 @@
 import Foundation
+import Glibc
 import ReaderCore
 
-/// Opens a document in the viewer: first screen fast, the rest in the background, the reading
-/// position remembered across runs, and the file reloaded when it changes on disk.
+/// Opens documents in the viewer: first screen fast, the rest in the background, each reading
+/// position remembered across runs, the file reloaded when it changes on disk; `:n` / `:p` move
+/// between the documents given, and `B` (or `--shelf`, or a folder) shows the shelf.
 struct ViewerSession {
   /// Markdown larger than this is parsed a chunk at a time, so the first screen comes at once.
   static let backgroundParseThreshold = 256 << 10
 
-  let source: DocumentSource
+  /// What the session shows first.
+  enum Start {
+    case documents([DocumentSource])
+    case shelf
+    case folder(String)
+  }
+
+  let start: Start
   let options: ImportOptions
   let script: DisplayScript?
   let vocabulary: Bool
@@ -16,45 +25,121 @@ struct ViewerSession {
   let remember: Bool
   let keysFromTTY: Bool
 
+  /// A document read and parsed, ready to show.
+  private struct Opened {
+    var origin: DocumentSource
+    var document: Document
+    var loading: BackgroundParse?
+    var key: DocumentKey
+  }
+
   func run() throws {
-    let (origin, bytes) = try source.readSource()
-    let (document, loading) = try open(origin, bytes: bytes)
-    let key = origin.key(for: bytes)
     let store = remember ? PositionStore.standard() : nil
+    var sources: [DocumentSource] = []
+    var index = 0
+    var opened: Opened?
+    // The first document is read before the terminal is set up, so that an error is one plain line.
+    if case .documents(let given) = start, let first = given.first {
+      sources = given
+      opened = try open(first)
+    }
     let terminal = try Terminal(keysFromTTY: keysFromTTY, theme: theme)
     defer { terminal.shutdown() }
+    var shelf: ShelfSession?
+    switch start {
+    case .documents: shelf = nil
+    case .shelf: shelf = ShelfSession(store: store, folder: nil)
+    case .folder(let path): shelf = ShelfSession(store: store, folder: path)
+    }
+    var note: String?
+    while true {
+      if let current = shelf {
+        guard let chosen = current.run(on: terminal, note: note) else { return }
+        note = nil
+        do {
+          opened = try open(.file(chosen))
+          sources = [.file(chosen)]
+          index = 0
+          shelf = nil
+        } catch let error as ReaderError {
+          note = error.message
+          continue
+        }
+      }
+      guard let document = opened else { return }
+      let sequence = sources.count > 1 ? DocumentSequence(index: index, count: sources.count) : nil
+      let leaving = show(document, sequence: sequence, note: note, on: terminal, store: store)
+      note = nil
+      switch leaving {
+      case nil:
+        return
+      case .shelf:
+        shelf = ShelfSession(store: store, folder: nil)
+      case .nextDocument, .previousDocument:
+        let target = index + (leaving == .nextDocument ? 1 : -1)
+        do {
+          opened = try open(sources[target])
+          index = target
+        } catch let error as ReaderError {
+          // The one being read is shown again, at its remembered place, with the reason.
+          note = error.message
+          opened = try? open(sources[index])
+        }
+      }
+    }
+  }
+
+  /// Shows one document until the reader quits or asks for another; remembers its place.
+  private func show(
+    _ opened: Opened, sequence: DocumentSequence?, note: String?, on terminal: Terminal, store: PositionStore?
+  ) -> Leaving? {
     var location: String?
-    if case .file(let path) = origin { location = path }
+    if case .file(let path) = opened.origin { location = path }
     var state = ReaderState(
-      document: document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary,
+      document: opened.document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary,
       measure: measure, location: location)
-    var pending = store?.load(for: key)
+    state.sequence = sequence
+    if let note { state = Reducer.reduce(state, .note(note)) }
+    var pending = store?.load(for: opened.key)
     if script != nil { pending?.script = (script ?? .original).rawValue }
     let loop = RunLoop(terminal: terminal)
+    let origin = opened.origin
     switch origin {
-    case .file(let path): loop.watch(path: path) { try self.reload(origin) }
+    case .file(let path): loop.watch(path: path) { try origin.loadDocument(self.options) }
     case .bundled: loop.cannotReload = .bundledArticle
     case .standardInput, .standardInputOrBundled: loop.cannotReload = .standardInput
     }
     // A linked file is read like one named on the command line, detecting its own encoding.
     let linked = ImportOptions(force: options.force)
     loop.followLinks { path in try DocumentSource.file(path).loadDocument(linked) }
-    state = loop.run(state, loading: loading, restoring: pending)
+    state = loop.run(state, loading: opened.loading, restoring: pending)
     // The place is remembered for the document the session opened, not one a link led to.
     if let store, state.location == location, let position = ReadingPosition(state: state) {
-      try? store.save(position, for: key)
+      let title = state.document.title + (state.document.author.map { " — " + $0 } ?? "")
+      let progress = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
+      try? store.save(
+        position, for: opened.key, title: title, progress: progress, lastRead: Date().timeIntervalSince1970)
     }
+    return state.leaving
+  }
+
+  private func open(_ source: DocumentSource) throws -> Opened {
+    let (origin, bytes) = try source.readSource()
+    let (document, loading) = try open(origin, bytes: bytes, name: source.argument)
+    return Opened(origin: origin, document: document, loading: loading, key: origin.key(for: bytes))
   }
 
   /// The first document, and the background parse of the rest when the file is large.
-  private func open(_ origin: DocumentSource, bytes: [UInt8]) throws -> (Document, BackgroundParse?) {
-    if origin.isEPUB(bytes) { return (try origin.parse(bytes, options, name: source.argument), nil) }
+  private func open(_ origin: DocumentSource, bytes: [UInt8], name: String) throws -> (
+    Document, BackgroundParse?
+  ) {
+    if origin.isEPUB(bytes) { return (try origin.parse(bytes, options, name: name), nil) }
     let encoding =
       options.encoding.map { ($0, 0) } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
     let isLarge = !origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold
     if isLarge && !encoding.0.isUTF8, let decoder = IconvDecoder(from: encoding.0),
       let started = try BackgroundParse.start(
-        decoding: bytes, from: encoding.1, with: decoder, title: origin.title, name: source.argument,
+        decoding: bytes, from: encoding.1, with: decoder, title: origin.title, name: name,
         force: options.force)
     {
       return started
@@ -63,16 +148,12 @@ struct ViewerSession {
       // cmark replaces invalid UTF-8 and NUL and reads every line ending itself, so large UTF-8
       // files go to it as they are; only the start is checked for binary content.
       if BinaryDetector.looksBinary(Array(bytes.prefix(8192))) && !options.force {
-        throw ReaderError.binaryFile(path: source.argument)
+        throw ReaderError.binaryFile(path: name)
       }
       let text = encoding.1 > 0 ? Array(bytes.dropFirst(encoding.1)) : bytes
       return BackgroundParse.start(bytes: text, title: origin.title)
     }
-    return (try origin.parse(bytes, options, name: source.argument), nil)
-  }
-
-  private func reload(_ origin: DocumentSource) throws -> Document {
-    try origin.loadDocument(options)
+    return (try origin.parse(bytes, options, name: name), nil)
   }
 }
 

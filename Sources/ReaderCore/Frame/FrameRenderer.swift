@@ -118,7 +118,8 @@ public enum FrameRenderer {
     case .wrapped: chopped = ""
     case .chopped(let shift): chopped = shift > 0 ? " chopped →\(shift) ·" : " chopped ·"
     }
-    let right = "\(loading)\(encoding)\(chopped) \(script)  \(percent)%  \(state.focus.rawValue) "
+    let sequence = state.sequence.map { " \($0.label) ·" } ?? ""
+    let right = "\(loading)\(encoding)\(chopped)\(sequence) \(script)  \(percent)%  \(state.focus.rawValue) "
     var left =
       " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
     if let search = state.search, search.isEditing {

@@ -3,7 +3,8 @@ enum OverlayRenderer {
   /// The help lists every binding of the keymap, one line each, grouped by where it applies.
   static func helpLines() -> [StyledText] {
     var lines: [StyledText] = []
-    for context in KeyContext.allCases {
+    // The keys after `:` are spelt out in the `:` line, and the shelf lists its own keys.
+    for context in KeyContext.allCases where context != .shelf && context != .colonCommand {
       let bindings = Keymap.bindings.filter { $0.context == context }
       guard !bindings.isEmpty else { continue }
       if !lines.isEmpty { lines.append(StyledText("")) }
@@ -12,6 +13,7 @@ enum OverlayRenderer {
       case .reader: heading = "Keys (按鍵)"
       case .factionPanel: heading = "In the faction panel (派系面板)"
       case .searchPrompt: heading = "While typing a search (搜尋)"
+      case .colonCommand, .shelf: continue
       }
       lines.append(StyledText(heading, style: .bold))
       for binding in bindings {

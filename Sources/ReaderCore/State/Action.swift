@@ -15,6 +15,8 @@ public enum Action: Sendable {
   /// More of the document was parsed in the background: the new whole, and how far along
   /// loading is (nil once it is complete).
   case documentGrew(Document, loading: Double?)
+  /// A note for the status line from outside the viewer (why the next document did not open).
+  case note(String)
   /// The file changed on disk and was read again: the same place, as far as it still exists.
   case reloaded(Document)
   /// The run loop read the file a followed link names (`Effect.openDocument`): show it at the

@@ -38,6 +38,12 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case previousLink
   case goBack
   case copyLink
+  case colonCommand
+  case nextDocument
+  case previousDocument
+  case openShelf
+  case chooseDocument
+  case forgetDocument
   case toggleCodeWrap
   case scrollLeft
   case scrollRight

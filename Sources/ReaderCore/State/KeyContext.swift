@@ -3,4 +3,9 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
   case reader
   case factionPanel
   case searchPrompt
+  /// The key after `:` (less's `:n` and `:p`).
+  case colonCommand
+  /// The shelf of documents read before; it also moves with the reader's movement keys, and its
+  /// own keys are listed on its status line rather than in the viewer's help.
+  case shelf
 }

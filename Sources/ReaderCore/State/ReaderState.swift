@@ -39,6 +39,12 @@ public struct ReaderState: Sendable {
   public internal(set) var search: SearchState?
   public internal(set) var searchIndexes: SearchIndexCache
   public internal(set) var isRunning: Bool
+  /// What to open instead once the viewer stops (`:n`, `:p`, the shelf); nil when quitting.
+  public internal(set) var leaving: Leaving?
+  /// The open document's place among several, for `:n` / `:p` and the status line.
+  public var sequence: DocumentSequence?
+  /// Whether `:` was typed and the next key completes the command (`:n`).
+  public internal(set) var awaitsColonCommand: Bool
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var message: String?
   public internal(set) var conversions: ConversionCache
@@ -88,6 +94,9 @@ public struct ReaderState: Sendable {
     self.measure = max(0, measure)
     count = nil
     isRunning = true
+    leaving = nil
+    sequence = nil
+    awaitsColonCommand = false
     message = document.notice
     conversions = ConversionCache(document: document, converter: converter)
     factions = FactionIndex(conversions: conversions)

@@ -6,9 +6,10 @@ public enum Reducer {
   public static func reduce(_ state: ReaderState, _ action: Action) -> ReaderState {
     var next = state
     next.effect = nil
-    // A resize is not the reader's doing, so a note (such as the decoding notice) outlives it.
+    // A resize or a restored place is not the reader's doing, so a note (such as the decoding
+    // notice) outlives it.
     switch action {
-    case .resize: break
+    case .resize, .restore: break
     default: next.message = nil
     }
     if !keepsPlace(action, in: state) { next.pinnedKey = nil }
@@ -29,6 +30,8 @@ public enum Reducer {
       SearchNavigation.show(found, of: query, on: &next)
     case .restore(let position):
       restore(position, on: &next)
+    case .note(let text):
+      next.message = text
     case .reloaded(let document):
       keepingPlace(&next) { $0.replaceDocument(with: document) }
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
@@ -75,6 +78,7 @@ public enum Reducer {
     case .selectEntry, .mouse, .refreshSearch, .firstMatchFound, .restore, .opened, .openFailed,
       .reloadFailed:
       return false
+    case .note: return true
     case .documentGrew, .reloaded: return true
     }
   }
@@ -94,6 +98,15 @@ public enum Reducer {
   private static func keyPressed(_ key: Key, on state: inout ReaderState) {
     if state.search?.isEditing == true {
       SearchNavigation.edit(key, on: &state)
+      return
+    }
+    if state.awaitsColonCommand {
+      state.awaitsColonCommand = false
+      if let command = Keymap.command(for: key, in: .colonCommand) {
+        run(command, on: &state)
+      } else {
+        state.message = "unknown command :\(VisibleText.singleLine(key.description)) (:n next, :p previous)"
+      }
       return
     }
     switch state.overlay {
@@ -195,6 +208,24 @@ public enum Reducer {
       SearchNavigation.jump(&state, forward: command == .nextMatch)
     case .submitSearch, .cancelSearch, .deleteSearchCharacter:
       break
+    case .colonCommand:
+      state.awaitsColonCommand = true
+      state.message = ":"
+    case .chooseDocument, .forgetDocument:
+      break
+    case .nextDocument, .previousDocument:
+      let forward = command == .nextDocument
+      guard let sequence = state.sequence, forward ? sequence.index + 1 < sequence.count : sequence.index > 0
+      else {
+        let place = state.sequence.map { " (\($0.label))" } ?? ""
+        state.message = (forward ? "no next document" : "no previous document") + place
+        return
+      }
+      state.leaving = forward ? .nextDocument : .previousDocument
+      state.isRunning = false
+    case .openShelf:
+      state.leaving = .shelf
+      state.isRunning = false
     case .reload:
       // Reading the file is the run loop's business; it answers with documentGrew.
       state.message = "reloading…"

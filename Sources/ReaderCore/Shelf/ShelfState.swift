@@ -1,0 +1,100 @@
+/// The shelf as a value: the documents listed, the one selected, and what the reader asked for.
+///
+/// Like `ReaderState`, it only describes: opening a document and forgetting one are done by the
+/// session, which reads `chosen` and `forgotten` after each key.
+public struct ShelfState: Sendable {
+  /// The title over the list (`書架 shelf`, or the folder listed).
+  public let heading: String
+  public internal(set) var entries: [ShelfEntry]
+  public internal(set) var selection: Int
+  public internal(set) var top: Int
+  public internal(set) var size: TerminalSize
+  /// Whether `d` removes the entry from the list (the shelf) or only its progress (a folder).
+  public let forgettingRemoves: Bool
+  public internal(set) var isRunning: Bool
+  /// The entry Enter chose, for the session to open.
+  public internal(set) var chosen: ShelfEntry?
+  /// The entry `d` forgot, for the session to remove from the position store.
+  public internal(set) var forgotten: ShelfEntry?
+  /// A one-line note for the status line (`cannot open ...`), cleared by the next key.
+  public var message: String?
+
+  /// Entries read before come first, most recent first; the others follow by title.
+  public init(heading: String, entries: [ShelfEntry], size: TerminalSize, forgettingRemoves: Bool) {
+    self.heading = VisibleText.singleLine(heading)
+    self.entries = entries.enumerated().sorted { left, right in
+      switch (left.element.lastRead, right.element.lastRead) {
+      case (let a?, let b?): return a != b ? a > b : left.offset < right.offset
+      case (.some, nil): return true
+      case (nil, .some): return false
+      case (nil, nil): return left.offset < right.offset
+      }
+    }.map(\.element)
+    selection = 0
+    top = 0
+    self.size = size
+    self.forgettingRemoves = forgettingRemoves
+    isRunning = true
+    chosen = nil
+    forgotten = nil
+    message = nil
+  }
+
+  /// The rows the list has on screen: all but the heading and the status line.
+  public var listHeight: Int { max(1, size.height - 3) }
+
+  /// The next state after `key`: the keymap's shelf bindings, else the reader's movements.
+  public func pressing(_ key: Key) -> ShelfState {
+    var next = self
+    next.message = nil
+    next.chosen = nil
+    next.forgotten = nil
+    guard let command = Keymap.command(for: key, in: .shelf) ?? Keymap.command(for: key) else { return next }
+    let page = listHeight
+    switch command {
+    case .lineUp: next.select(selection - 1)
+    case .lineDown: next.select(selection + 1)
+    case .pageUp: next.select(selection - page)
+    case .pageDown: next.select(selection + page)
+    case .top: next.select(0)
+    case .bottom: next.select(entries.count - 1)
+    case .quit: next.isRunning = false
+    case .chooseDocument:
+      guard entries.indices.contains(selection) else { return next }
+      if entries[selection].isMissing {
+        next.message = "missing: the file is no longer there (d forgets it)"
+      } else {
+        next.chosen = entries[selection]
+      }
+    case .forgetDocument:
+      guard entries.indices.contains(selection) else { return next }
+      next.forgotten = entries[selection]
+      if forgettingRemoves {
+        next.entries.remove(at: selection)
+        next.select(min(selection, next.entries.count - 1))
+      } else {
+        next.entries[selection].progress = nil
+        next.entries[selection].lastRead = nil
+        next.entries[selection].lastReadLabel = ""
+      }
+      next.message = "forgot " + entries[selection].title
+    default: break
+    }
+    return next
+  }
+
+  /// The same shelf at another terminal size.
+  public func resized(to size: TerminalSize) -> ShelfState {
+    var next = self
+    next.size = size
+    next.select(selection)
+    return next
+  }
+
+  private mutating func select(_ index: Int) {
+    selection = max(0, min(index, entries.count - 1))
+    if selection < top { top = selection }
+    if selection >= top + listHeight { top = selection - listHeight + 1 }
+    top = max(0, min(top, max(0, entries.count - listHeight)))
+  }
+}

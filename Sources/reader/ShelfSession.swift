@@ -1,0 +1,110 @@
+import Foundation
+import Glibc
+import ReaderCore
+
+/// The shelf on the terminal: the documents read before (from the position store), or the
+/// readable documents of a folder, until the reader chooses one or quits.
+struct ShelfSession {
+  /// File names the folder listing offers (EPUB, Markdown, plain text).
+  static let readableExtensions: Set<String> = ["epub", "md", "markdown", "txt", "text"]
+
+  let store: PositionStore?
+  /// The folder listed, or nil for the documents read before.
+  let folder: String?
+
+  /// The entries to list, read now (files may have gone since the last look).
+  func entries() -> [ShelfEntry] {
+    guard let folder else {
+      return (store?.remembered() ?? []).map { remembered in
+        entry(path: remembered.path, remembered: remembered, isMissing: !Self.isRegularFile(remembered.path))
+      }
+    }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    let base = folder.hasSuffix("/") ? folder : folder + "/"
+    return names.filter { name in
+      !name.hasPrefix(".") && Self.readableExtensions.contains((name as NSString).pathExtension.lowercased())
+        && Self.isRegularFile(base + name)
+    }.sorted().map { name in
+      let path = Self.resolved(base + name)
+      return entry(path: path, remembered: store?.remembered(path: path), isMissing: false)
+    }
+  }
+
+  /// The heading over the list.
+  var heading: String {
+    folder.map { "folder " + Self.resolved($0) } ?? "書架 shelf: documents read before"
+  }
+
+  /// Runs until Enter chooses a document (its path) or the reader quits (nil).
+  func run(on terminal: Terminal, note: String?) -> String? {
+    var state = ShelfState(
+      heading: heading, entries: entries(), size: terminal.size, forgettingRemoves: folder == nil)
+    state.message = note
+    var shown = Frame(size: TerminalSize(width: 0, height: 0))
+    while true {
+      let frame = ShelfRenderer.render(state)
+      if frame != shown {
+        terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)
+        shown = frame
+      }
+      switch terminal.nextEvent() {
+      case .key(.control("c")): raise(SIGINT)
+      case .key(.control("z")): raise(SIGTSTP)
+      case .key(let key):
+        state = state.pressing(key)
+        if let forgotten = state.forgotten { store?.forget(path: forgotten.path) }
+        if let chosen = state.chosen { return chosen.path }
+        if !state.isRunning { return nil }
+      case .resize:
+        state = state.resized(to: terminal.size)
+      case .resumed:
+        state = state.resized(to: terminal.size)
+        shown = Frame(size: TerminalSize(width: 0, height: 0))
+      case .mouse, .tick:
+        break
+      }
+    }
+  }
+
+  /// The shelf as plain text, one document a line, for a pipe (`reader --shelf | cat`).
+  func text() -> String {
+    let state = ShelfState(
+      heading: heading, entries: entries(), size: TerminalSize(width: 80, height: 3), forgettingRemoves: false
+    )
+    return state.entries.map { entry in
+      let progress = entry.isMissing ? "missing" : entry.progress.map { "\($0)%" } ?? "-"
+      return [
+        entry.title, progress, entry.lastReadLabel.isEmpty ? "-" : entry.lastReadLabel,
+        VisibleText.singleLine(entry.path),
+      ]
+      .joined(separator: "\t")
+    }.map { $0 + "\n" }.joined()
+  }
+
+  private func entry(path: String, remembered: PositionStore.Remembered?, isMissing: Bool) -> ShelfEntry {
+    let name = String(path.split(separator: "/").last ?? Substring(path))
+    let label =
+      remembered?.lastRead.map { Self.dateFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? ""
+    return ShelfEntry(
+      title: remembered?.title ?? name, path: path, progress: remembered?.progress,
+      lastRead: remembered?.lastRead,
+      lastReadLabel: label, isMissing: isMissing)
+  }
+
+  private static let dateFormatter: DateFormatter = {
+    let formatter = DateFormatter()
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter
+  }()
+
+  private static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+  }
+
+  private static func resolved(_ path: String) -> String {
+    guard let real = realpath(path, nil) else { return path }
+    defer { free(real) }
+    return String(cString: real)
+  }
+}

@@ -1,0 +1,146 @@
+import EPUBFixtures
+import Foundation
+import XCTest
+
+/// Several documents in one run (`:n`, `:p`), the shelf of documents read before
+/// (`--shelf`, `B`) and a folder's documents (`reader DIR`).
+final class DocumentsAndShelfTests: XCTestCase {
+  private var directory: URL!
+  private var state: String { directory.appendingPathComponent("state").path }
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("reader-shelf-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// A newsletter in Markdown, a plain-text note and a book.
+  private func writeDocuments() throws -> [String] {
+    let newsletter =
+      "# 本週通訊\n\n" + (1...30).map { "## 第 \($0) 則\n\n第 \($0) 則消息的內容。\n" }.joined(separator: "\n")
+    let note = "會議記錄\n\n今天討論了三件事。\n"
+    let paths = ["news.md", "note.txt", "sanguo.epub"].map { directory.appendingPathComponent($0).path }
+    try newsletter.write(toFile: paths[0], atomically: true, encoding: .utf8)
+    try note.write(toFile: paths[1], atomically: true, encoding: .utf8)
+    try Data(SampleBooks.threeKingdoms()).write(to: URL(fileURLWithPath: paths[2]))
+    return paths
+  }
+
+  private func session(_ arguments: [String], width: Int = 100, height: Int = 16) throws -> TmuxSession {
+    try TmuxSession(
+      command: ReaderShell.shellCommand(arguments), width: width, height: height,
+      environment: ["XDG_STATE_HOME": state])
+  }
+
+  private func quit(_ session: TmuxSession) throws {
+    try session.send("q")
+    try session.waitFor { $0.joined().contains("reader-exit=0") }
+  }
+
+  func testColonNAndColonPMoveBetweenTheDocumentsAndEachKeepsItsPlace() throws {
+    let paths = try writeDocuments()
+    let session = try self.session(paths)
+    var screen = try session.waitFor { $0.last?.contains("1/3") ?? false }
+    XCTAssertTrue(screen.last?.contains(" news.md › 本週通訊") ?? false, screen.joined(separator: "\n"))
+    try session.send("Down", "Down", "Down", "Down", "Down")
+    screen = try session.waitFor { $0.last?.contains("› 第 4 則") ?? false }
+    let place = screen.first ?? ""
+    try session.send(":", "n")
+    screen = try session.waitFor { $0.last?.contains("2/3") ?? false }
+    XCTAssertTrue(screen.joined().contains("今天討論了三件事。"), screen.joined(separator: "\n"))
+    try session.send(":", "n")
+    screen = try session.waitFor { $0.last?.contains("3/3") ?? false }
+    XCTAssertTrue(screen.last?.contains("三國演義（節選） — 羅貫中") ?? false)
+    try session.send(":", "n")
+    screen = try session.waitFor { $0.last?.contains("no next document (3/3)") ?? false }
+    XCTAssertTrue(screen.last?.contains("no next document (3/3)") ?? false, screen.last ?? "")
+    try session.send(":", "p")
+    try session.waitFor { $0.last?.contains("2/3") ?? false }
+    try session.send(":", "p")
+    screen = try session.waitFor { $0.last?.contains("1/3") ?? false && $0.first == place }
+    XCTAssertEqual(screen.first, place, "the first document is back at its place")
+    try session.send(":", "x")
+    screen = try session.waitFor { $0.last?.contains("unknown command :x") ?? false }
+    XCTAssertTrue(screen.last?.contains("unknown command :x") ?? false)
+    try quit(session)
+  }
+
+  func testAMissingNextDocumentIsNamedAndTheCurrentOneStays() throws {
+    let paths = try writeDocuments()
+    let gone = directory.appendingPathComponent("gone.md").path
+    let session = try self.session([paths[1], gone], width: 180)
+    try session.waitFor { $0.last?.contains("1/2") ?? false }
+    try session.send(":", "n")
+    let screen = try session.waitFor { $0.last?.contains("cannot open") ?? false }
+    XCTAssertTrue(screen.last?.contains("cannot open '\(gone)'") ?? false, screen.last ?? "")
+    XCTAssertTrue(screen.joined().contains("今天討論了三件事。"))
+    try quit(session)
+  }
+
+  func testTheShelfListsWhatWasReadOpensItAtItsPlaceForgetsItAndShowsMissingFiles() throws {
+    let paths = try writeDocuments()
+    var viewer = try session([paths[2]])
+    try viewer.waitFor { $0.joined().contains("羅貫中") }
+    try viewer.send("Down", "Down", "Down")
+    let place = try viewer.waitFor { $0.last?.contains("› 第二回") ?? false }.first ?? ""
+    try quit(viewer)
+    viewer = try session([paths[1]])
+    try viewer.waitFor { $0.joined().contains("今天討論了三件事。") }
+    try quit(viewer)
+    try FileManager.default.removeItem(atPath: paths[1])
+    let shelf = try session(["--shelf"])
+    var screen = try shelf.waitFor { $0.joined().contains("2 documents") }
+    XCTAssertTrue(screen[0].contains("書架 shelf"), screen.joined(separator: "\n"))
+    XCTAssertTrue(
+      screen[2].contains("note.txt") && screen[2].contains("missing"), "most recent first, missing shown")
+    XCTAssertTrue(screen[3].contains("三國演義（節選） — 羅貫中") && screen[3].hasSuffix("/sanguo.epub"), screen[3])
+    XCTAssertNotNil(screen[3].range(of: #"\d+% 20\d\d-\d\d-\d\d \d\d:\d\d"#, options: .regularExpression))
+    try shelf.send("Enter")
+    screen = try shelf.waitFor { $0.last?.contains("missing: the file is no longer there") ?? false }
+    XCTAssertTrue(screen.last?.contains("missing") ?? false, screen.joined(separator: "\n"))
+    try shelf.send("d")
+    screen = try shelf.waitFor { $0.joined().contains("1 document") }
+    XCTAssertTrue(screen[2].contains("三國演義"), "note.txt is gone from the list")
+    XCTAssertTrue(screen.last?.contains("forgot note.txt") ?? false)
+    try shelf.send("Enter")
+    screen = try shelf.waitFor { $0.first == place }
+    XCTAssertEqual(screen.first, place, "the book opens at its place")
+    try shelf.send("B")
+    screen = try shelf.waitFor { $0.joined().contains("書架 shelf") }
+    XCTAssertTrue(screen[2].contains("三國演義"), screen.joined(separator: "\n"))
+    try shelf.send("q")
+    try shelf.waitFor { $0.joined().contains("reader-exit=0") }
+    let listed = try ReaderProcess.run(["--shelf"], environment: ["XDG_STATE_HOME": state])
+    XCTAssertEqual(listed.text.split(separator: "\n").count, 1)
+    XCTAssertTrue(listed.text.hasPrefix("三國演義（節選） — 羅貫中\t"), listed.text)
+  }
+
+  func testAFolderListsItsReadableDocuments() throws {
+    let paths = try writeDocuments()
+    try Data([0x7F, 0x45, 0x4C, 0x46]).write(to: directory.appendingPathComponent("program.bin"))
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("sub.md"), withIntermediateDirectories: true)
+    let listed = try ReaderProcess.run([directory.path], environment: ["XDG_STATE_HOME": state])
+    XCTAssertEqual(
+      listed.text.split(separator: "\n").map { $0.split(separator: "\t").first ?? "" },
+      ["news.md", "note.txt", "sanguo.epub"])
+    let folder = try session([directory.path])
+    var screen = try folder.waitFor { $0.joined().contains("3 documents") }
+    XCTAssertTrue(screen[0].contains("folder "), screen.joined(separator: "\n"))
+    try folder.send("G", "Enter")
+    screen = try folder.waitFor { $0.joined().contains("羅貫中") }
+    XCTAssertTrue(screen.last?.contains("三國演義") ?? false)
+    try quit(folder)
+    XCTAssertEqual(paths.count, 3)
+  }
+
+  func testPrintAndOutlineTakeSeveralFilesInOrder() throws {
+    let paths = try writeDocuments()
+    let result = try ReaderProcess.run(["--outline", paths[2], paths[0]])
+    XCTAssertTrue(result.text.hasPrefix("第一回　宴桃園豪傑三結義\n"), result.text)
+    XCTAssertTrue(result.text.contains("  三人的兵器\n本週通訊\n  第 1 則\n"), result.text)
+  }
+}

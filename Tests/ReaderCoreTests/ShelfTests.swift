@@ -1,0 +1,76 @@
+import XCTest
+
+@testable import ReaderCore
+
+final class ShelfTests: XCTestCase {
+  private let entries = [
+    ShelfEntry(title: "未讀的書", path: "/books/unread.epub"),
+    ShelfEntry(
+      title: "三國演義 — 羅貫中", path: "/books/sanguo.epub", progress: 37, lastRead: 200,
+      lastReadLabel: "2026-12-02 15:30"),
+    ShelfEntry(
+      title: "西游记 — 吴承恩", path: "/books/xiyou.epub", progress: 100, lastRead: 300,
+      lastReadLabel: "2026-12-02 16:00"),
+    ShelfEntry(
+      title: "舊筆記", path: "/notes/old.md", progress: 5, lastRead: 100, lastReadLabel: "2026-11-30 09:00",
+      isMissing: true),
+  ]
+
+  private func shelf(removes: Bool = true, width: Int = 80) -> ShelfState {
+    ShelfState(
+      heading: "書架 shelf", entries: entries, size: TerminalSize(width: width, height: 8),
+      forgettingRemoves: removes)
+  }
+
+  private func rows(_ state: ShelfState) -> [String] {
+    let frame = ShelfRenderer.render(state)
+    return (0..<frame.height).map { frame.text(ofRow: $0) }
+  }
+
+  func testMostRecentFirstThenTheUnreadWithProgressDateAndMissingFiles() {
+    let screen = rows(shelf())
+    XCTAssertEqual(screen[0].trimmingCharacters(in: .whitespaces), "書架 shelf · 4 documents")
+    XCTAssertTrue(screen[2].hasPrefix(" 西游记 — 吴承恩"))
+    XCTAssertTrue(screen[2].contains("100% 2026-12-02 16:00  /books/xiyou.epub"), screen[2])
+    XCTAssertTrue(screen[3].contains(" 37% 2026-12-02 15:30"), screen[3])
+    XCTAssertTrue(screen[4].contains("missing 2026-11-30 09:00"), screen[4])
+    XCTAssertTrue(screen[5].contains("未讀的書") && screen[5].contains("—"), screen[5])
+    for row in screen { XCTAssertEqual(DisplayWidth.of(row), 80, row) }
+  }
+
+  func testEnterChoosesDForgetsAndAMissingFileIsNotOpened() {
+    var state = shelf().pressing(.enter)
+    XCTAssertEqual(state.chosen?.path, "/books/xiyou.epub")
+    state = state.pressing(.character("j")).pressing(.character("j")).pressing(.enter)
+    XCTAssertNil(state.chosen)
+    XCTAssertEqual(state.message, "missing: the file is no longer there (d forgets it)")
+    state = state.pressing(.character("d"))
+    XCTAssertEqual(state.forgotten?.path, "/notes/old.md")
+    XCTAssertEqual(
+      state.entries.map(\.path), ["/books/xiyou.epub", "/books/sanguo.epub", "/books/unread.epub"])
+    XCTAssertEqual(state.selection, 2)
+    state = state.pressing(.character("q"))
+    XCTAssertFalse(state.isRunning)
+  }
+
+  func testInAFolderDForgetsTheProgressButKeepsTheFileListed() {
+    let state = shelf(removes: false).pressing(.character("d"))
+    XCTAssertEqual(state.entries.count, 4)
+    XCTAssertNil(state.entries[0].progress)
+    XCTAssertEqual(state.forgotten?.path, "/books/xiyou.epub")
+  }
+
+  func testAnEmptyShelfAndATinyTerminalDrawWithoutSpilling() {
+    let empty = ShelfState(
+      heading: "書架", entries: [], size: TerminalSize(width: 30, height: 6), forgettingRemoves: true)
+    XCTAssertTrue(rows(empty)[2].contains("nothing here yet"))
+    XCTAssertEqual(empty.pressing(.enter).chosen, nil)
+    XCTAssertEqual(empty.pressing(.character("d")).forgotten, nil)
+    for width in [1, 5, 19, 20, 21, 33] {
+      for row in rows(shelf(width: width).resized(to: TerminalSize(width: width, height: 5))) {
+        XCTAssertLessThanOrEqual(DisplayWidth.of(row), width)
+      }
+    }
+    XCTAssertEqual(ShelfRenderer.keepingEnd("/a/very/long/path/三國.epub", 12), "…h/三國.epub")
+  }
+}
