@@ -1,6 +1,7 @@
 /// Draws the panels that open over the panes: the key help and the faction panel.
 enum OverlayRenderer {
-  /// The help lists every binding of the keymap, one line each, grouped by where it applies.
+  /// The help lists every binding of the keymap, one line each, grouped by where it applies; that
+  /// any key closes it is said in the box's title, which keeps two more rows for keys.
   static func helpLines() -> [StyledText] {
     var lines: [StyledText] = []
     // The keys after `:` are spelt out in the `:` line, and the shelf lists its own keys.
@@ -22,17 +23,17 @@ enum OverlayRenderer {
         lines.append(StyledText(padded + binding.help))
       }
     }
-    lines.append(StyledText(""))
-    lines.append(StyledText("any key closes this help", style: .dim))
     return lines
   }
+
+  static let helpTitle = "help · 說明 · any key closes it"
 
   /// The help in one column when it fits the screen's height, else in two side by side.
   static func drawHelp(_ state: ReaderState, frame: inout Frame) {
     let lines = helpLines()
     let rows = max(1, frame.height - 4)
     guard lines.count > rows else {
-      drawBox(title: "help · 說明", lines: lines.map { [$0] }, frame: &frame)
+      drawBox(title: helpTitle, lines: lines.map { [$0] }, frame: &frame)
       return
     }
     let half = (lines.count + 1) / 2
@@ -44,7 +45,7 @@ enum OverlayRenderer {
       let right = index + half < lines.count ? [lines[index + half]] : []
       return [left, StyledText(pad)] + right
     }
-    drawBox(title: "help · 說明", lines: joined, maxWidth: Self.wideBox, frame: &frame)
+    drawBox(title: helpTitle, lines: joined, maxWidth: Self.wideBox, frame: &frame)
   }
 
   /// The faction panel; what is not found or counted yet says so and fills in on a later frame.
