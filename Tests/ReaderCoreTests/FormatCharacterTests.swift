@@ -6,7 +6,7 @@ import XCTest
 /// drawn as ◌, and a block made only of them is not shown.
 final class FormatCharacterTests: XCTestCase {
   private func lawText() throws -> Document {
-    MarkdownParser().parse(try FixtureFile.text("law-format-characters.md"), title: "著作权法.md")
+    MarkdownParser().parse(try MarkdownFixtures.text("law-format-characters.md"), title: "著作权法.md")
   }
 
   func testTheLawTextShowsNoDottedCircleAtAnyWidthOrInAnyFrame() throws {

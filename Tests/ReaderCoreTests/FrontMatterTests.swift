@@ -10,7 +10,7 @@ final class FrontMatterTests: XCTestCase {
   }
 
   private func mkdocsPage() throws -> Document {
-    parse(try FixtureFile.text("mkdocs-getting-started.md"), title: "getting-started.md")
+    parse(try MarkdownFixtures.text("mkdocs-getting-started.md"), title: "getting-started.md")
   }
 
   private func frontMatter(of document: Document) -> FrontMatter? {
@@ -55,11 +55,11 @@ final class FrontMatterTests: XCTestCase {
   }
 
   func testChunkedParsingTakesTheFrontMatterOffAsTheWholeParseDoes() throws {
-    let page = Array(try FixtureFile.text("mkdocs-getting-started.md").utf8)
+    let page = Array(try MarkdownFixtures.text("mkdocs-getting-started.md").utf8)
     // Every cut, even inside the YAML, whose blank line followed by `tags:` looks like a cut.
     ChunkedParserTests.assertParsesLikeWhole(page, "MkDocs page, every cut")
     ChunkedParserTests.assertParsesLikeWhole(page, firstChunkSize: 40, chunkSize: 64, "MkDocs page")
-    let toml = Array(try FixtureFile.text("hugo-post-toml.md").utf8)
+    let toml = Array(try MarkdownFixtures.text("hugo-post-toml.md").utf8)
     ChunkedParserTests.assertParsesLikeWhole(toml, "Hugo post, every cut")
     var parser = ChunkedParser(bytes: page, firstChunkSize: 1, chunkSize: 1)
     let first = try XCTUnwrap(parser.parseNextChunk())
@@ -69,7 +69,7 @@ final class FrontMatterTests: XCTestCase {
   }
 
   func testTOMLTitleIsTheTopLevelOneWithItsEscapes() throws {
-    let document = parse(try FixtureFile.text("hugo-post-toml.md"))
+    let document = parse(try MarkdownFixtures.text("hugo-post-toml.md"))
     XCTAssertEqual(frontMatter(of: document)?.format, .toml)
     XCTAssertEqual(document.title, "週報第 42 期：\"終端\"裡的中文排版")
     XCTAssertEqual(document.outline.entries.map(\.title), ["一、reader"])

@@ -6,7 +6,7 @@ import XCTest
 /// footnotes) and highlights the cells that draw each match.
 final class SearchCoverageTests: XCTestCase {
   private func chapter() throws -> Document {
-    MarkdownParser().parse(try FixtureFile.text("git-branching-chapter.md"), title: "git-branching.md")
+    MarkdownParser().parse(try MarkdownFixtures.text("git-branching-chapter.md"), title: "git-branching.md")
   }
 
   /// A state of `width` columns with the outline hidden, the index built and `query` submitted.

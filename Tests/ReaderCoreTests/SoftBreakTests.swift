@@ -13,7 +13,7 @@ final class SoftBreakTests: XCTestCase {
   }
 
   func testChineseReadmeJoinsCJKLinesAndKeepsSpacesBetweenWords() throws {
-    let text = paragraphs(try FixtureFile.text("readme-soft-wrapped.md"))
+    let text = paragraphs(try MarkdownFixtures.text("readme-soft-wrapped.md"))
     XCTAssertEqual(
       text[0],
       "一個在終端裡閱讀長篇中文文檔的小工具。它按照顯示寬度排版，每個漢字佔兩欄，標點不會出現在行首，"
@@ -27,7 +27,7 @@ final class SoftBreakTests: XCTestCase {
   }
 
   func testHangulKeepsItsSpace() throws {
-    let text = paragraphs(try FixtureFile.text("readme-soft-wrapped.md"))
+    let text = paragraphs(try MarkdownFixtures.text("readme-soft-wrapped.md"))
     XCTAssertEqual(text.last, "이 도구는 긴 문서를 터미널에서 읽기 위한 것입니다.")
   }
 
