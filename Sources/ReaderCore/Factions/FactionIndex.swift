@@ -11,6 +11,9 @@ public final class FactionIndex: @unchecked Sendable {
   private let lock = NSLock()
   private var summaryFound: FactionSummary??
   private var mentions: [ConversionCache.Setting: [[Mention]]] = [:]
+  /// Per setting and faction, the outline entries that hold its mentions (nil: the preface), each
+  /// once in reading order: made with the count so that a frame of the panel never walks every mention.
+  private var sections: [ConversionCache.Setting: [[Int?]]] = [:]
 
   public init(conversions: ConversionCache) {
     self.conversions = conversions
@@ -42,6 +45,15 @@ public final class FactionIndex: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     guard let found = mentions[setting], found.indices.contains(index) else { return nil }
+    return found[index]
+  }
+
+  /// The sections that hold faction `index`'s mentions in `setting`, first mention first, if they
+  /// are counted, else nil; never waits.
+  public func countedSections(of index: Int, _ setting: ConversionCache.Setting) -> [Int?]? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let found = sections[setting], found.indices.contains(index) else { return nil }
     return found[index]
   }
 
@@ -90,8 +102,13 @@ public final class FactionIndex: @unchecked Sendable {
         of: Faction.nameForms(of: conversions.text(faction.name, setting)), in: leaves,
         outline: document.outline)
     }
+    let foundSections = found.map { mentions in
+      var seen = Set<Int?>()
+      return mentions.map(\.section).filter { seen.insert($0).inserted }
+    }
     lock.lock()
     mentions[setting] = found
+    sections[setting] = foundSections
     lock.unlock()
     return found[index]
   }

@@ -61,7 +61,6 @@ enum OverlayRenderer {
     var lines: [[StyledText]] = []
     for index in summary.factions.indices {
       let counted = state.factions.countedMentions(of: index, state.setting)
-      let mentions = counted ?? []
       let name = state.factions.name(of: index, state.setting)
       let style: TextStyle = index == selection ? [.reverse, .bold] : .bold
       lines.append([
@@ -72,13 +71,9 @@ enum OverlayRenderer {
       let wrapped = LineBreaker(width: inner - 2).wrap([InlineRun(summaryText)], leaf: 0).prefix(2)
       for line in wrapped { lines.append([StyledText("  ")] + line.spans) }
       var sections: [String] = []
-      for mention in mentions {
-        if let section = mention.section {
-          let title = state.title(ofEntry: section)
-          if !sections.contains(title) { sections.append(title) }
-        } else if !sections.contains("—") {
-          sections.append("—")
-        }
+      for section in state.factions.countedSections(of: index, state.setting) ?? [] {
+        let title = section.map { state.title(ofEntry: $0) } ?? "—"
+        if !sections.contains(title) { sections.append(title) }
       }
       lines.append([
         StyledText(counted == nil ? "" : "  in: " + sections.joined(separator: " · "), style: .dim)
