@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Glibc
 import ReaderCore
 
@@ -65,6 +66,18 @@ struct ReaderCommand: ParsableCommand {
   @Flag(help: "Also localise vocabulary and quotation marks when converting (s2twp / tw2sp: 軟件 → 軟體, 「」).")
   var vocabulary = false
 
+  @Option(
+    help: ArgumentHelp(
+      "The language of the help, status line and messages: en, zh-Hant (Traditional, Taiwan), zh-Hans (Simplified) or auto (from LC_ALL, LC_MESSAGES or LANG).",
+      valueName: "language"))
+  var lang: String = "auto"
+
+  /// The interface language `--lang` names, or the locale's for `auto`.
+  private var language: InterfaceLanguage {
+    InterfaceLanguage(argument: lang)
+      ?? InterfaceLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+  }
+
   @Flag(help: "Do not restore or remember the reading position (kept per file under $XDG_STATE_HOME/reader).")
   var noRemember = false
 
@@ -89,6 +102,9 @@ struct ReaderCommand: ParsableCommand {
   func validate() throws {
     if width < 0 { throw ValidationError("--width must be 0 or more") }
     if measure < 0 { throw ValidationError("--measure must be 0 or more") }
+    if lang.lowercased() != "auto" && InterfaceLanguage(argument: lang) == nil {
+      throw ValidationError("--lang must be en, zh-Hant, zh-Hans or auto")
+    }
   }
 
   /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.
@@ -133,7 +149,7 @@ struct ReaderCommand: ParsableCommand {
   private func viewer(_ start: ViewerSession.Start, options: ImportOptions) -> ViewerSession {
     ViewerSession(
       start: start, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
-      measure: measure, theme: theme, remember: !noRemember,
+      measure: measure, theme: theme, language: language, remember: !noRemember,
       keysFromTTY: isatty(STDIN_FILENO) == 0 || files.contains("-"))
   }
 

@@ -11,6 +11,8 @@ struct ShelfSession {
   let store: PositionStore?
   /// The folder listed, or nil for the documents read before.
   let folder: String?
+  /// The language of the shelf's heading, status line and notes.
+  var language: InterfaceLanguage = .english
 
   /// The entries to list, read now (files may have gone since the last look).
   func entries() -> [ShelfEntry] {
@@ -32,14 +34,15 @@ struct ShelfSession {
 
   /// The heading over the list.
   var heading: String {
-    folder.map { "folder " + Self.resolved($0) } ?? "書架 shelf: documents read before"
+    (folder.map { InterfaceText.folderHeading(Self.resolved($0)) } ?? .shelfHeading).text(in: language)
   }
 
   /// Runs until Enter chooses a document (its path) or the reader quits (nil).
   func run(on terminal: Terminal, note: String?) -> String? {
     var state = ShelfState(
-      heading: heading, entries: entries(), size: terminal.size, forgettingRemoves: folder == nil)
-    state.message = note
+      heading: heading, entries: entries(), size: terminal.size, forgettingRemoves: folder == nil,
+      language: language)
+    state.statusMessage = note.map { .verbatim($0) }
     var shown = Frame(size: TerminalSize(width: 0, height: 0))
     while true {
       let frame = ShelfRenderer.render(state)

@@ -22,6 +22,7 @@ struct ViewerSession {
   let vocabulary: Bool
   let measure: Int
   let theme: Theme.Name
+  let language: InterfaceLanguage
   let remember: Bool
   let keysFromTTY: Bool
 
@@ -48,8 +49,8 @@ struct ViewerSession {
     var shelf: ShelfSession?
     switch start {
     case .documents: shelf = nil
-    case .shelf: shelf = ShelfSession(store: store, folder: nil)
-    case .folder(let path): shelf = ShelfSession(store: store, folder: path)
+    case .shelf: shelf = ShelfSession(store: store, folder: nil, language: language)
+    case .folder(let path): shelf = ShelfSession(store: store, folder: path, language: language)
     }
     var note: String?
     while true {
@@ -74,7 +75,7 @@ struct ViewerSession {
       case nil:
         return
       case .shelf:
-        shelf = ShelfSession(store: store, folder: nil)
+        shelf = ShelfSession(store: store, folder: nil, language: language)
       case .nextDocument, .previousDocument:
         let target = index + (leaving == .nextDocument ? 1 : -1)
         do {
@@ -97,9 +98,9 @@ struct ViewerSession {
     if case .file(let path) = opened.origin { location = path }
     var state = ReaderState(
       document: opened.document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary,
-      measure: measure, location: location)
+      measure: measure, location: location, language: language)
     state.sequence = sequence
-    if let note { state = Reducer.reduce(state, .note(note)) }
+    if let note { state = Reducer.reduce(state, .note(.verbatim(note))) }
     var pending = store?.load(for: opened.key)
     if script != nil { pending?.script = (script ?? .original).rawValue }
     let loop = RunLoop(terminal: terminal)

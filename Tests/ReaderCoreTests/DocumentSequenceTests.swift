@@ -47,8 +47,8 @@ final class DocumentSequenceTests: XCTestCase {
     XCTAssertFalse(shelf.isRunning)
   }
 
-  func testTheHelpListsTheColonCommandsAndTheShelfItsOwnKeys() {
-    let lines = OverlayRenderer.helpLines().map(\.text)
+  func testTheHelpListsTheColonCommandsAndTheShelfKeysInTheirOwnGroups() {
+    let lines = HelpLayout.lines(content: 76, language: .english).map(\.text)
     XCTAssertTrue(
       lines.contains { $0.hasPrefix(": ") && $0.hasSuffix(":n / :p next / previous document (as in less)") })
     let afterColon = Keymap.bindings.filter { $0.context == .colonCommand }.map {
@@ -56,6 +56,12 @@ final class DocumentSequenceTests: XCTestCase {
     }
     XCTAssertEqual(afterColon, [":n next document", ":p previous document"])
     XCTAssertTrue(lines.contains { $0.hasPrefix("B ") && $0.contains("the shelf") })
-    XCTAssertEqual(ShelfRenderer.keys, " Enter open · d forget · q Esc quit")
+    XCTAssertTrue(lines.contains("After :"))
+    XCTAssertTrue(lines.contains { $0.hasPrefix("n ") && $0.hasSuffix("next document") })
+    XCTAssertTrue(lines.contains("On the shelf (B, --shelf)"))
+    XCTAssertTrue(lines.contains { $0.hasPrefix("d ") && $0.hasSuffix("forget") })
+    XCTAssertEqual(ShelfRenderer.keys(.english), " Enter open · d forget · q Esc quit")
+    XCTAssertEqual(ShelfRenderer.keys(.traditionalChinese), " Enter 開啟 · d 忘記 · q Esc 離開")
+    XCTAssertEqual(ShelfRenderer.keys(.simplifiedChinese), " Enter 打开 · d 忘记 · q Esc 退出")
   }
 }

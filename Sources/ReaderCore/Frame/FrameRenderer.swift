@@ -4,7 +4,8 @@ public enum FrameRenderer {
     var frame = Frame(size: state.size)
     let geometry = state.geometry
     if geometry.isTooSmall {
-      let note = TextFitting.truncate("terminal too small", to: state.size.width)
+      let note = TextFitting.truncate(
+        InterfaceText.terminalTooSmall.text(in: state.language), to: state.size.width)
       frame.write([StyledText(note)], row: 0, column: 0, limit: state.size.width)
       return frame
     }
@@ -49,7 +50,7 @@ public enum FrameRenderer {
 
   private static func drawBody(_ state: ReaderState, in rect: Rect, frame: inout Frame) {
     if state.document.isEmpty && rect.height > 0 {
-      let message = TextFitting.truncate(Document.emptyMessage, to: rect.width)
+      let message = TextFitting.truncate(InterfaceText.emptyDocument.text(in: state.language), to: rect.width)
       frame.write([StyledText(message, style: .dim)], row: rect.y, column: rect.x, limit: rect.width)
       return
     }
@@ -107,29 +108,38 @@ public enum FrameRenderer {
   private static func drawStatus(_ state: ReaderState, row: Int, frame: inout Frame) {
     let width = state.size.width
     let percent = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
-    var script = state.setting.script.label + (state.setting.vocabulary ? "+詞" : "")
+    let language = state.language
+    let scriptLabel =
+      state.setting.script == .original
+      ? InterfaceText.original.text(in: language) : state.setting.script.label
+    var script = scriptLabel + (state.setting.vocabulary ? "+詞" : "")
     if state.setting.script == .original, let found = state.conversions.documentScripts?.minorityLabel {
       script = found + " · " + script
     }
-    let loading = state.loading.map { " loading \(Int($0 * 100))% ·" } ?? ""
+    let loading =
+      state.loading.map { " " + InterfaceText.loading(percent: Int($0 * 100)).text(in: language) + " ·" }
+      ?? ""
     let encoding = state.document.encodingLabel.map { " " + VisibleText.singleLine($0) + " ·" } ?? ""
     let chopped: String
     switch state.codeLines {
     case .wrapped: chopped = ""
-    case .chopped(let shift): chopped = shift > 0 ? " chopped →\(shift) ·" : " chopped ·"
+    case .chopped(let shift): chopped = " " + InterfaceText.chopped(shift: shift).text(in: language) + " ·"
     }
     let sequence = state.sequence.map { " \($0.label) ·" } ?? ""
-    let right = "\(loading)\(encoding)\(chopped)\(sequence) \(script)  \(percent)%  \(state.focus.rawValue) "
+    let right =
+      "\(loading)\(encoding)\(chopped)\(sequence) \(script)  \(percent)%  \(InterfaceText.focus(state.focus).text(in: language)) "
     var left =
       " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
     if let search = state.search, search.isEditing {
       let found =
-        search.results.map { "  \($0.count) matches" } ?? (search.query.isEmpty ? "" : "  indexing…")
+        search.results.map { "  " + InterfaceText.matchCount($0.count).text(in: language) }
+        ?? (search.query.isEmpty ? "" : "  " + InterfaceText.indexing.text(in: language))
       left = " /" + VisibleText.sanitize(search.query) + "▏" + found
     } else if let link = state.selectedLink {
       // Where the selected link leads comes first: the title is on screen anyway.
       left =
-        " " + LinkNavigation.describe(link) + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
+        " " + LinkNavigation.describe(link, in: language)
+        + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
     } else if let message = state.message {
       left += "  " + VisibleText.sanitize(message)
     } else if let entry = state.currentEntry {

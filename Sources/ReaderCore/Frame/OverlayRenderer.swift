@@ -1,59 +1,31 @@
 /// Draws the panels that open over the panes: the key help and the faction panel.
 enum OverlayRenderer {
-  /// The help lists every binding of the keymap, one line each, grouped by where it applies; that
-  /// any key closes it is said in the box's title, which keeps two more rows for keys.
-  static func helpLines() -> [StyledText] {
-    var lines: [StyledText] = []
-    // The keys after `:` are spelt out in the `:` line, and the shelf lists its own keys.
-    for context in KeyContext.allCases where context != .shelf && context != .colonCommand {
-      let bindings = Keymap.bindings.filter { $0.context == context }
-      guard !bindings.isEmpty else { continue }
-      if !lines.isEmpty { lines.append(StyledText("")) }
-      let heading: String
-      switch context {
-      case .reader: heading = "Keys (按鍵)"
-      case .factionPanel: heading = "In the faction panel (派系面板)"
-      case .searchPrompt: heading = "While typing a search (搜尋)"
-      case .colonCommand, .shelf: continue
-      }
-      lines.append(StyledText(heading, style: .bold))
-      for binding in bindings {
-        let keys = binding.keys.map(\.description).joined(separator: " ")
-        let padded = keys + String(repeating: " ", count: max(1, 12 - DisplayWidth.of(keys)))
-        lines.append(StyledText(padded + binding.help))
-      }
-    }
-    return lines
-  }
-
-  static let helpTitle = "help · 說明 · any key closes it"
-
-  /// The help in one column when it fits the screen's height, else in two side by side.
+  /// The help: its lines from `HelpLayout`, scrolled to the state's help line, with which lines
+  /// show (`21–40 of 93`) in the bottom border.
   static func drawHelp(_ state: ReaderState, frame: inout Frame) {
-    let lines = helpLines()
-    let rows = max(1, frame.height - 4)
-    guard lines.count > rows else {
-      drawBox(title: helpTitle, lines: lines.map { [$0] }, frame: &frame)
-      return
-    }
-    let half = (lines.count + 1) / 2
-    let columnWidth = max(1, (min(frame.width - 2, Self.wideBox) - 4) / 2)
-    let joined = (0..<half).map { index -> [StyledText] in
-      var left = lines[index]
-      left.text = TextFitting.truncate(left.text, to: columnWidth - 1)
-      let pad = String(repeating: " ", count: max(1, columnWidth - DisplayWidth.of(left.text)))
-      let right = index + half < lines.count ? [lines[index + half]] : []
-      return [left, StyledText(pad)] + right
-    }
-    drawBox(title: helpTitle, lines: joined, maxWidth: Self.wideBox, frame: &frame)
+    let layout = HelpLayout(
+      size: TerminalSize(width: frame.width, height: frame.height), language: state.language)
+    let box = layout.box
+    guard box.width >= 6 && box.height >= 3 else { return }
+    let top = min(state.helpTop, layout.maxTop)
+    let shown = Array(layout.lines.dropFirst(top).prefix(layout.visibleRows))
+    let position = InterfaceText.helpPosition(
+      first: top + 1, last: top + shown.count, total: layout.lines.count)
+    drawBox(
+      title: InterfaceText.helpTitle.text(in: state.language), footer: position.text(in: state.language),
+      lines: shown.map { [$0] }, in: box, frame: &frame)
   }
 
   /// The faction panel; what is not found or counted yet says so and fills in on a later frame.
   static func drawFactions(_ state: ReaderState, selection: Int, frame: inout Frame) {
+    let language = state.language
     guard let found = state.factions.foundSummary, let summary = found else {
-      let note = state.factions.foundSummary == nil ? FactionNavigation.finding : FactionReport.noFactions
-      let lines = [[StyledText(note)], [StyledText("Esc close", style: .dim)]]
-      drawBox(title: "factions · 派系", lines: lines, frame: &frame)
+      let note: Message = state.factions.foundSummary == nil ? .findingFactions : .noFactions
+      let lines = [
+        [StyledText(note.text(in: language))],
+        [StyledText(InterfaceText.closeKey.text(in: language), style: .dim)],
+      ]
+      drawBox(title: InterfaceText.factionsTitle.text(in: language), lines: lines, frame: &frame)
       return
     }
     let box = boxRect(frame: frame, contentHeight: summary.factions.count * 4 + 1)
@@ -65,7 +37,9 @@ enum OverlayRenderer {
       let style: TextStyle = index == selection ? [.reverse, .bold] : .bold
       lines.append([
         StyledText((index == selection ? "▸ " : "  ") + name, style: style),
-        StyledText(counted.map { "  \($0.count) mentions" } ?? "  counting mentions…"),
+        StyledText(
+          "  "
+            + (counted.map { InterfaceText.mentionCount($0.count) } ?? .countingMentions).text(in: language)),
       ])
       let summaryText = state.factions.summaryText(of: index, state.setting)
       let wrapped = LineBreaker(width: inner - 2).wrap([InlineRun(summaryText)], leaf: 0).prefix(2)
@@ -76,15 +50,15 @@ enum OverlayRenderer {
         if !sections.contains(title) { sections.append(title) }
       }
       lines.append([
-        StyledText(counted == nil ? "" : "  in: " + sections.joined(separator: " · "), style: .dim)
+        StyledText(
+          counted == nil
+            ? "" : "  " + InterfaceText.inSections.text(in: language) + sections.joined(separator: " · "),
+          style: .dim)
       ])
     }
-    lines.append([StyledText("↑↓ choose · Enter jump · m mentions · Esc close", style: .dim)])
-    drawBox(title: "factions · 派系", lines: lines, frame: &frame)
+    lines.append([StyledText(InterfaceText.factionKeys.text(in: language), style: .dim)])
+    drawBox(title: InterfaceText.factionsTitle.text(in: language), lines: lines, frame: &frame)
   }
-
-  /// The widest a two-column help box gets.
-  private static let wideBox = 110
 
   private static func boxRect(frame: Frame, contentHeight: Int, maxWidth: Int = 76) -> Rect {
     let width = min(frame.width - 2, maxWidth)
@@ -93,9 +67,17 @@ enum OverlayRenderer {
       x: (frame.width - width) / 2, y: max(0, (frame.height - 1 - height) / 2), width: width, height: height)
   }
 
-  private static func drawBox(title: String, lines: [[StyledText]], maxWidth: Int = 76, frame: inout Frame) {
+  private static func drawBox(title: String, lines: [[StyledText]], frame: inout Frame) {
     guard frame.width >= 6 && frame.height >= 4 else { return }
-    let box = boxRect(frame: frame, contentHeight: lines.count, maxWidth: maxWidth)
+    drawBox(title: title, lines: lines, in: boxRect(frame: frame, contentHeight: lines.count), frame: &frame)
+  }
+
+  /// A box with `title` in its top border and `footer`, if any, in its bottom one; the lines
+  /// that do not fit inside are left out, and none is drawn past the box.
+  private static func drawBox(
+    title: String, footer: String? = nil, lines: [[StyledText]], in box: Rect, frame: inout Frame
+  ) {
+    guard box.width >= 6 && box.height >= 3 else { return }
     let inner = box.width - 2
     let heading = TextFitting.truncate(" " + title + " ", to: max(0, inner - 2))
     let top =
@@ -110,7 +92,9 @@ enum OverlayRenderer {
         frame.write(lines[index], row: box.y + row, column: box.x + 2, limit: inner - 2)
       }
     }
-    let bottom = "└" + String(repeating: "─", count: inner) + "┘"
+    let label = footer.map { TextFitting.truncate(" " + $0 + " ", to: max(0, inner - 2)) } ?? ""
+    let bottom =
+      "└" + String(repeating: "─", count: max(0, inner - 1 - DisplayWidth.of(label))) + label + "─┘"
     frame.write([StyledText(bottom)], row: box.y + box.height - 1, column: box.x, limit: box.width)
   }
 }

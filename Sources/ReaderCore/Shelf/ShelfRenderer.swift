@@ -10,10 +10,13 @@ public enum ShelfRenderer {
     let width = state.size.width
     guard width >= 20, state.size.height >= 4 else {
       frame.write(
-        [StyledText(TextFitting.truncate("terminal too small", to: width))], row: 0, column: 0, limit: width)
+        [
+          StyledText(TextFitting.truncate(InterfaceText.terminalTooSmall.text(in: state.language), to: width))
+        ],
+        row: 0, column: 0, limit: width)
       return frame
     }
-    let count = state.entries.count == 1 ? "1 document" : "\(state.entries.count) documents"
+    let count = InterfaceText.documentCount(state.entries.count).text(in: state.language)
     frame.write(
       [StyledText(TextFitting.truncate(" " + state.heading + " · " + count, to: width), style: .bold)],
       row: 0,
@@ -21,7 +24,7 @@ public enum ShelfRenderer {
     let titleWidth = max(8, (width - progressWidth - dateWidth - 4) / 2)
     let pathWidth = max(0, width - titleWidth - progressWidth - dateWidth - 4)
     if state.entries.isEmpty {
-      let note = "nothing here yet: documents you read are listed here"
+      let note = InterfaceText.emptyShelf.text(in: state.language)
       frame.write(
         [StyledText(TextFitting.truncate(" " + note, to: width), style: .dim)], row: 2, column: 0,
         limit: width)
@@ -31,7 +34,9 @@ public enum ShelfRenderer {
       guard index < state.entries.count else { break }
       let entry = state.entries[index]
       let y = row + 2
-      let progress = entry.isMissing ? "missing" : entry.progress.map { "\($0)%" } ?? "—"
+      let progress =
+        entry.isMissing
+        ? InterfaceText.missing.text(in: state.language) : entry.progress.map { "\($0)%" } ?? "—"
       var column = 1
       func cell(_ text: String, _ cellWidth: Int, style: TextStyle = [], right: Bool = false) {
         let fitted = TextFitting.truncate(text, to: cellWidth)
@@ -49,7 +54,7 @@ public enum ShelfRenderer {
       }
       if index == state.selection { frame.fill(row: y, from: 0, to: width, style: .reverse) }
     }
-    let status = state.message.map { " " + VisibleText.singleLine($0) } ?? keys
+    let status = state.message.map { " " + VisibleText.singleLine($0) } ?? keys(state.language)
     frame.write(
       [StyledText(TextFitting.truncate(status, to: width))], row: state.size.height - 1, column: 0,
       limit: width)
@@ -58,11 +63,12 @@ public enum ShelfRenderer {
   }
 
   /// The shelf's own keys, from the keymap: ` Enter open · d forget · q Esc quit`.
-  static let keys =
+  static func keys(_ language: InterfaceLanguage) -> String {
     " "
-    + Keymap.bindings.filter { $0.context == .shelf }.map {
-      $0.keys.map(\.description).joined(separator: " ") + " " + $0.help
-    }.joined(separator: " · ")
+      + Keymap.bindings.filter { $0.context == .shelf }.map {
+        KeyHelp.keys(of: $0) + " " + KeyHelp.text(for: $0, in: language)
+      }.joined(separator: " · ")
+  }
 
   /// `text` cut at its start to fit `columns` (`…/books/sanguo.epub`): a path's end names the file.
   static func keepingEnd(_ text: String, _ columns: Int) -> String {

@@ -17,10 +17,18 @@ public struct ShelfState: Sendable {
   /// The entry `d` forgot, for the session to remove from the position store.
   public internal(set) var forgotten: ShelfEntry?
   /// A one-line note for the status line (`cannot open ...`), cleared by the next key.
-  public var message: String?
+  public var statusMessage: Message?
+  /// The note as the status line says it, in the shelf's language.
+  public var message: String? { statusMessage?.text(in: language) }
+  /// The language of the heading's count, the status line and the notes.
+  public let language: InterfaceLanguage
 
   /// Entries read before come first, most recent first; the others follow by title.
-  public init(heading: String, entries: [ShelfEntry], size: TerminalSize, forgettingRemoves: Bool) {
+  public init(
+    heading: String, entries: [ShelfEntry], size: TerminalSize, forgettingRemoves: Bool,
+    language: InterfaceLanguage = .english
+  ) {
+    self.language = language
     self.heading = VisibleText.singleLine(heading)
     self.entries = entries.enumerated().sorted { left, right in
       switch (left.element.lastRead, right.element.lastRead) {
@@ -37,7 +45,7 @@ public struct ShelfState: Sendable {
     isRunning = true
     chosen = nil
     forgotten = nil
-    message = nil
+    statusMessage = nil
   }
 
   /// The rows the list has on screen: all but the heading and the status line.
@@ -46,7 +54,7 @@ public struct ShelfState: Sendable {
   /// The next state after `key`: the keymap's shelf bindings, else the reader's movements.
   public func pressing(_ key: Key) -> ShelfState {
     var next = self
-    next.message = nil
+    next.statusMessage = nil
     next.chosen = nil
     next.forgotten = nil
     guard let command = Keymap.command(for: key, in: .shelf) ?? Keymap.command(for: key) else { return next }
@@ -62,7 +70,7 @@ public struct ShelfState: Sendable {
     case .chooseDocument:
       guard entries.indices.contains(selection) else { return next }
       if entries[selection].isMissing {
-        next.message = "missing: the file is no longer there (d forgets it)"
+        next.statusMessage = .missingFile
       } else {
         next.chosen = entries[selection]
       }
@@ -77,7 +85,7 @@ public struct ShelfState: Sendable {
         next.entries[selection].lastRead = nil
         next.entries[selection].lastReadLabel = ""
       }
-      next.message = "forgot " + entries[selection].title
+      next.statusMessage = .forgot(title: entries[selection].title)
     default: break
     }
     return next

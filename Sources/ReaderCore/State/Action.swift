@@ -16,7 +16,7 @@ public enum Action: Sendable {
   /// loading is (nil once it is complete).
   case documentGrew(Document, loading: Double?)
   /// A note for the status line from outside the viewer (why the next document did not open).
-  case note(String)
+  case note(Message)
   /// The file changed on disk and was read again: the same place, as far as it still exists.
   case reloaded(Document)
   /// The run loop read the file a followed link names (`Effect.openDocument`): show it at the

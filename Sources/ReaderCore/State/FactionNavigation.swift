@@ -3,11 +3,11 @@ enum FactionNavigation {
   /// `f`: the first faction, or the next one when a faction is already highlighted.
   static func highlightNext(_ state: inout ReaderState) {
     guard let found = state.factions.foundSummary else {
-      state.message = FactionNavigation.finding
+      state.statusMessage = .findingFactions
       return
     }
     guard let summary = found, !summary.factions.isEmpty else {
-      state.message = FactionReport.noFactions
+      state.statusMessage = .noFactions
       return
     }
     let showing = state.activeFaction.map { state.highlights == [itemRange(summary.factions[$0])] } ?? false
@@ -38,11 +38,8 @@ enum FactionNavigation {
       Reducer.keepSelectionVisible(&state)
     }
     let name = state.factions.name(of: index, state.setting)
-    state.message = "faction \(index + 1)/\(summary.factions.count): \(name)"
+    state.statusMessage = .faction(index: index + 1, count: summary.factions.count, name: name)
   }
-
-  /// What `f` and `m` say while the summary is still being looked for.
-  static let finding = "finding the faction summary…"
 
   /// `F`: the panel, on the active faction; while the summary is being looked for it opens on a
   /// note that it fills in.
@@ -52,7 +49,7 @@ enum FactionNavigation {
       return
     }
     guard let summary = found, !summary.factions.isEmpty else {
-      state.message = FactionReport.noFactions
+      state.statusMessage = .noFactions
       return
     }
     state.overlay = .factions(selection: state.activeFaction ?? 0)
@@ -61,22 +58,22 @@ enum FactionNavigation {
   /// `m`: the next mention of the active faction, highlighted, near the top of the body.
   static func nextMention(_ state: inout ReaderState) {
     guard let found = state.factions.foundSummary else {
-      state.message = FactionNavigation.finding
+      state.statusMessage = .findingFactions
       return
     }
     guard let summary = found, !summary.factions.isEmpty else {
-      state.message = FactionReport.noFactions
+      state.statusMessage = .noFactions
       return
     }
     let faction = state.activeFaction ?? 0
     state.activeFaction = faction
     let name = state.factions.name(of: faction, state.setting)
     guard let mentions = state.factions.countedMentions(of: faction, state.setting) else {
-      state.message = "counting the mentions of \(name)…"
+      state.statusMessage = .countingMentions(name: name)
       return
     }
     guard !mentions.isEmpty else {
-      state.message = "no mentions of \(name)"
+      state.statusMessage = .noMentions(name: name)
       return
     }
     let index = ((state.mentionIndex ?? -1) + 1) % mentions.count
@@ -87,7 +84,7 @@ enum FactionNavigation {
     let anchor = layout.anchor(
       block: mention.topIndex, key: LineKey(leaf: mention.leafID, offset: mention.offset))
     if !isVisible(anchor, in: state) { Reducer.show(layout.move(anchor, by: -2), on: &state) }
-    state.message = "\(name): mention \(index + 1)/\(mentions.count)"
+    state.statusMessage = .mention(name: name, index: index + 1, count: mentions.count)
   }
 
   private static func itemRange(_ faction: Faction) -> TextRange {

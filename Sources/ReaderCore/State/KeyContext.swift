@@ -8,4 +8,6 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
   /// The shelf of documents read before; it also moves with the reader's movement keys, and its
   /// own keys are listed on its status line rather than in the viewer's help.
   case shelf
+  /// The help screen, which scrolls.
+  case help
 }

@@ -55,6 +55,13 @@ public enum Keymap {
     KeyBinding([.enter], .submitSearch, "go to the first match after the top of the body", in: .searchPrompt),
     KeyBinding([.escape], .cancelSearch, "cancel the search", in: .searchPrompt),
     KeyBinding([.backspace], .deleteSearchCharacter, "delete the last character", in: .searchPrompt),
+    KeyBinding([.up, .character("k")], .lineUp, "scroll up a line", in: .help),
+    KeyBinding([.down, .character("j")], .lineDown, "scroll down a line", in: .help),
+    KeyBinding([.pageUp, .character("b")], .pageUp, "page up", in: .help),
+    KeyBinding([.pageDown, .character(" ")], .pageDown, "page down", in: .help),
+    KeyBinding([.home, .character("g")], .top, "the start of the help", in: .help),
+    KeyBinding([.end, .character("G")], .bottom, "the end of the help", in: .help),
+    KeyBinding([.character("q"), .escape, .character("?")], .closePanel, "close the help", in: .help),
   ]
 
   private static let tables: [KeyContext: [Key: Command]] = {

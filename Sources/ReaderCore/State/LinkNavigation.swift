@@ -136,7 +136,7 @@ enum LinkNavigation {
       chosen = window.last
     }
     guard let chosen else {
-      state.message = forward ? "no more links below" : "no link above"
+      state.statusMessage = forward ? .noLinkBelow : .noLinkAbove
       return
     }
     state.focus = .body
@@ -156,9 +156,9 @@ enum LinkNavigation {
   }
 
   /// What the status line says about the selected link.
-  static func describe(_ link: LinkSelection) -> String {
+  static func describe(_ link: LinkSelection, in language: InterfaceLanguage) -> String {
     switch link.target {
-    case .footnote(let label): return "footnote [\(VisibleText.singleLine(label))] · Enter: go to the note"
+    case .footnote(let label): return InterfaceText.footnoteLink(label: label).text(in: language)
     case .link(let destination): return "→ " + VisibleText.singleLine(destination)
     }
   }
@@ -169,7 +169,7 @@ enum LinkNavigation {
     switch link.target {
     case .footnote(let label):
       guard let index = state.document.blocks.lastIndex(where: { Self.isFootnote($0, label: label) }) else {
-        state.message = "footnote [\(label)] has no note in this document"
+        state.statusMessage = .footnoteWithoutNote(label: label)
         return
       }
       jump(&state, toBlock: index, leaf: state.document.blocks[index].id)
@@ -177,18 +177,18 @@ enum LinkNavigation {
       switch LinkDestination(destination, from: state.location) {
       case .fragment(let fragment):
         guard goToHeading(fragment, on: &state, remember: true) else {
-          state.message = "no heading #\(VisibleText.singleLine(fragment)) in this document"
+          state.statusMessage = .noHeadingHere(fragment: fragment)
           return
         }
       case .file(let path, let fragment):
         guard state.loading == nil else {
-          state.message = "still loading this document: follow the link once it is read"
+          state.statusMessage = .stillLoadingLink
           return
         }
         state.effect = .openDocument(path: path, fragment: fragment)
-        state.message = "opening " + VisibleText.singleLine(path) + "…"
+        state.statusMessage = .opening(path: path)
       case .external(let address):
-        state.message = address.isEmpty ? "this link leads nowhere" : "not a file to open here: y copies it"
+        state.statusMessage = address.isEmpty ? .linkLeadsNowhere : .notAFileToOpen
       }
     }
   }
@@ -218,7 +218,7 @@ enum LinkNavigation {
   private static func jump(_ state: inout ReaderState, toBlock index: Int, leaf: Int) {
     remember(&state, document: nil)
     show(block: index, leaf: leaf, on: &state)
-    state.message = "Backspace goes back"
+    state.statusMessage = .backspaceGoesBack
   }
 
   private static func show(block index: Int, leaf: Int, on state: inout ReaderState) {
@@ -246,16 +246,16 @@ enum LinkNavigation {
     state.switchDocument(to: document, location: location)
     state.focus = .body
     if let fragment, !goToHeading(fragment, on: &state, remember: false) {
-      state.message = "no heading #\(VisibleText.singleLine(fragment)) in \(document.title)"
+      state.statusMessage = .noHeading(fragment: fragment, document: document.title)
     } else {
-      state.message = "Backspace goes back"
+      state.statusMessage = .backspaceGoesBack
     }
   }
 
   /// The back key: the place before the last link followed, in its document.
   static func back(_ state: inout ReaderState) {
     guard let entry = state.history.popLast() else {
-      state.message = "nothing to go back to"
+      state.statusMessage = .nothingToGoBackTo
       return
     }
     if let document = entry.document { state.switchDocument(to: document, location: entry.location) }
@@ -270,16 +270,16 @@ enum LinkNavigation {
   /// `y`: asks the terminal to put the selected link's destination on the clipboard.
   static func copy(_ state: inout ReaderState) {
     guard let link = state.selectedLink else {
-      state.message = "no link selected: l selects the next one"
+      state.statusMessage = .noLinkSelected
       return
     }
     guard case .link(let destination) = link.target else {
-      state.message = "a footnote reference has no address to copy"
+      state.statusMessage = .footnoteHasNoAddress
       return
     }
     let text = clipboardText(destination)
     state.effect = .copyToClipboard(text)
-    state.message = "copied to the clipboard"
+    state.statusMessage = .copiedToClipboard
   }
 
   /// The longest destination sent to the clipboard; terminals limit what OSC 52 carries.

@@ -46,7 +46,13 @@ public struct ReaderState: Sendable {
   /// Whether `:` was typed and the next key completes the command (`:n`).
   public internal(set) var awaitsColonCommand: Bool
   /// A one-line note for the status line, cleared by the next key.
-  public internal(set) var message: String?
+  public internal(set) var statusMessage: Message?
+  /// The note as the status line says it, in the interface's language.
+  public var message: String? { statusMessage?.text(in: language) }
+  /// The language of the help, the status line and the notes.
+  public internal(set) var language: InterfaceLanguage
+  /// The first line of the help on screen while it is open.
+  public internal(set) var helpTop: Int
   public internal(set) var conversions: ConversionCache
   let converter: ScriptConverter
   /// Whether the status line has said that the system's older dictionaries convert (once).
@@ -68,8 +74,11 @@ public struct ReaderState: Sendable {
 
   public init(
     document: Document, size: TerminalSize, script: DisplayScript = .original, vocabulary: Bool = false,
-    measure: Int = PaneGeometry.defaultMeasure, converter: ScriptConverter = .shared, location: String? = nil
+    measure: Int = PaneGeometry.defaultMeasure, converter: ScriptConverter = .shared, location: String? = nil,
+    language: InterfaceLanguage = .english
   ) {
+    self.language = language
+    helpTop = 0
     self.document = document
     self.location = location
     selectedLink = nil
@@ -97,7 +106,7 @@ public struct ReaderState: Sendable {
     leaving = nil
     sequence = nil
     awaitsColonCommand = false
-    message = document.notice
+    statusMessage = document.notice.map { .verbatim($0) }
     conversions = ConversionCache(document: document, converter: converter)
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)
@@ -106,8 +115,8 @@ public struct ReaderState: Sendable {
     self.converter = converter
     if let failure = conversions.prepare(setting) {
       setting = .original
-      message = failure.message
-    } else if message == nil {
+      statusMessage = .verbatim(failure.message)
+    } else if statusMessage == nil {
       Reducer.noteFallbackDictionaries(&self)
     }
   }
@@ -129,7 +138,7 @@ public struct ReaderState: Sendable {
     var fresh = ReaderState(
       document: other, size: size, script: setting.script, vocabulary: setting.vocabulary,
       converter: converter,
-      location: location)
+      location: location, language: language)
     fresh.outlineVisible = outlineVisible
     fresh.outlineWidth = outlineWidth
     fresh.history = history

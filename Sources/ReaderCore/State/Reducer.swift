@@ -10,7 +10,7 @@ public enum Reducer {
     // notice) outlives it.
     switch action {
     case .resize, .restore: break
-    default: next.message = nil
+    default: next.statusMessage = nil
     }
     if !keepsPlace(action, in: state) { next.pinnedKey = nil }
     switch action {
@@ -23,28 +23,28 @@ public enum Reducer {
       MouseNavigation.handle(event, on: &next)
       LinkNavigation.dropIfHidden(&next)
     case .refreshSearch:
-      next.message = state.message
+      next.statusMessage = state.statusMessage
       SearchNavigation.refresh(&next)
     case .firstMatchFound(let query, let found):
-      next.message = state.message
+      next.statusMessage = state.statusMessage
       SearchNavigation.show(found, of: query, on: &next)
     case .restore(let position):
       restore(position, on: &next)
-    case .note(let text):
-      next.message = text
+    case .note(let message):
+      next.statusMessage = message
     case .reloaded(let document):
       keepingPlace(&next) { $0.replaceDocument(with: document) }
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
       next.highlights = []
       next.activeFaction = nil
-      next.message = "reloaded"
+      next.statusMessage = .reloaded
       if next.focus == .body { followBody(&next) }
     case .reloadFailed(let failure):
-      next.message = failure.message
+      next.statusMessage = .cannotReload(failure)
     case .documentGrew(let grown, let loading):
-      next.message = state.message
+      next.statusMessage = state.statusMessage
       // Damage found in the part decoded in the background is told when it arrives.
-      if let notice = grown.notice, notice != state.document.notice { next.message = notice }
+      if let notice = grown.notice, notice != state.document.notice { next.statusMessage = .verbatim(notice) }
       next.growDocument(to: grown)
       next.loading = loading
       if next.followsEnd { run(.bottom, on: &next) }
@@ -58,7 +58,7 @@ public enum Reducer {
     case .opened(let document, let location, let fragment):
       LinkNavigation.opened(document, location: location, fragment: fragment, on: &next)
     case .openFailed(let reason):
-      next.message = reason
+      next.statusMessage = .verbatim(reason)
     }
     return next
   }
@@ -105,14 +105,13 @@ public enum Reducer {
       if let command = Keymap.command(for: key, in: .colonCommand) {
         run(command, on: &state)
       } else {
-        state.message = "unknown command :\(VisibleText.singleLine(key.description)) (:n next, :p previous)"
+        state.statusMessage = .unknownColonCommand(key.description)
       }
       return
     }
     switch state.overlay {
     case .help:
-      state.overlay = nil
-      if key == .character("q") { state.isRunning = false }
+      scrollHelp(key, on: &state)
     case .factions:
       if let command = Keymap.command(for: key, in: .factionPanel) { run(command, on: &state) }
     case nil:
@@ -120,14 +119,14 @@ public enum Reducer {
         state.count = nil
         if !state.unknownKeyHintShown {
           state.unknownKeyHintShown = true
-          state.message = "\(key) is not a key here: press ? for help"
+          state.statusMessage = .unboundKey(key.description)
         }
         return
       }
       if command == .countDigit, case .character(let character) = key, let digit = character.wholeNumberValue
       {
         state.count = min(99_999, (state.count ?? 0) * 10 + digit)
-        state.message = "\(state.count ?? 0)"
+        state.statusMessage = .count(state.count ?? 0)
         return
       }
       let repeats = Self.repeatable.contains(command) ? max(1, state.count ?? 1) : 1
@@ -210,15 +209,15 @@ public enum Reducer {
       break
     case .colonCommand:
       state.awaitsColonCommand = true
-      state.message = ":"
+      state.statusMessage = .colonPrompt
     case .chooseDocument, .forgetDocument:
       break
     case .nextDocument, .previousDocument:
       let forward = command == .nextDocument
       guard let sequence = state.sequence, forward ? sequence.index + 1 < sequence.count : sequence.index > 0
       else {
-        let place = state.sequence.map { " (\($0.label))" } ?? ""
-        state.message = (forward ? "no next document" : "no previous document") + place
+        let place = state.sequence?.label
+        state.statusMessage = forward ? .noNextDocument(place: place) : .noPreviousDocument(place: place)
         return
       }
       state.leaving = forward ? .nextDocument : .previousDocument
@@ -228,7 +227,7 @@ public enum Reducer {
       state.isRunning = false
     case .reload:
       // Reading the file is the run loop's business; it answers with documentGrew.
-      state.message = "reloading…"
+      state.statusMessage = .reloading
     case .countDigit, .suspend, .interrupt:
       // Suspending and interrupting are the terminal's business: the run loop raises the signal.
       break
@@ -240,27 +239,23 @@ public enum Reducer {
       var setting = state.setting
       setting.vocabulary.toggle()
       changeSetting(&state, to: setting)
-      if state.setting == setting && state.message == nil {
+      if state.setting == setting && state.statusMessage == nil {
         if setting.script == .original {
           // The text as written is never converted, so the choice only shows after t.
-          state.message =
-            setting.vocabulary
-            ? "vocabulary on: takes effect in 繁體/简体 (press t)"
-            : "vocabulary off (it applies in 繁體/简体 only)"
+          state.statusMessage = setting.vocabulary ? .vocabularyOnInOriginal : .vocabularyOffInOriginal
         } else {
-          state.message =
-            setting.vocabulary ? "vocabulary and quotes localised (用語轉換)" : "vocabulary as written"
+          state.statusMessage = setting.vocabulary ? .vocabularyLocalised : .vocabularyAsWritten
         }
       }
     case .toggleCodeWrap:
       let chopped = state.codeLines == .wrapped
       keepingPlace(&state) { $0.codeLines = chopped ? .chopped(shift: 0) : .wrapped }
-      state.message =
-        chopped ? "long code lines chopped: Left/Right scroll" : "long code lines wrapped (↪)"
+      state.statusMessage = chopped ? .codeLinesChopped : .codeLinesWrapped
     case .scrollLeft, .scrollRight:
       scrollSideways(&state, right: command == .scrollRight)
     case .showHelp:
       state.overlay = .help
+      state.helpTop = 0
     case .nextFaction:
       FactionNavigation.highlightNext(&state)
     case .openFactions:
@@ -291,6 +286,26 @@ public enum Reducer {
     }
   }
 
+  /// A key while the help is open: its own keys scroll it or close it; any other closes it too.
+  private static func scrollHelp(_ key: Key, on state: inout ReaderState) {
+    let layout = HelpLayout(size: state.size, language: state.language)
+    let top = min(state.helpTop, layout.maxTop)
+    let page = layout.visibleRows
+    let moved: Int
+    switch Keymap.command(for: key, in: .help) {
+    case .lineUp: moved = top - 1
+    case .lineDown: moved = top + 1
+    case .pageUp: moved = top - page
+    case .pageDown: moved = top + page
+    case .top: moved = 0
+    case .bottom: moved = layout.maxTop
+    default:
+      state.overlay = nil
+      return
+    }
+    state.helpTop = max(0, min(moved, layout.maxTop))
+  }
+
   /// Goes back to a remembered place, script and outline visibility.
   private static func restore(_ position: ReadingPosition, on state: inout ReaderState) {
     if let script = DisplayScript(rawValue: position.script), script != state.setting.script {
@@ -307,7 +322,7 @@ public enum Reducer {
   /// Shows the text in another script or vocabulary, keeping the same text at the top.
   private static func changeSetting(_ state: inout ReaderState, to setting: ConversionCache.Setting) {
     if let failure = state.conversions.prepare(setting) {
-      state.message = failure.message
+      state.statusMessage = .verbatim(failure.message)
       return
     }
     keepingPlace(&state) { $0.setting = setting }
@@ -325,7 +340,7 @@ public enum Reducer {
         for: state.setting.script, vocabulary: state.setting.vocabulary)
     else { return }
     state.fallbackNoticeShown = true
-    state.message = notice
+    state.statusMessage = .verbatim(notice)
   }
 
   /// `[` and `]`: the heading before or after the text at the top of the body.
@@ -340,7 +355,7 @@ public enum Reducer {
       target = entries.indices.last { layout.anchor(of: entries[$0]) < state.anchor }
     }
     guard let target else {
-      state.message = forward ? "no heading below" : "no heading above"
+      state.statusMessage = forward ? .noHeadingBelow : .noHeadingAbove
       return
     }
     select(&state, entry: target)
@@ -360,14 +375,14 @@ public enum Reducer {
   /// Left and Right: moves chopped code lines half a body width, as less does; the rows stay.
   private static func scrollSideways(_ state: inout ReaderState, right: Bool) {
     guard case .chopped(let shift) = state.codeLines else {
-      state.message = "code lines wrap; S chops them, then Left/Right scroll"
+      state.statusMessage = .codeLinesWrapHint
       return
     }
     let step = max(1, state.geometry.body.width / 2)
     if right {
       let visible = state.bodyLayout.lines(from: state.anchor, count: max(1, state.geometry.body.height))
       guard visible.contains(where: \.continuesRight) else {
-        state.message = "no code line on screen goes on to the right"
+        state.statusMessage = .noCodeLineToTheRight
         return
       }
       state.codeLines = .chopped(shift: shift + step)

@@ -50,7 +50,8 @@ enum SearchNavigation {
     if let found = search.firstFound, let position = results.matches.firstIndex(of: found.match) {
       state.search?.current = position
       state.search?.awaitsFirstMatch = false
-      state.message = results.label(at: position) + wrapNote(found.wrapped, forward: true)
+      state.statusMessage = .match(
+        index: position + 1, count: results.count, wrapped: found.wrapped ? .toTop : nil)
     } else if search.awaitsFirstMatch {
       state.search?.awaitsFirstMatch = false
       jump(&state, forward: true, fromTop: true)
@@ -65,7 +66,7 @@ enum SearchNavigation {
     else { return }
     guard let found else {
       state.search?.awaitsFirstMatch = false
-      state.message = "no match for \(query)"
+      state.statusMessage = .noMatch(query: query)
       return
     }
     state.search?.firstFound = found
@@ -73,30 +74,26 @@ enum SearchNavigation {
     let anchor = found.match.anchor(in: layout)
     let bottom = layout.move(state.anchor, by: max(0, state.geometry.body.height - 1))
     if anchor < state.anchor || anchor > bottom { Reducer.show(layout.move(anchor, by: -2), on: &state) }
-    state.message = "match …/… (counting)" + wrapNote(found.wrapped, forward: true)
-  }
-
-  private static func wrapNote(_ wrapped: Bool, forward: Bool) -> String {
-    wrapped ? (forward ? " (wrapped to the top)" : " (wrapped to the bottom)") : ""
+    state.statusMessage = .matchCounting(wrapped: found.wrapped)
   }
 
   /// `n` (forward) and `N`: the next or previous match, wrapping with a note.
   static func jump(_ state: inout ReaderState, forward: Bool, fromTop: Bool = false) {
     guard let search = state.search, !search.query.isEmpty else {
-      state.message = "no search yet: press / to search"
+      state.statusMessage = .noSearchYet
       return
     }
     guard let results = search.results else {
       if search.firstFound != nil && !fromTop {
-        state.message = "counting the matches…"
+        state.statusMessage = .countingMatches
       } else {
         state.search?.awaitsFirstMatch = true
-        state.message = "searching…"
+        state.statusMessage = .searching
       }
       return
     }
     guard !results.isEmpty else {
-      state.message = "no match for \(search.query)"
+      state.statusMessage = .noMatch(query: search.query)
       return
     }
     let step: SearchResults.Step?
@@ -117,7 +114,9 @@ enum SearchNavigation {
     let height = state.geometry.body.height
     let bottom = shown.move(state.anchor, by: max(0, height - 1))
     if anchor < state.anchor || anchor > bottom { Reducer.show(shown.move(anchor, by: -2), on: &state) }
-    state.message = results.label(at: step.index) + wrapNote(step.wrapped, forward: forward)
+    state.statusMessage = .match(
+      index: step.index + 1, count: results.count,
+      wrapped: step.wrapped ? (forward ? .toTop : .toBottom) : nil)
   }
 
   /// With code lines chopped, scrolls the body sideways (as Left/Right do) so that a match in a

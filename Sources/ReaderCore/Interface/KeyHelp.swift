@@ -1,0 +1,96 @@
+/// What the help says a binding does, in each language: the English is the keymap's own text,
+/// the Chinese is written here per command (a new command does not compile without it).
+public enum KeyHelp {
+  public static func text(for binding: KeyBinding, in language: InterfaceLanguage) -> String {
+    switch language {
+    case .english: return binding.help
+    case .traditionalChinese: return chinese(binding).traditional
+    case .simplifiedChinese: return chinese(binding).simplified
+    }
+  }
+
+  /// The keys as the help names them; the ten digits are `0–9`.
+  public static func keys(of binding: KeyBinding) -> String {
+    let digits = (0...9).map { Key.character(Character(String($0))) }
+    if binding.keys == digits { return "0–9" }
+    return binding.keys.map(\.description).joined(separator: " ")
+  }
+
+  private static func chinese(_ binding: KeyBinding) -> Localized {
+    if binding.context == .help { return helpScreen(binding.command) ?? reader(binding.command) }
+    return reader(binding.command)
+  }
+
+  /// The help's own keys say what they do to the help.
+  private static func helpScreen(_ command: Command) -> Localized? {
+    switch command {
+    case .lineUp: return both("向上捲動一行", "向上滚动一行")
+    case .lineDown: return both("向下捲動一行", "向下滚动一行")
+    case .pageUp: return both("上一頁", "上一页")
+    case .pageDown: return both("下一頁", "下一页")
+    case .top: return both("說明的開頭", "帮助的开头")
+    case .bottom: return both("說明的結尾", "帮助的结尾")
+    case .closePanel: return both("關閉說明", "关闭帮助")
+    default: return nil
+    }
+  }
+
+  private static func reader(_ command: Command) -> Localized {
+    switch command {
+    case .lineUp: return both("上一個標題（目錄）／向上捲動一行（正文）", "上一个标题（目录）／向上滚动一行（正文）")
+    case .lineDown: return both("下一個標題（目錄）／向下捲動一行（正文）", "下一个标题（目录）／向下滚动一行（正文）")
+    case .pageUp: return both("上一頁", "上一页")
+    case .pageDown: return both("下一頁", "下一页")
+    case .top: return both("第一個標題／文件開頭", "第一个标题／文档开头")
+    case .bottom: return both("最後一個標題／文件結尾", "最后一个标题／文档结尾")
+    case .halfPageUp: return both("向上半頁", "向上半页")
+    case .halfPageDown: return both("向下半頁", "向下半页")
+    case .previousHeading: return both("上一節", "上一节")
+    case .nextHeading: return both("下一節", "下一节")
+    case .toggleOutline: return both("隱藏／顯示目錄", "隐藏／显示目录")
+    case .narrowOutline: return both("縮窄目錄", "缩窄目录")
+    case .widenOutline: return both("加寬目錄", "加宽目录")
+    case .countDigit: return both("下一個移動重複 N 次（5j）", "下一个移动重复 N 次（5j）")
+    case .focusBody: return both("閱讀選取的章節／開啟選取的連結（正文）", "阅读选中的章节／打开选中的链接（正文）")
+    case .switchFocus: return both("在目錄與正文之間切換", "在目录与正文之间切换")
+    case .cycleScript: return both("文字：原文 → 繁體 → 简体", "文字：原文 → 繁體 → 简体")
+    case .toggleVocabulary: return both("轉換用語與引號（軟體、「」）", "转换用语与引号（软件、“”）")
+    case .nextFaction: return both("派系摘要；再按一次：下一個派系", "派系摘要；再按一次：下一个派系")
+    case .openFactions: return both("派系面板：名稱、摘要、提及處", "派系面板：名称、摘要、提及处")
+    case .nextMention: return both("所選派系的下一個提及處", "所选派系的下一个提及处")
+    case .showHelp: return both("這份說明", "本帮助")
+    case .closePanel: return both("關閉面板", "关闭面板")
+    case .panelUp: return both("上一個派系", "上一个派系")
+    case .panelDown: return both("下一個派系", "下一个派系")
+    case .panelChoose: return both("前往派系的摘要項目", "跳到派系的摘要条目")
+    case .panelMentions: return both("逐一檢視派系的提及處", "逐一查看派系的提及处")
+    case .startSearch: return both("搜尋，不分繁簡與大小寫", "搜索，不分繁简和大小写")
+    case .nextMatch: return both("下一個符合的地方", "下一个匹配")
+    case .previousMatch: return both("上一個符合的地方", "上一个匹配")
+    case .submitSearch: return both("前往正文頂端之後的第一個符合", "跳到正文顶部之后的第一个匹配")
+    case .cancelSearch: return both("取消搜尋", "取消搜索")
+    case .deleteSearchCharacter: return both("刪除最後一個字元", "删除最后一个字符")
+    case .reload: return both("從磁碟重新載入檔案", "从磁盘重新加载文件")
+    case .nextLink: return both("選取畫面上的下一個連結或註腳", "选择屏幕上的下一个链接或脚注")
+    case .previousLink: return both("選取上一個連結或註腳", "选择上一个链接或脚注")
+    case .goBack: return both("返回上次開啟連結前的位置", "返回上次打开链接前的位置")
+    case .copyLink: return both("把選取連結的網址複製到剪貼簿（OSC 52）", "把选中链接的网址复制到剪贴板（OSC 52）")
+    case .colonCommand: return both(":n / :p 下一份／上一份文件（同 less）", ":n / :p 下一个／上一个文档（同 less）")
+    case .nextDocument: return both("下一份文件", "下一个文档")
+    case .previousDocument: return both("上一份文件", "上一个文档")
+    case .openShelf: return both("書架：讀過的文件", "书架：读过的文档")
+    case .chooseDocument: return both("開啟", "打开")
+    case .forgetDocument: return both("忘記", "忘记")
+    case .toggleCodeWrap: return both("過長的程式碼行：換行（↪）／截斷（less -S）", "过长的代码行：换行（↪）／截断（less -S）")
+    case .scrollLeft: return both("截斷的程式碼行：正文向左捲動", "截断的代码行：正文向左滚动")
+    case .scrollRight: return both("截斷的程式碼行：正文向右捲動", "截断的代码行：正文向右滚动")
+    case .suspend: return both("暫停，回到 shell（fg 回來）", "挂起，回到 shell（fg 回来）")
+    case .interrupt: return both("中斷：立刻結束", "中断：立即退出")
+    case .quit: return both("離開", "退出")
+    }
+  }
+
+  private static func both(_ traditional: String, _ simplified: String) -> Localized {
+    Localized(en: "", hant: traditional, hans: simplified)
+  }
+}

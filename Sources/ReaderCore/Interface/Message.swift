@@ -1,0 +1,258 @@
+/// A note for the status line, as a value: what it says is written once per language in `text`,
+/// so a new note without its Chinese renderings does not compile.
+public enum Message: Hashable, Sendable {
+  /// Where a search went on from after passing the end (or the start) of the document.
+  public enum Wrap: Hashable, Sendable {
+    case toTop
+    case toBottom
+  }
+
+  case reloading
+  case reloaded
+  case cannotReload(ReloadFailure)
+  /// An unbound key (said once a session), by its help name.
+  case unboundKey(String)
+  case unknownColonCommand(String)
+  /// A count being typed before a movement (`12`).
+  case count(Int)
+  /// `:` waiting for its second key.
+  case colonPrompt
+  /// `:n` / `:p` at the end of the list; the place is the sequence's `2/3`, when there is one.
+  case noNextDocument(place: String?)
+  case noPreviousDocument(place: String?)
+  case vocabularyOnInOriginal
+  case vocabularyOffInOriginal
+  case vocabularyLocalised
+  case vocabularyAsWritten
+  case codeLinesChopped
+  case codeLinesWrapped
+  /// Left / Right while code lines wrap.
+  case codeLinesWrapHint
+  case noCodeLineToTheRight
+  case noHeadingBelow
+  case noHeadingAbove
+  case noLinkBelow
+  case noLinkAbove
+  case footnoteWithoutNote(label: String)
+  case noHeadingHere(fragment: String)
+  case noHeading(fragment: String, document: String)
+  case stillLoadingLink
+  case opening(path: String)
+  case linkLeadsNowhere
+  case notAFileToOpen
+  case backspaceGoesBack
+  case nothingToGoBackTo
+  case noLinkSelected
+  case footnoteHasNoAddress
+  case copiedToClipboard
+  case findingFactions
+  case noFactions
+  case faction(index: Int, count: Int, name: String)
+  case countingMentions(name: String)
+  case noMentions(name: String)
+  case mention(name: String, index: Int, count: Int)
+  /// `match 2/9`, from one-based `index`.
+  case match(index: Int, count: Int, wrapped: Wrap?)
+  /// The first match is shown while the others are still being counted.
+  case matchCounting(wrapped: Bool)
+  case noMatch(query: String)
+  case noSearchYet
+  case countingMatches
+  case searching
+  /// The shelf: Enter on a document whose file is gone.
+  case missingFile
+  case forgot(title: String)
+  /// Text that comes from elsewhere and is shown as it is: a decoding or book notice, a reason
+  /// from the system or OpenCC, a path.
+  case verbatim(String)
+
+  /// What the note says in `language`.
+  public func text(in language: InterfaceLanguage) -> String {
+    localized.text(in: language)
+  }
+
+  // The one message table: every case in all three languages. Traditional Chinese follows
+  // Taiwan's usage (檔案, 連結, 搜尋, 程式碼), Simplified the mainland's (文件, 链接, 搜索, 代码).
+  private var localized: Localized {
+    switch self {
+    case .reloading: return Localized(en: "reloading…", hant: "重新載入中…", hans: "正在重新加载…")
+    case .reloaded: return Localized(en: "reloaded", hant: "已重新載入", hans: "已重新加载")
+    case .cannotReload(let failure):
+      switch failure {
+      case .standardInput:
+        return Localized(
+          en: "cannot reload: the text came from standard input",
+          hant: "無法重新載入：文字來自標準輸入", hans: "无法重新加载：文本来自标准输入")
+      case .bundledArticle:
+        return Localized(
+          en: "cannot reload: the bundled article is not a file",
+          hant: "無法重新載入：內建文章不是檔案", hans: "无法重新加载：内置文章不是文件")
+      case .missing:
+        return Localized(
+          en: "cannot reload: the file is gone (the text on screen is what was read)",
+          hant: "無法重新載入：檔案已不存在（畫面上是先前讀到的內容）",
+          hans: "无法重新加载：文件已不存在（屏幕上是之前读到的内容）")
+      case .unreadable(let reason):
+        let reason = VisibleText.singleLine(reason)
+        return Localized(en: "cannot reload: " + reason, hant: "無法重新載入：" + reason, hans: "无法重新加载：" + reason)
+      }
+    case .unboundKey(let key):
+      let key = VisibleText.singleLine(key)
+      return Localized(
+        en: "\(key) is not a key here: press ? for help", hant: "這裡沒有 \(key) 鍵：按 ? 看說明",
+        hans: "这里没有 \(key) 键：按 ? 查看帮助")
+    case .unknownColonCommand(let key):
+      let key = VisibleText.singleLine(key)
+      return Localized(
+        en: "unknown command :\(key) (:n next, :p previous)", hant: "不明的指令 :\(key)（:n 下一份，:p 上一份）",
+        hans: "未知命令 :\(key)（:n 下一个，:p 上一个）")
+    case .count(let count): return Localized(same: "\(count)")
+    case .colonPrompt: return Localized(same: ":")
+    case .noNextDocument(let place):
+      let place = place.map { VisibleText.singleLine($0) }
+      return Localized(
+        en: "no next document" + (place.map { " (\($0))" } ?? ""),
+        hant: "沒有下一份文件" + (place.map { "（\($0)）" } ?? ""),
+        hans: "没有下一个文档" + (place.map { "（\($0)）" } ?? ""))
+    case .noPreviousDocument(let place):
+      let place = place.map { VisibleText.singleLine($0) }
+      return Localized(
+        en: "no previous document" + (place.map { " (\($0))" } ?? ""),
+        hant: "沒有上一份文件" + (place.map { "（\($0)）" } ?? ""),
+        hans: "没有上一个文档" + (place.map { "（\($0)）" } ?? ""))
+    case .vocabularyOnInOriginal:
+      return Localized(
+        en: "vocabulary on: takes effect in 繁體/简体 (press t)", hant: "用語轉換已開啟：在繁體／简体中生效（按 t）",
+        hans: "用语转换已开启：在繁體／简体中生效（按 t）")
+    case .vocabularyOffInOriginal:
+      return Localized(
+        en: "vocabulary off (it applies in 繁體/简体 only)", hant: "用語轉換已關閉（只在繁體／简体中適用）",
+        hans: "用语转换已关闭（只在繁體／简体中适用）")
+    case .vocabularyLocalised:
+      return Localized(
+        en: "vocabulary and quotes localised (用語轉換)", hant: "已轉換用語與引號", hans: "已转换用语与引号")
+    case .vocabularyAsWritten:
+      return Localized(en: "vocabulary as written", hant: "用語維持原文", hans: "用语保持原文")
+    case .codeLinesChopped:
+      return Localized(
+        en: "long code lines chopped: Left/Right scroll", hant: "過長的程式碼行已截斷：Left/Right 左右捲動",
+        hans: "过长的代码行已截断：Left/Right 左右滚动")
+    case .codeLinesWrapped:
+      return Localized(
+        en: "long code lines wrapped (↪)", hant: "過長的程式碼行自動換行（↪）", hans: "过长的代码行自动换行（↪）")
+    case .codeLinesWrapHint:
+      return Localized(
+        en: "code lines wrap; S chops them, then Left/Right scroll",
+        hant: "程式碼行會換行；按 S 截斷後，可用 Left/Right 捲動", hans: "代码行会换行；按 S 截断后，可用 Left/Right 滚动")
+    case .noCodeLineToTheRight:
+      return Localized(
+        en: "no code line on screen goes on to the right", hant: "畫面上沒有向右延伸的程式碼行",
+        hans: "屏幕上没有向右延伸的代码行")
+    case .noHeadingBelow: return Localized(en: "no heading below", hant: "下面沒有標題", hans: "下面没有标题")
+    case .noHeadingAbove: return Localized(en: "no heading above", hant: "上面沒有標題", hans: "上面没有标题")
+    case .noLinkBelow: return Localized(en: "no more links below", hant: "下面沒有其他連結", hans: "下面没有其他链接")
+    case .noLinkAbove: return Localized(en: "no link above", hant: "上面沒有連結", hans: "上面没有链接")
+    case .footnoteWithoutNote(let label):
+      let label = VisibleText.singleLine(label)
+      return Localized(
+        en: "footnote [\(label)] has no note in this document", hant: "本文件沒有註腳 [\(label)] 的註釋",
+        hans: "本文档没有脚注 [\(label)] 的注释")
+    case .noHeadingHere(let fragment):
+      let fragment = VisibleText.singleLine(fragment)
+      return Localized(
+        en: "no heading #\(fragment) in this document", hant: "本文件沒有標題 #\(fragment)",
+        hans: "本文档没有标题 #\(fragment)")
+    case .noHeading(let fragment, let document):
+      let fragment = VisibleText.singleLine(fragment)
+      let document = VisibleText.singleLine(document)
+      return Localized(
+        en: "no heading #\(fragment) in \(document)", hant: "\(document) 沒有標題 #\(fragment)",
+        hans: "\(document) 没有标题 #\(fragment)")
+    case .stillLoadingLink:
+      return Localized(
+        en: "still loading this document: follow the link once it is read", hant: "文件仍在載入：讀完後再開啟連結",
+        hans: "文档仍在加载：读完后再打开链接")
+    case .opening(let path):
+      let path = VisibleText.singleLine(path)
+      return Localized(en: "opening \(path)…", hant: "正在開啟 \(path)…", hans: "正在打开 \(path)…")
+    case .linkLeadsNowhere:
+      return Localized(en: "this link leads nowhere", hant: "這個連結沒有目標", hans: "这个链接没有目标")
+    case .notAFileToOpen:
+      return Localized(
+        en: "not a file to open here: y copies it", hant: "這不是可以在此開啟的檔案：按 y 複製網址",
+        hans: "这不是可以在此打开的文件：按 y 复制网址")
+    case .backspaceGoesBack:
+      return Localized(en: "Backspace goes back", hant: "按 Backspace 返回", hans: "按 Backspace 返回")
+    case .nothingToGoBackTo:
+      return Localized(en: "nothing to go back to", hant: "沒有可以返回的位置", hans: "没有可以返回的位置")
+    case .noLinkSelected:
+      return Localized(
+        en: "no link selected: l selects the next one", hant: "尚未選取連結：按 l 選取下一個",
+        hans: "尚未选择链接：按 l 选择下一个")
+    case .footnoteHasNoAddress:
+      return Localized(
+        en: "a footnote reference has no address to copy", hant: "註腳參照沒有可以複製的網址",
+        hans: "脚注引用没有可以复制的网址")
+    case .copiedToClipboard:
+      return Localized(en: "copied to the clipboard", hant: "已複製到剪貼簿", hans: "已复制到剪贴板")
+    case .findingFactions:
+      return Localized(en: "finding the faction summary…", hant: "正在尋找派系摘要…", hans: "正在查找派系摘要…")
+    case .noFactions:
+      return Localized(en: FactionReport.noFactions, hant: "本文件沒有派系摘要", hans: "本文档没有派系摘要")
+    case .faction(let index, let count, let name):
+      let name = VisibleText.singleLine(name)
+      return Localized(
+        en: "faction \(index)/\(count): \(name)", hant: "派系 \(index)/\(count)：\(name)",
+        hans: "派系 \(index)/\(count)：\(name)")
+    case .countingMentions(let name):
+      let name = VisibleText.singleLine(name)
+      return Localized(
+        en: "counting the mentions of \(name)…", hant: "正在計算「\(name)」的提及次數…", hans: "正在统计“\(name)”的提及次数…")
+    case .noMentions(let name):
+      let name = VisibleText.singleLine(name)
+      return Localized(en: "no mentions of \(name)", hant: "沒有提到「\(name)」的地方", hans: "没有提到“\(name)”的地方")
+    case .mention(let name, let index, let count):
+      let name = VisibleText.singleLine(name)
+      return Localized(
+        en: "\(name): mention \(index)/\(count)", hant: "\(name)：第 \(index)/\(count) 處提及",
+        hans: "\(name)：第 \(index)/\(count) 处提及")
+    case .match(let index, let count, let wrapped):
+      let note = Self.wrapNote(wrapped)
+      return Localized(
+        en: "match \(index)/\(count)" + note.english, hant: "符合 \(index)/\(count)" + note.traditional,
+        hans: "匹配 \(index)/\(count)" + note.simplified)
+    case .matchCounting(let wrapped):
+      let note = Self.wrapNote(wrapped ? .toTop : nil)
+      return Localized(
+        en: "match …/… (counting)" + note.english, hant: "符合 …/…（計算中）" + note.traditional,
+        hans: "匹配 …/…（计算中）" + note.simplified)
+    case .noMatch(let query):
+      let query = VisibleText.singleLine(query)
+      return Localized(en: "no match for \(query)", hant: "找不到「\(query)」", hans: "找不到“\(query)”")
+    case .noSearchYet:
+      return Localized(
+        en: "no search yet: press / to search", hant: "還沒有搜尋：按 / 開始搜尋", hans: "还没有搜索：按 / 开始搜索")
+    case .countingMatches:
+      return Localized(en: "counting the matches…", hant: "正在計算符合的項目…", hans: "正在统计匹配项…")
+    case .searching: return Localized(en: "searching…", hant: "搜尋中…", hans: "搜索中…")
+    case .missingFile:
+      return Localized(
+        en: "missing: the file is no longer there (d forgets it)", hant: "找不到：檔案已不存在（按 d 移除）",
+        hans: "找不到：文件已不存在（按 d 移除）")
+    case .forgot(let title):
+      let title = VisibleText.singleLine(title)
+      return Localized(en: "forgot \(title)", hant: "已忘記 \(title)", hans: "已忘记 \(title)")
+    case .verbatim(let text): return Localized(same: VisibleText.sanitize(text))
+    }
+  }
+
+  private static func wrapNote(_ wrapped: Wrap?) -> Localized {
+    switch wrapped {
+    case nil: return Localized(same: "")
+    case .toTop:
+      return Localized(en: " (wrapped to the top)", hant: "（已從開頭繼續）", hans: "（已从开头继续）")
+    case .toBottom:
+      return Localized(en: " (wrapped to the bottom)", hant: "（已從結尾繼續）", hans: "（已从结尾继续）")
+    }
+  }
+}
