@@ -30,21 +30,10 @@ static inline attr_t reader_attr_italic(void) { return A_ITALIC; }
 
 static inline int reader_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int reader_key_resize(void) { return KEY_RESIZE; }
-static inline int reader_key_mouse(void) { return KEY_MOUSE; }
-
-static inline mmask_t reader_mouse_wheel_up(void) { return BUTTON4_PRESSED; }
-#if NCURSES_MOUSE_VERSION > 1
-static inline mmask_t reader_mouse_wheel_down(void) { return BUTTON5_PRESSED; }
-#else
-static inline mmask_t reader_mouse_wheel_down(void) { return 0; }
-#endif
-static inline mmask_t reader_mouse_button1_pressed(void) { return BUTTON1_PRESSED; }
-static inline mmask_t reader_mouse_button1_clicked(void) { return BUTTON1_CLICKED; }
-static inline mmask_t reader_mouse_button1_released(void) { return BUTTON1_RELEASED; }
-static inline mmask_t reader_mouse_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
-static inline mmask_t reader_mouse_button1_triple_clicked(void) { return BUTTON1_TRIPLE_CLICKED; }
-static inline mmask_t reader_mouse_button3_pressed(void) { return BUTTON3_PRESSED; }
-static inline mmask_t reader_mouse_shift(void) { return BUTTON_SHIFT; }
+/* Key codes of the reader's own, above ncurses' KEY_MAX, for the two mouse report
+   introducers (define_key binds them; the reader reads the rest of a report itself). */
+static inline int reader_key_sgr_mouse(void) { return KEY_MAX + 1; }
+static inline int reader_key_x10_mouse(void) { return KEY_MAX + 2; }
 
 /* Draws n wide characters at (y, x) with the given attributes. */
 static inline int reader_draw_wide(int y, int x, const wchar_t *text, int n, attr_t attrs) {

@@ -10,6 +10,7 @@
 
 static volatile sig_atomic_t guard_active = 0;
 static volatile sig_atomic_t guard_resumed = 0;
+static volatile sig_atomic_t mouse_on = 0;
 static int saved_stderr = -1;
 static int captured_stderr = -1;
 static int handlers_installed = 0;
@@ -20,6 +21,28 @@ static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SI
 static struct sigaction previous_termination[COUNT(termination_signals)];
 static struct sigaction previous_crash[COUNT(crash_signals)];
 static struct sigaction previous_continue;
+static struct sigaction previous_suspend;
+
+/* Button presses and releases (1000), reported as ESC [ < b ; x ; y M / m (1006). */
+static const char mouse_enable[] = "\033[?1000h\033[?1006h";
+static const char mouse_disable[] = "\033[?1006l\033[?1000l";
+
+static void write_all(const char *text, size_t length) {
+  size_t written = 0;
+  while (written < length) {
+    ssize_t n = write(STDOUT_FILENO, text + written, length - written);
+    if (n <= 0) return;
+    written += (size_t)n;
+  }
+}
+
+static void mouse_reports(int enabled) {
+  if (enabled) {
+    write_all(mouse_enable, sizeof mouse_enable - 1);
+  } else {
+    write_all(mouse_disable, sizeof mouse_disable - 1);
+  }
+}
 
 /* Only async-signal-safe calls below, apart from endwin, which ncurses itself calls
    from its own signal handlers. */
@@ -46,6 +69,10 @@ static void replay_stderr(void) {
 }
 
 static void restore_terminal(void) {
+  if (mouse_on) {
+    mouse_on = 0;
+    mouse_reports(0);
+  }
   if (guard_active) {
     guard_active = 0;
     endwin();
@@ -82,6 +109,31 @@ static void on_continue(int signal_number) {
   guard_resumed = 1;
 }
 
+/* Ctrl-Z: the shell must not get mouse reports while the reader is stopped. ncurses' own
+   handler (installed by newterm) ends curses, stops the process and, once continued, brings
+   the screen back; the reports go off before it and on again after. */
+static void on_suspend(int signal_number) {
+  int was_on = mouse_on;
+  if (was_on) mouse_reports(0);
+  if (previous_suspend.sa_handler != SIG_DFL && previous_suspend.sa_handler != SIG_IGN) {
+    previous_suspend.sa_handler(signal_number);
+  } else if (previous_suspend.sa_handler == SIG_DFL) {
+    struct sigaction default_action;
+    memset(&default_action, 0, sizeof default_action);
+    default_action.sa_handler = SIG_DFL;
+    sigemptyset(&default_action.sa_mask);
+    struct sigaction mine;
+    sigaction(signal_number, &default_action, &mine);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, signal_number);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    raise(signal_number);
+    sigaction(signal_number, &mine, NULL);
+  }
+  if (was_on && mouse_on) mouse_reports(1);
+}
+
 static void at_exit(void) { restore_terminal(); }
 
 void reader_guard_begin(void) {
@@ -114,10 +166,19 @@ void reader_guard_begin(void) {
   action.sa_handler = on_continue;
   action.sa_flags = SA_RESTART;
   sigaction(SIGCONT, &action, &previous_continue);
+  action.sa_handler = on_suspend;
+  action.sa_flags = SA_RESTART;
+  sigaction(SIGTSTP, &action, &previous_suspend);
   atexit(at_exit);
 }
 
 void reader_guard_end(void) { restore_terminal(); }
+
+void reader_guard_mouse(int enabled) {
+  if (enabled == mouse_on) return;
+  mouse_on = enabled ? 1 : 0;
+  mouse_reports(enabled);
+}
 
 int reader_guard_take_resumed(void) {
   int resumed = guard_resumed;

@@ -1,7 +1,7 @@
 import CNcurses
 import ReaderCore
 
-/// Turns ncurses key codes into the core's `Key` values.
+/// Turns ncurses key codes into the core's `Key` values (mouse reports are `MouseReportScanner`'s).
 enum KeyDecoder {
   static func decode(code: Int32, isFunctionKey: Bool) -> InputEvent? {
     if isFunctionKey {
@@ -18,11 +18,6 @@ enum KeyDecoder {
       case KEY_BTAB: return .key(.backTab)
       case KEY_BACKSPACE, KEY_DC: return .key(.backspace)
       case reader_key_resize(): return .resize
-      case reader_key_mouse():
-        var event = MEVENT()
-        // A failure is normal for events outside the mask (releases); they are dropped.
-        guard getmouse(&event) == reader_ok(), let mouse = MouseDecoder.decode(event) else { return nil }
-        return .mouse(mouse)
       default: return nil
       }
     }

@@ -49,8 +49,14 @@ final class Terminal {
     reader_set_escdelay(25)
     wtimeout(reader_stdscr(), Terminal.tickMilliseconds)
     curs_set(0)
-    mousemask(MouseDecoder.wantedEvents, nil)
-    mouseinterval(0)
+    // The reader reads mouse reports itself, in the SGR encoding whatever terminfo says: ncurses
+    // uses SGR only where terminfo names it (xterm, not tmux or screen), and the older encoding
+    // cannot report a column past 223. Its own `kmous` binding is replaced by the two codes.
+    for (sequence, code) in [("\u{1B}[<", reader_key_sgr_mouse()), ("\u{1B}[M", reader_key_x10_mouse())] {
+      define_key(sequence, 0)
+      define_key(sequence, code)
+    }
+    reader_guard_mouse(1)
     // After Ctrl-Z and fg the arrow keys can arrive as raw CSI sequences.
     define_key("\u{1B}[A", KEY_UP)
     define_key("\u{1B}[B", KEY_DOWN)
@@ -74,14 +80,20 @@ final class Terminal {
   /// The tick while background work the screen waits for is running (a search's first match).
   static let quickTickMilliseconds: Int32 = 15
   private var quickTicks = false
+  private var reports = MouseReportScanner(
+    sgrIntroducer: reader_key_sgr_mouse(), x10Introducer: reader_key_x10_mouse())
+  /// What the scanner passed on beyond the event `nextEvent` returned.
+  private var pending: [MouseReportScanner.Scanned] = []
 
   /// Ticks every `quickTickMilliseconds` while `quick`, so a result made in the background is
   /// drawn as soon as it is there rather than at the next quarter second.
   func tickQuickly(_ quick: Bool) {
     guard quick != quickTicks else { return }
     quickTicks = quick
-    wtimeout(reader_stdscr(), quick ? Terminal.quickTickMilliseconds : Terminal.tickMilliseconds)
+    wtimeout(reader_stdscr(), tick)
   }
+
+  private var tick: Int32 { quickTicks ? Terminal.quickTickMilliseconds : Terminal.tickMilliseconds }
 
   static var termName: String {
     StandardStream.environment("TERM") ?? "unset"
@@ -173,18 +185,34 @@ final class Terminal {
     return next
   }
 
-  /// Waits for the next key or resize, or a tick when none came within `tickMilliseconds`.
+  /// Waits for the next key, mouse event or resize, or a tick when none came within the tick.
   func nextEvent() -> InputEvent {
     while true {
+      while !pending.isEmpty {
+        if let event = event(for: pending.removeFirst()) { return event }
+      }
+      let waitsForReport = reports.followUpMilliseconds
+      if let waitsForReport { wtimeout(reader_stdscr(), waitsForReport) }
       var character: wint_t = 0
       let result = get_wch(&character)
+      if waitsForReport != nil { wtimeout(reader_stdscr(), tick) }
       if reader_guard_take_resumed() != 0 { return .resumed }
-      if result == reader_err() { return .tick }
-      if let event = KeyDecoder.decode(
-        code: Int32(bitPattern: character), isFunctionKey: result == reader_key_code_yes())
-      {
-        return event
-      }
+      let raw: MouseReportScanner.Raw =
+        result == reader_err()
+        ? .timeout
+        : result == reader_key_code_yes()
+          ? .functionKey(Int32(bitPattern: character)) : .character(UInt32(character))
+      pending += reports.feed(raw)
+    }
+  }
+
+  private func event(for scanned: MouseReportScanner.Scanned) -> InputEvent? {
+    switch scanned {
+    case .mouse(let mouse): return .mouse(mouse)
+    case .raw(.timeout): return .tick
+    case .raw(.functionKey(let code)): return KeyDecoder.decode(code: code, isFunctionKey: true)
+    case .raw(.character(let value)):
+      return KeyDecoder.decode(code: Int32(bitPattern: value), isFunctionKey: false)
     }
   }
 
@@ -199,6 +227,9 @@ final class Terminal {
 
   func shutdown() {
     reader_guard_end()
+    // A report the terminal sent before it saw the mouse turned off would reach the shell as
+    // typing; what came and was not read yet is dropped.
+    tcflush(ttyInput.map { fileno($0) } ?? STDIN_FILENO, TCIFLUSH)
     if let screen {
       delscreen(screen)
       self.screen = nil

@@ -39,6 +39,9 @@ final class TerminalRestoreTests: XCTestCase {
     XCTAssertEqual(exit, "reader-exit=\(status)", file: file, line: line)
     XCTAssertEqual(
       try session.display("#{alternate_on}"), "0", "alternate screen left", file: file, line: line)
+    XCTAssertEqual(
+      try session.display("#{mouse_standard_flag}#{mouse_sgr_flag}"), "00", "mouse reports off", file: file,
+      line: line)
     let before = try String(contentsOf: temporary.appendingPathComponent("before"), encoding: .utf8)
     let after = try String(contentsOf: temporary.appendingPathComponent("after"), encoding: .utf8)
     XCTAssertEqual(before, after, "stty -a is the same as before", file: file, line: line)
@@ -79,9 +82,12 @@ final class TerminalRestoreTests: XCTestCase {
     let suspended = try session.waitFor { $0.joined().contains("Stopped") }
     XCTAssertTrue(suspended.joined().contains("Stopped"))
     XCTAssertEqual(try session.display("#{alternate_on}"), "0")
+    XCTAssertEqual(
+      try session.display("#{mouse_standard_flag}#{mouse_sgr_flag}"), "00", "no mouse reports to the shell")
     try session.send("fg", "Enter")
     let back = try session.waitFor { $0.first?.contains("│ Sam Altman 被開除的根源") ?? false }
     XCTAssertTrue(back.first?.contains("│ Sam Altman 被開除的根源") ?? false, "redrawn where it was")
+    XCTAssertEqual(try session.display("#{mouse_standard_flag}#{mouse_sgr_flag}"), "11", "the mouse is back")
     // ncurses discards what was typed while it was coming back (flushinp), as a user expects.
     usleep(300_000)
     try session.send("Down")

@@ -12,6 +12,11 @@ void reader_guard_begin(void);
    Safe to call more than once. */
 void reader_guard_end(void);
 
+/* Turns the terminal's mouse button reports in the SGR encoding on (1) or off (0), writing to
+   standard output. While they are on, every way out turns them off before curses ends, and a
+   suspension (SIGTSTP) turns them off until the reader runs again. */
+void reader_guard_mouse(int enabled);
+
 /* Returns 1 once after a SIGCONT (the reader was resumed after Ctrl-Z), else 0. */
 int reader_guard_take_resumed(void);
 
