@@ -9,6 +9,9 @@ import ReaderCore
 final class BackgroundParse: @unchecked Sendable {
   private let lock = NSLock()
   private var latest: (document: Document, loading: Double?)?
+  /// Whether a document published since the last `take` replaces the one shown rather than
+  /// growing it (stays set until taken, though later copies grow the replacement).
+  private var replacing = false
   private(set) var isFinished = false
   private var thread: Thread?
 
@@ -73,6 +76,61 @@ final class BackgroundParse: @unchecked Sendable {
     return (document, feed)
   }
 
+  /// How many bytes of a plain text are decoded and parsed before the first screen.
+  static let firstPlainTextSize = 64 << 10
+
+  /// Like `start(bytes:title:)` for plain text (`ChunkedPlainTextParser`): the first
+  /// `firstPlainTextSize` bytes, cut after a line feed, are decoded and parsed now; the thread
+  /// decodes the whole, as `DocumentSource.parse` does, and goes on (or starts again, when the
+  /// whole reads its start differently). Nil when the encoding cannot be cut at a line feed byte
+  /// (UTF-16, UTF-32): the caller parses it whole.
+  static func start(
+    plainText bytes: [UInt8], encoding: SourceEncoding, options: ImportOptions, title: String, name: String
+  ) throws -> (Document, BackgroundParse?)? {
+    guard encoding.isUTF8 || !encoding.name.hasPrefix("UTF-") else { return nil }
+    var firstEnd = bytes.count
+    if bytes.count > firstPlainTextSize {
+      // After the last line feed of the first part, or the first one after it (a long line).
+      let lastFeed =
+        bytes[..<firstPlainTextSize].lastIndex(of: 0x0A) ?? bytes[firstPlainTextSize...].firstIndex(of: 0x0A)
+      firstEnd = lastFeed.map { $0 + 1 } ?? bytes.count
+    }
+    let isWhole = firstEnd == bytes.count
+    let decoded = SourceDecoder.decode(Array(bytes[..<firstEnd]), encoding: encoding)
+    if decoded.looksBinary && !options.force { throw ReaderError.binaryFile(path: name) }
+    let first = ChunkedPlainTextParser.firstChunk(of: decoded.text, isWhole: isWhole, reflow: options.reflow)
+    var document = Document(title: title, blocks: first.blocks)
+    document.encodingLabel = decoded.encodingLabel
+    document.notice = decoded.notice
+    if isWhole { return (document, nil) }
+    let feed = BackgroundParse()
+    let source = ByteBox(bytes)
+    feed.prepare { [document, first] in
+      // The eager path's decoding, so the end is the document a whole parse gives.
+      let whole = SourceDecoder.decode(source.bytes, encoding: options.encoding)
+      // The text holds it all now; the bytes need not stay (a 100 MB book would be held twice).
+      source.bytes = []
+      var parser = ChunkedPlainTextParser(text: whole.text, reflow: options.reflow, after: first)
+      var document = document
+      if parser.restartsFromTop { document = Document(title: title, blocks: []) }
+      document.notice = whole.notice
+      document.encodingLabel = whole.encodingLabel
+      var replaces = parser.restartsFromTop
+      while let blocks = parser.parseNextChunk() {
+        document.append(blocks)
+        feed.publish(document, loading: parser.isFinished ? nil : parser.fractionParsed, replaces: replaces)
+        replaces = false
+      }
+    }
+    return (document, feed)
+  }
+
+  /// Bytes a background thread may let go of before it ends.
+  private final class ByteBox: @unchecked Sendable {
+    var bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+  }
+
   private static func notice(invalidBytes: Int) -> String? {
     DecodedSource(text: "", encoding: .utf8, invalidBytes: invalidBytes, nulCharacters: 0, looksBinary: false)
       .notice
@@ -90,9 +148,10 @@ final class BackgroundParse: @unchecked Sendable {
     thread = nil
   }
 
-  private func publish(_ document: Document, loading: Double?) {
+  private func publish(_ document: Document, loading: Double?, replaces: Bool = false) {
     lock.lock()
     latest = (document, loading)
+    replacing = replacing || replaces
     lock.unlock()
   }
 
@@ -103,6 +162,10 @@ final class BackgroundParse: @unchecked Sendable {
     guard let latest else { return nil }
     self.latest = nil
     if latest.loading == nil { isFinished = true }
+    if replacing {
+      replacing = false
+      return .documentReplaced(latest.document, loading: latest.loading)
+    }
     return .documentGrew(latest.document, loading: latest.loading)
   }
 }

@@ -6,7 +6,8 @@ import ReaderCore
 /// position remembered across runs, the file reloaded when it changes on disk; `:n` / `:p` move
 /// between the documents given, and `B` (or `--shelf`, or a folder) shows the shelf.
 struct ViewerSession {
-  /// Markdown larger than this is parsed a chunk at a time, so the first screen comes at once.
+  /// Markdown or plain text larger than this is parsed a chunk at a time, so the first screen
+  /// comes at once.
   static let backgroundParseThreshold = 256 << 10
 
   /// What the session shows first.
@@ -137,6 +138,12 @@ struct ViewerSession {
     if origin.isEPUB(bytes) { return (try origin.parse(bytes, options, name: name), nil) }
     let encoding =
       options.encoding.map { ($0, 0) } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
+    if origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold,
+      let started = try BackgroundParse.start(
+        plainText: bytes, encoding: encoding.0, options: options, title: origin.title, name: name)
+    {
+      return started
+    }
     let isLarge = !origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold
     if isLarge && !encoding.0.isUTF8, let decoder = IconvDecoder(from: encoding.0),
       let started = try BackgroundParse.start(

@@ -193,4 +193,46 @@ final class NovelFileTests: XCTestCase {
     XCTAssertTrue(screen.last?.contains("GB18030") ?? false, screen.last ?? "")
     try session.send("q")
   }
+
+  /// A book of `count` chapters (第一回 to 第N回), each the excerpt's first chapter's prose: long
+  /// enough (over 256 KB in GB18030 at 200 chapters) to be parsed a chunk at a time.
+  static func longNovel(chapters count: Int) -> String {
+    let prose = NovelFiles.hongloumeng.components(separatedBy: "\n\n")[2]
+    let digits = Array("零一二三四五六七八九")
+    func number(_ value: Int) -> String {
+      var text = ""
+      if value >= 100 { text += String(digits[value / 100]) + "百" }
+      let tens = value % 100 / 10
+      let ones = value % 10
+      if tens > 0 {
+        text += (value < 20 ? "" : String(digits[tens])) + "十"
+      } else if value > 100 && ones > 0 {
+        text += "零"
+      }
+      if ones > 0 { text += String(digits[ones]) }
+      return text
+    }
+    return (1...count).map { "第\(number($0))回　第\($0)個故事\n\n\(prose)\n\n\(prose)\n\n" }.joined()
+  }
+
+  /// A long novel shows its first chapter from the first chunk; the chapters of the rest arrive
+  /// behind it, so the end and its chapter are there once it has loaded.
+  func testALongNovelShowsItsStartAndGrowsItsChapters() throws {
+    let bytes = NovelFiles.encode(Self.longNovel(chapters: 200), as: "GB18030")
+    XCTAssertGreaterThan(bytes.count, 256 << 10)
+    let path = try NovelFiles.write(bytes, named: "長篇.txt")
+    let outline = try ReaderProcess.run(["--outline", path])
+    XCTAssertTrue(outline.text.hasSuffix("第一百九十九回　第199個故事\n第二百回　第200個故事\n"), outline.text)
+    let session = try TmuxSession(
+      command: ReaderShell.shellCommand(["--no-remember", path]), width: 100, height: 24)
+    let screen = try session.waitFor { $0.joined().contains("作者自云") }
+    XCTAssertTrue(screen.joined().contains("第一回　第1個故事"), screen.joined(separator: "\n"))
+    XCTAssertTrue(screen.last?.contains("GB18030") ?? false, screen.last ?? "")
+    try session.waitFor { !($0.last?.contains("loading") ?? true) }
+    try session.send("G")
+    let end = try session.waitFor { $0.last?.contains("第二百回") ?? false }
+    XCTAssertTrue(end.last?.contains("第二百回") ?? false, end.joined(separator: "\n"))
+    XCTAssertFalse(end.joined().contains("\u{FFFD}"))
+    try session.send("q")
+  }
 }

@@ -7,6 +7,10 @@
 /// its pane, and a paragraph also ends before an indented line (U+3000 or spaces) and after a
 /// line that stops well short of the wrap width; the indent is kept at the paragraph's start
 /// only. Otherwise line ends inside a paragraph are kept as they are.
+///
+/// What the whole text decides (which lines are chapters, the wrap width) is the `PlainTextPlan`;
+/// the lines then become blocks one after another (`PlainTextBlockBuilder`), which is what lets
+/// `ChunkedPlainTextParser` show the first screen before the rest is read.
 public struct PlainTextParser: Sendable {
   public var reflow: Bool
 
@@ -15,65 +19,34 @@ public struct PlainTextParser: Sendable {
   }
 
   public func parse(_ text: String, title: String) -> Document {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    let headings = ChapterDetector.headings(in: lines)
-    let wrapWidth =
-      reflow
-      ? HardWrapDetector.wrapWidth(of: lines.indices.lazy.filter { headings[$0] == nil }.map { lines[$0] })
-      : nil
-    var blocks: [Block] = []
-    var paragraph: [String] = []
-    func flush() {
-      guard !paragraph.isEmpty else { return }
-      var collector = InlineCollector()
-      if wrapWidth == nil {
-        collector.append(paragraph.joined(separator: "\n"), style: [])
-      } else {
-        for (index, line) in paragraph.enumerated() {
-          if index > 0 { collector.softBreak(style: []) }
-          collector.append(index == 0 ? line : Self.withoutIndent(line), style: [])
-        }
-      }
-      blocks.append(Block(id: blocks.count, kind: .paragraph(collector.finish())))
-      paragraph.removeAll()
-    }
-    for (index, line) in lines.enumerated() {
-      if let heading = headings[index] {
-        flush()
-        var collector = InlineCollector()
-        collector.append(heading.title, style: [])
-        blocks.append(Block(id: blocks.count, kind: .heading(level: heading.level, runs: collector.finish())))
-        continue
-      }
-      if line.allSatisfy(\.isWhitespace) {
-        flush()
-        continue
-      }
-      let expanded = line.contains("\t") ? CodeText.expandTabs(String(line)) : String(line)
-      guard let wrapWidth else {
-        paragraph.append(expanded)
-        continue
-      }
-      if Self.isIndented(line) { flush() }
-      paragraph.append(Self.withoutTrailingSpace(expanded))
-      if DisplayWidth.of(expanded) < wrapWidth - HardWrapDetector.tolerance(wrapWidth) { flush() }
-    }
-    flush()
+    let lines = Self.lines(of: text)
+    var builder = PlainTextBlockBuilder(plan: PlainTextPlan(lines: lines, reflow: reflow))
+    var blocks = builder.add(lines, from: 0)
+    blocks += builder.finish()
     return Document(title: title, blocks: blocks)
   }
 
-  /// Whether a line starts a paragraph by its indent: U+3000, or two spaces or more.
-  static func isIndented(_ line: Substring) -> Bool {
-    line.first == "\u{3000}" || line.hasPrefix("  ")
-  }
-
-  private static func withoutIndent(_ line: String) -> String {
-    String(line.drop(while: { $0 == " " || $0 == "\u{3000}" }))
-  }
-
-  private static func withoutTrailingSpace(_ line: String) -> String {
-    var line = Substring(line)
-    while let last = line.last, last == " " || last == "\u{3000}" { line = line.dropLast() }
-    return String(line)
+  /// The lines of `text`, split at every `\n` (an empty last line after a final one included).
+  ///
+  /// Split on the UTF-8 bytes, which gives the same lines as splitting the characters (a line
+  /// feed is a grapheme of its own, except after a carriage return) without walking every
+  /// grapheme of a long book.
+  public static func lines(of text: String) -> [Substring] {
+    var lines: [Substring] = []
+    var start = text.utf8.startIndex
+    var index = start
+    let end = text.utf8.endIndex
+    var previous: UInt8 = 0
+    while index < end {
+      let byte = text.utf8[index]
+      defer { previous = byte }
+      if byte == 0x0A && previous != 0x0D {
+        lines.append(text[start..<index])
+        start = text.utf8.index(after: index)
+      }
+      index = text.utf8.index(after: index)
+    }
+    lines.append(text[start..<end])
+    return lines
   }
 }

@@ -15,6 +15,10 @@ public enum Action: Sendable {
   /// More of the document was parsed in the background: the new whole, and how far along
   /// loading is (nil once it is complete).
   case documentGrew(Document, loading: Double?)
+  /// The background parse found that the part shown first reads differently once the whole
+  /// is known (a plain text whose chapters only the whole confirms): the new whole, shown at
+  /// the same place, and how far along loading is.
+  case documentReplaced(Document, loading: Double?)
   /// A note for the status line from outside the viewer (why the next document did not open).
   case note(Message)
   /// The file changed on disk and was read again: the same place, as far as it still exists.

@@ -41,6 +41,12 @@ public enum Reducer {
       if next.focus == .body { followBody(&next) }
     case .reloadFailed(let failure):
       next.statusMessage = .cannotReload(failure)
+    case .documentReplaced(let document, let loading):
+      next.statusMessage = state.statusMessage
+      keepingText(&next) { $0.replaceDocument(with: document) }
+      next.selection = min(next.selection, max(0, next.document.outline.count - 1))
+      next.loading = loading
+      if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
     case .documentGrew(let grown, let loading):
       next.statusMessage = state.statusMessage
       // Damage found in the part decoded in the background is told when it arrives.
@@ -79,7 +85,7 @@ public enum Reducer {
       .reloadFailed:
       return false
     case .note: return true
-    case .documentGrew, .reloaded: return true
+    case .documentGrew, .documentReplaced, .reloaded: return true
     }
   }
 
@@ -93,6 +99,32 @@ public enum Reducer {
     if let key, after !== before { state.anchor = after.anchor(block: state.anchor.block, key: key) }
     state.anchor = after.clamp(state.anchor, height: state.geometry.body.height)
     keepSelectionVisible(&state)
+  }
+
+  /// Like `keepingPlace`, for a document whose blocks may have shifted (a line that was a
+  /// chapter is prose, paragraphs split differently): when the line at the top is no longer the
+  /// same text, it is looked for in the blocks around the old place, first as a whole line, then
+  /// by its first characters; only the blocks near it are laid out.
+  static func keepingText(_ state: inout ReaderState, _ change: (inout ReaderState) -> Void) {
+    let top = state.bodyLayout.lines(from: state.anchor, count: 1).first?.text.trimmingWhitespace() ?? ""
+    keepingPlace(&state, change)
+    let layout = state.bodyLayout
+    guard !top.isEmpty, layout.lines(from: state.anchor, count: 1).first?.text.trimmingWhitespace() != top
+    else { return }
+    let start = String(top.prefix(6))
+    for matches in [{ (line: String) in line == top }, { (line: String) in line.contains(start) }] {
+      for distance in 0...64 {
+        for block in Set([state.anchor.block - distance, state.anchor.block + distance]).sorted()
+        where block >= 0 && block < layout.blockCount {
+          let lines = layout.lines(ofBlock: block)
+          if let line = lines.firstIndex(where: { matches($0.text.trimmingWhitespace()) }) {
+            state.anchor = layout.clamp(Anchor(block: block, line: line), height: state.geometry.body.height)
+            state.pinnedKey = layout.key(at: state.anchor)
+            return
+          }
+        }
+      }
+    }
   }
 
   private static func keyPressed(_ key: Key, on state: inout ReaderState) {

@@ -1,0 +1,105 @@
+/// Parses a long plain text so that its first screen shows before the whole has been read, the
+/// chapters growing behind it, and ends with exactly the blocks `PlainTextParser.parse` gives.
+///
+/// First `firstChunk(of:isWhole:reflow:)` parses only the start of the text (cut after a line
+/// feed) with a plan made from that start alone, and keeps the paragraphs it completed. Then,
+/// off the key path, `init(text:reflow:after:)` plans the whole text: when the whole agrees with
+/// the start on its lines (same text, same chapter lines, same wrap width, which is what almost
+/// every book does) parsing goes on where the first chunk stopped; otherwise `restartsFromTop`
+/// is true and the chunks start again from the first line, to replace what was shown.
+///
+/// ```swift
+/// let first = ChunkedPlainTextParser.firstChunk(of: start, isWhole: false, reflow: true)  // paint
+/// var parser = ChunkedPlainTextParser(text: whole, reflow: true, after: first)  // background
+/// var blocks = parser.restartsFromTop ? [] : first.blocks
+/// while let more = parser.parseNextChunk() { blocks += more }
+/// ```
+public struct ChunkedPlainTextParser: Sendable {
+  /// The blocks of the start of a text, and what is needed to go on from them.
+  public struct FirstChunk: Sendable {
+    public var blocks: [Block]
+    /// The id the block after them gets.
+    public var nextID: Int
+    /// How many lines of the text the blocks hold.
+    var lineCount: Int
+    /// The text of those lines, each with its line feed.
+    var text: Substring
+    var plan: PlainTextPlan
+  }
+
+  /// The paragraphs that `start` completes, parsed with a plan made from `start` alone; the
+  /// line after the last of them is where the rest goes on. `start` is the text up to and
+  /// including a line feed, or all of it when `isWhole` (then every block is there).
+  public static func firstChunk(of start: String, isWhole: Bool, reflow: Bool) -> FirstChunk {
+    var lines = PlainTextParser.lines(of: start)
+    // The empty piece after the final line feed is the start of a line of the rest.
+    if !isWhole { lines.removeLast() }
+    let plan = PlainTextPlan(lines: lines, reflow: reflow)
+    var builder = PlainTextBlockBuilder(plan: plan)
+    var blocks: [Block] = []
+    var kept = (lines: 0, blocks: 0, nextID: 0, bytes: 0)
+    var bytes = 0
+    for (index, line) in lines.enumerated() {
+      blocks += builder.add(CollectionOfOne(line), from: index)
+      bytes += line.utf8.count + 1
+      if builder.isBetweenParagraphs { kept = (index + 1, blocks.count, builder.nextID, bytes) }
+    }
+    if isWhole {
+      blocks += builder.finish()
+      return FirstChunk(
+        blocks: blocks, nextID: builder.nextID, lineCount: lines.count, text: Substring(start), plan: plan)
+    }
+    let text = start.utf8.prefix(kept.bytes)
+    return FirstChunk(
+      blocks: Array(blocks.prefix(kept.blocks)), nextID: kept.nextID, lineCount: kept.lines,
+      text: Substring(start[text.startIndex..<text.endIndex]), plan: plan)
+  }
+
+  /// The lines of the whole text.
+  private let lines: [Substring]
+  private var builder: PlainTextBlockBuilder
+  private var nextLine: Int
+  private var finished = false
+  /// How many lines each chunk after the first holds.
+  public let linesPerChunk: Int
+  /// Whether the chunks start from the top again: the whole text is planned differently from
+  /// its start (or does not start with the first chunk's text), so the first chunk's blocks are
+  /// to be replaced by the chunks', not followed by them.
+  public let restartsFromTop: Bool
+
+  /// Plans the whole `text`, of which `first` was parsed from the start.
+  public init(text: String, reflow: Bool, after first: FirstChunk, linesPerChunk: Int = 20_000) {
+    lines = PlainTextParser.lines(of: text)
+    let plan = PlainTextPlan(lines: lines, reflow: reflow)
+    self.linesPerChunk = max(1, linesPerChunk)
+    let sameStart = text.utf8.starts(with: first.text.utf8) && first.lineCount <= lines.count
+    if sameStart && plan.agrees(with: first.plan, onFirst: first.lineCount) {
+      builder = PlainTextBlockBuilder(plan: plan, firstID: first.nextID)
+      nextLine = first.lineCount
+      restartsFromTop = false
+    } else {
+      builder = PlainTextBlockBuilder(plan: plan)
+      nextLine = 0
+      restartsFromTop = true
+    }
+  }
+
+  /// Whether every line has been parsed.
+  public var isFinished: Bool { finished }
+
+  /// The share of the lines parsed so far, from 0 to 1.
+  public var fractionParsed: Double { lines.isEmpty ? 1 : Double(nextLine) / Double(lines.count) }
+
+  /// The blocks of the next `linesPerChunk` lines (possibly none), or nil once all are parsed.
+  public mutating func parseNextChunk() -> [Block]? {
+    guard !finished else { return nil }
+    let end = min(lines.count, nextLine + linesPerChunk)
+    var blocks = builder.add(lines[nextLine..<end], from: nextLine)
+    nextLine = end
+    if end == lines.count {
+      blocks += builder.finish()
+      finished = true
+    }
+    return blocks
+  }
+}

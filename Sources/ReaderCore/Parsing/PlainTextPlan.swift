@@ -1,0 +1,30 @@
+/// What the whole of a plain text decides about each of its lines: which lines are chapter
+/// headings (`ChapterDetector`) and whether, and at what width, the text is hard-wrapped
+/// (`HardWrapDetector`, nil when it is not or when reflow is off).
+public struct PlainTextPlan: Sendable, Equatable {
+  /// A confirmed chapter line: its heading level and title.
+  public struct Heading: Sendable, Equatable {
+    public var level: Int
+    public var title: String
+  }
+
+  /// The chapter headings by line index.
+  public var headings: [Int: Heading]
+  public var wrapWidth: Int?
+
+  public init(lines: [Substring], reflow: Bool) {
+    let found = ChapterDetector.headings(in: lines)
+    headings = found.mapValues { Heading(level: $0.level, title: $0.title) }
+    wrapWidth =
+      reflow
+      ? HardWrapDetector.wrapWidth(of: lines.indices.lazy.filter { found[$0] == nil }.map { lines[$0] })
+      : nil
+  }
+
+  /// Whether this plan treats the first `count` lines as `other` does.
+  func agrees(with other: PlainTextPlan, onFirst count: Int) -> Bool {
+    guard wrapWidth == other.wrapWidth else { return false }
+    func within(_ plan: PlainTextPlan) -> [Int: Heading] { plan.headings.filter { $0.key < count } }
+    return within(self) == within(other)
+  }
+}
