@@ -34,6 +34,43 @@ final class BackgroundParse: @unchecked Sendable {
     return (document, feed)
   }
 
+  /// How many top-level blocks of a book are imported before the first screen: the first
+  /// chapters, enough to fill it (a cover page alone would not).
+  static let firstBookBlocks = 64
+
+  /// Like `start(bytes:title:)` for a book: the first chapters now, the rest a chapter at a
+  /// time on the thread, published at most every `bookPublishInterval` so that a book of many
+  /// short chapters does not copy its growing document once per chapter.
+  static func start(importing book: EPUBImporter, fallbackTitle: String) throws(EPUBError) -> (
+    Document, BackgroundParse?
+  ) {
+    var importer = book
+    let document = importer.firstDocument(fallbackTitle: fallbackTitle, minimumBlocks: firstBookBlocks)
+    if importer.foundNothing { throw .nothingReadable }
+    guard !importer.isFinished else { return (document, nil) }
+    let feed = BackgroundParse()
+    feed.prepare { [importer, document] in
+      var importer = importer
+      var document = document
+      var published = Date()
+      while let chapter = importer.importNextChapter() {
+        document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
+        guard !importer.isFinished, Date().timeIntervalSince(published) >= bookPublishInterval else {
+          continue
+        }
+        document.notice = importer.notice
+        feed.publish(document, loading: importer.fractionImported)
+        published = Date()
+      }
+      document.notice = importer.notice
+      feed.publish(document, loading: nil)
+    }
+    return (document, feed)
+  }
+
+  /// Seconds between two publications of a growing book.
+  static let bookPublishInterval = 0.05
+
   /// How many bytes of a file in another encoding are decoded before the first screen.
   static let firstDecodedSize = 192 << 10
 

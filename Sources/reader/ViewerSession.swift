@@ -135,7 +135,14 @@ struct ViewerSession {
   private func open(_ origin: DocumentSource, bytes: [UInt8], name: String) throws -> (
     Document, BackgroundParse?
   ) {
-    if origin.isEPUB(bytes) { return (try origin.parse(bytes, options, name: name), nil) }
+    if origin.isEPUB(bytes) {
+      do {
+        return try BackgroundParse.start(
+          importing: try EPUBImporter(bytes: bytes), fallbackTitle: origin.title)
+      } catch {
+        throw ReaderError.unreadable(path: name, reason: error.reason)
+      }
+    }
     let encoding =
       options.encoding.map { ($0, 0) } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
     if origin.isPlainText(encoding: encoding.0) && bytes.count > Self.backgroundParseThreshold,

@@ -196,6 +196,99 @@ public enum SampleBooks {
     )
   }
 
+  /// A long book, EPUB 3: `count` chapters of `paragraphs` numbered paragraphs each, a nav
+  /// listing them, the first chapter linking to the last one's `#end`, and the last ending with
+  /// 「全書完」 — enough top-level blocks that the viewer imports most of it in the background.
+  public static func manyChapters(count: Int = 40, paragraphs: Int = 20) -> [UInt8] {
+    let chapters = (1...count).map { number -> Chapter in
+      var body = "<h1>第\(number)回</h1>\n"
+      if number == 1 { body += "<p>直接跳到<a href=\"chapter\(count).xhtml#end\">最後一回的結尾</a>。</p>\n" }
+      body += (1...paragraphs).map { "<p>第\(number)回第\($0)段：話說天下大勢，分久必合，合久必分。</p>" }
+        .joined(separator: "\n")
+      if number == count { body += "\n<p id=\"end\">全書完。</p>" }
+      return Chapter("chapter\(number).xhtml", xhtml(title: "第\(number)回", body: body))
+    }
+    let entries = (1...count).map { "<li><a href=\"chapter\($0).xhtml\">第\($0)回</a></li>" }.joined()
+    let nav = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+      <head><title>目錄</title></head>
+      <body><nav epub:type="toc"><ol>\(entries)</ol></nav></body>
+      </html>
+      """
+    return book(title: "長篇（\(count)回）", author: "測試", chapters: chapters, nav: nav)
+  }
+
+  /// Links inside a book, EPUB 2 with its chapters in `text/`: a footnote reference to a note at
+  /// the end of the same chapter, links to another chapter's section and to its start (also
+  /// through `../text/`), to a section that does not exist, to an image and to a web address.
+  public static func annotated() -> [UInt8] {
+    let filler = (1...12).map { "<p>第\($0)段：且說董卓字仲穎，隴西臨洮人也，官拜河東太守，自來驕傲。</p>" }
+      .joined(separator: "\n")
+    let chapter1 = xhtml(
+      title: "第一章",
+      body: """
+        <h1>第一章　註與連結</h1>
+        <p>董卓<a href="#note1" epub:type="noteref" id="ref1">[1]</a>進京。</p>
+        <p>兵器見<a href="ch2.xhtml#sec3">第二章第三節</a>。</p>
+        <p>全文見<a href="../text/ch2.xhtml">第二章</a>。</p>
+        <p>這裡<a href="ch2.xhtml#nowhere">不存在</a>。</p>
+        <p>看<a href="../images/map.png">地圖</a>或<a href="https://example.com/sanguo">網站</a>。</p>
+        \(filler)
+        <aside epub:type="footnote" id="note1"><p>註一：董卓，東漢末年權臣。<a href="#ref1">返回</a></p></aside>
+        """)
+    let chapter2 = xhtml(
+      title: "第二章",
+      body: """
+        <h1>第二章　兵器</h1>
+        \(filler)
+        <h2 id="sec3">第三節　青龍偃月刀</h2>
+        <p>關羽所用，重八十二斤。</p>
+        \(filler)
+        """)
+    let ncx = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1">
+        <navMap>
+          <navPoint id="n1"><navLabel><text>第一章　註與連結</text></navLabel><content src="text/ch1.xhtml"/></navPoint>
+          <navPoint id="n2"><navLabel><text>第二章　兵器</text></navLabel><content src="text/ch2.xhtml"/>
+            <navPoint id="n3"><navLabel><text>第三節　青龍偃月刀</text></navLabel>
+              <content src="text/ch2.xhtml#sec3"/></navPoint>
+          </navPoint>
+        </navMap>
+      </ncx>
+      """
+    return book(
+      title: "連結之書", author: "測試",
+      chapters: [Chapter("text/ch1.xhtml", chapter1), Chapter("text/ch2.xhtml", chapter2)], ncx: ncx)
+  }
+
+  /// A book whose first chapter holds a faction summary as the bundled article writes one (a
+  /// list of `<strong>NAME 派:</strong>` items) and whose chapters name both factions again.
+  public static func factions() -> [UInt8] {
+    let chapter1 = xhtml(
+      title: "第一章",
+      body: """
+        <h1>第一章　兩派</h1>
+        <p>OpenAI 內部兩種意識形態的鬥爭：</p>
+        <ul>
+        <li><strong>Sam Altman 派:</strong> 誕生於矽谷的技術樂觀主義，受到快速商業化的推動。</li>
+        <li><strong>Ilya Sutskever 派:</strong> 深感恐懼，認為人工智慧對人類構成生存風險。</li>
+        </ul>
+        <p>Sam Altman 推動 ChatGPT 的發布。</p>
+        """)
+    let chapter2 = xhtml(
+      title: "第二章",
+      body: """
+        <h1>第二章　董事會</h1>
+        <p>Ilya Sutskever 與董事會站在一起，Sam Altman 被開除。</p>
+        <p>數日後 Sam Altman 回到公司。</p>
+        """)
+    return book(
+      title: "兩派之爭", author: "測試", language: "zh-Hant",
+      chapters: [Chapter("ch1.xhtml", chapter1), Chapter("ch2.xhtml", chapter2)])
+  }
+
   /// The 三國演義 chapters with `META-INF/encryption.xml` saying the first is AES-encrypted.
   public static func encrypted(algorithm: String = "http://www.w3.org/2001/04/xmlenc#aes128-cbc") -> [UInt8] {
     let encryption = """

@@ -118,6 +118,22 @@ final class DocumentsAndShelfTests: XCTestCase {
     XCTAssertTrue(listed.text.hasPrefix("三國演義（節選） — 羅貫中\t"), listed.text)
   }
 
+  func testTheShelfFromTheViewerWithSeveralDocumentsOpensTheOneChosen() throws {
+    let paths = try writeDocuments()
+    let session = try self.session([paths[2], paths[0]])
+    try session.waitFor { $0.joined().contains("羅貫中") && $0.last?.contains("1/2") ?? false }
+    try session.send(":", "n")
+    try session.waitFor { $0.joined().contains("本週通訊") && $0.last?.contains("2/2") ?? false }
+    try session.send("B")
+    var screen = try session.waitFor { $0.joined().contains("2 documents") }
+    XCTAssertTrue(screen[2].hasSuffix("/news.md"), "the one just read comes first: " + screen[2])
+    XCTAssertTrue(screen[3].contains("三國演義（節選） — 羅貫中"), screen.joined(separator: "\n"))
+    try session.send("Down", "Enter")
+    screen = try session.waitFor { $0.last?.contains("三國演義（節選） — 羅貫中") ?? false }
+    XCTAssertTrue(screen.joined().contains("宴桃園豪傑三結義"), screen.joined(separator: "\n"))
+    try quit(session)
+  }
+
   func testAFolderListsItsReadableDocuments() throws {
     let paths = try writeDocuments()
     try Data([0x7F, 0x45, 0x4C, 0x46]).write(to: directory.appendingPathComponent("program.bin"))

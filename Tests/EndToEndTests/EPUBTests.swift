@@ -99,4 +99,54 @@ final class EPUBTests: XCTestCase {
     XCTAssertTrue(screen.joined().contains("宴桃園豪傑三結義"), screen.joined(separator: "\n"))
     try session.send("q")
   }
+
+  /// Past its first chapters a book is imported while it is shown: the last chapter becomes
+  /// reachable (by `G` and by a link from the first chapter), and a place deep in the book is
+  /// restored once that part has arrived.
+  func testALongBookGrowsWhileShownAndItsEndIsReachedAndRemembered() throws {
+    let book = try write(SampleBooks.manyChapters(count: 40, paragraphs: 20), as: "long.epub")
+    let state = directory.appendingPathComponent("state").path
+    var session = try TmuxSession(
+      command: ReaderShell.shellCommand([book]), width: 90, height: 16, environment: ["XDG_STATE_HOME": state]
+    )
+    var screen = try session.waitFor {
+      $0.joined().contains("長篇（40回） — 測試") && !$0.joined().contains("loading")
+    }
+    XCTAssertTrue(screen.joined().contains("第1回第1段"), screen.joined(separator: "\n"))
+    try session.send("Tab", "l")
+    try session.waitFor { $0.last?.contains("→ chapter40.xhtml#end") ?? false }
+    try session.send("Enter")
+    screen = try session.waitFor { $0.joined().contains("全書完。") }
+    XCTAssertTrue(screen.last?.contains("Backspace goes back") ?? false, screen.joined(separator: "\n"))
+    try session.send("BSpace")
+    screen = try session.waitFor { $0.joined().contains("第1回第1段") }
+    try session.send("G")
+    screen = try session.waitFor { $0.joined().contains("全書完。") }
+    let place = screen.first ?? ""
+    try session.send("q")
+    try session.waitFor { $0.joined().contains("reader-exit=0") }
+    session = try TmuxSession(
+      command: ReaderShell.shellCommand([book]), width: 90, height: 16, environment: ["XDG_STATE_HOME": state]
+    )
+    screen = try session.waitFor { $0.first == place }
+    XCTAssertTrue(screen.joined().contains("全書完。"), "the place in the last chapter is restored")
+    try session.send("q")
+  }
+
+  func testFactionsWorkOnABook() throws {
+    let book = try write(SampleBooks.factions(), as: "factions.epub")
+    let printed = try ReaderProcess.run(["--factions", book])
+    XCTAssertEqual(printed.status, 0, printed.standardError)
+    let lines = printed.text.components(separatedBy: "\n")
+    XCTAssertEqual(lines.first, "faction summary in 「第一章　兩派」: 2 factions", printed.text)
+    let sam = try XCTUnwrap(lines.firstIndex(of: "Sam Altman (Sam Altman 派)"), printed.text)
+    XCTAssertEqual(lines[sam + 2], "  mentions: 4")
+    XCTAssertTrue(lines.contains("    2 in 「第二章　董事會」"), printed.text)
+    let session = try TmuxSession(command: ReaderShell.shellCommand([book]), width: 90, height: 16)
+    try session.send("F")
+    let screen = try session.waitFor { $0.joined().contains("Ilya Sutskever  2 mentions") }
+    XCTAssertTrue(screen.joined().contains("Sam Altman  4 mentions"), screen.joined(separator: "\n"))
+    try session.send("Escape", "q")
+    try session.waitFor { $0.joined().contains("reader-exit=0") }
+  }
 }

@@ -24,6 +24,8 @@ final class InterfaceLanguageTests: XCTestCase {
     .mention(name: "Altman", index: 1, count: 3), .match(index: 1, count: 4, wrapped: nil),
     .match(index: 4, count: 4, wrapped: .toBottom), .matchCounting(wrapped: true), .noMatch(query: "Altman"),
     .noSearchYet, .countingMatches, .searching, .missingFile, .forgot(title: "Sanguo"), .verbatim("GB18030"),
+    .noAnchorInChapter(fragment: "sec3"), .chapterNotYetRead(path: "OEBPS/ch9.xhtml"),
+    .chapterEmpty(path: "OEBPS/ch9.xhtml"), .notAChapter(path: "OEBPS/map.png"),
   ]
 
   private func kind(_ message: Message) -> Int {
@@ -76,10 +78,14 @@ final class InterfaceLanguageTests: XCTestCase {
     case .missingFile: return 45
     case .forgot: return 46
     case .verbatim: return 47
+    case .noAnchorInChapter: return 48
+    case .chapterNotYetRead: return 49
+    case .chapterEmpty: return 50
+    case .notAChapter: return 51
     }
   }
 
-  private static let kinds = 48
+  private static let kinds = 52
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {

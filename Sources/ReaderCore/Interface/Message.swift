@@ -37,6 +37,14 @@ public enum Message: Hashable, Sendable {
   case noHeadingHere(fragment: String)
   case noHeading(fragment: String, document: String)
   case stillLoadingLink
+  /// A book's link whose `#id` its chapter lacks: the chapter's start is shown instead.
+  case noAnchorInChapter(fragment: String)
+  /// A book's link into a chapter the background import has not reached.
+  case chapterNotYetRead(path: String)
+  /// A book's link to a chapter with nothing in it.
+  case chapterEmpty(path: String)
+  /// A book's link to one of its files that is not in the reading order (an image).
+  case notAChapter(path: String)
   case opening(path: String)
   case linkLeadsNowhere
   case notAFileToOpen
@@ -172,6 +180,24 @@ public enum Message: Hashable, Sendable {
       return Localized(
         en: "still loading this document: follow the link once it is read", hant: "文件仍在載入：讀完後再開啟連結",
         hans: "文档仍在加载：读完后再打开链接")
+    case .noAnchorInChapter(let fragment):
+      let fragment = VisibleText.singleLine(fragment)
+      return Localized(
+        en: "no #\(fragment) in that chapter: at its start", hant: "該章沒有 #\(fragment)：已到章首",
+        hans: "该章没有 #\(fragment)：已到章首")
+    case .chapterNotYetRead(let path):
+      let path = VisibleText.singleLine(path)
+      return Localized(
+        en: "still loading this book: \(path) is not read yet", hant: "書仍在載入：尚未讀到 \(path)",
+        hans: "书仍在加载：尚未读到 \(path)")
+    case .chapterEmpty(let path):
+      let path = VisibleText.singleLine(path)
+      return Localized(en: "\(path) has nothing to show", hant: "\(path) 沒有內容", hans: "\(path) 没有内容")
+    case .notAChapter(let path):
+      let path = VisibleText.singleLine(path)
+      return Localized(
+        en: "\(path) is not a chapter of this book: y copies the link", hant: "\(path) 不是本書的章節：按 y 複製連結",
+        hans: "\(path) 不是本书的章节：按 y 复制链接")
     case .opening(let path):
       let path = VisibleText.singleLine(path)
       return Localized(en: "opening \(path)…", hant: "正在開啟 \(path)…", hans: "正在打开 \(path)…")

@@ -53,6 +53,12 @@ public struct Block: Hashable, Sendable {
 
 extension String {
   func trimmingWhitespace() -> String {
+    // Most strings start and end with a visible ASCII character: nothing to look at.
+    if let first = utf8.first, let last = utf8.last, (0x21..<0x80).contains(first),
+      (0x21..<0x80).contains(last)
+    {
+      return self
+    }
     var scalars = Substring(self)
     while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
     while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

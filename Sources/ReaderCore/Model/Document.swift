@@ -15,6 +15,9 @@ public struct Document: Sendable {
   public var notice: String?
   /// The encoding the source was decoded from when it was not UTF-8 (`GB18030`), for the status line.
   public var encodingLabel: String?
+  /// A book's chapters and anchors, so its links are followed inside the document; nil for
+  /// anything that is not a book.
+  public var bookPlaces: BookPlaces?
 
   /// The title may come from a file name, so it is made drawable here, once, on one line. A
   /// document that opens with front matter naming a `title` takes that title instead.
@@ -37,6 +40,24 @@ public struct Document: Sendable {
     self.notice = notice
   }
 
+  /// The index of the top-level block that holds block `id` (ids grow in reading order, and a
+  /// container's id comes before its children's).
+  public func topIndex(ofBlock id: Int) -> Int {
+    var low = 0
+    var high = blocks.count - 1
+    var found = 0
+    while low <= high {
+      let mid = (low + high) / 2
+      if blocks[mid].id <= id {
+        found = mid
+        low = mid + 1
+      } else {
+        high = mid - 1
+      }
+    }
+    return found
+  }
+
   /// Whether the document has nothing to show.
   public var isEmpty: Bool { blocks.isEmpty }
 
@@ -44,7 +65,11 @@ public struct Document: Sendable {
   ///
   /// The outline grows with them as `Outline.appending` describes; the result equals the document
   /// built from all the blocks at once. A declared outline grows by `entries` instead.
-  public mutating func append(_ more: [Block], entries: [OutlineEntry] = []) {
+  /// A book's next chapter comes with `chapter`: its entry name and the anchors placed in it.
+  public mutating func append(
+    _ more: [Block], entries: [OutlineEntry] = [], chapter: (path: String, anchors: [String: Int])? = nil
+  ) {
+    if let chapter { bookPlaces?.addChapter(chapter.path, start: blocks.count, anchors: chapter.anchors) }
     outline =
       declaresOutline
       ? Outline(entries: outline.entries + entries) : outline.appending(more, firstTopIndex: blocks.count)
@@ -64,6 +89,7 @@ public struct Document: Sendable {
     }
     var replaced = Document(title: title, author: author, blocks: blocks, outline: outline, notice: notice)
     replaced.encodingLabel = encodingLabel
+    replaced.bookPlaces = bookPlaces
     return replaced
   }
 }

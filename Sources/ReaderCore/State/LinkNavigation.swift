@@ -174,6 +174,9 @@ enum LinkNavigation {
       }
       jump(&state, toBlock: index, leaf: state.document.blocks[index].id)
     case .link(let destination):
+      if let book = state.document.bookPlaces, followInBook(destination, book, from: link.block, on: &state) {
+        return
+      }
       switch LinkDestination(destination, from: state.location) {
       case .fragment(let fragment):
         guard goToHeading(fragment, on: &state, remember: true) else {
@@ -191,6 +194,25 @@ enum LinkNavigation {
         state.statusMessage = address.isEmpty ? .linkLeadsNowhere : .notAFileToOpen
       }
     }
+  }
+
+  /// Follows a link of a book to its place in the same document (a chapter, an anchor in one, a
+  /// note in the same chapter); false when the destination is not inside the book.
+  private static func followInBook(
+    _ destination: String, _ book: BookPlaces, from topIndex: Int, on state: inout ReaderState
+  ) -> Bool {
+    switch book.destination(of: destination, fromTopIndex: topIndex) {
+    case .place(let leaf, let missingFragment):
+      jump(&state, toBlock: state.document.topIndex(ofBlock: leaf), leaf: leaf)
+      if let missingFragment { state.statusMessage = .noAnchorInChapter(fragment: missingFragment) }
+    case .notYetRead(let path):
+      state.statusMessage = state.loading == nil ? .chapterEmpty(path: path) : .chapterNotYetRead(path: path)
+    case .notInReadingOrder(let path):
+      state.statusMessage = .notAChapter(path: path)
+    case .outside:
+      return false
+    }
+    return true
   }
 
   private static func isFootnote(_ block: Block, label: String) -> Bool {

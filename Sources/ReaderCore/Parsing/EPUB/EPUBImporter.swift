@@ -53,9 +53,14 @@ public struct EPUBImporter: Sendable {
   /// The share of chapters imported, for a progress figure.
   public var fractionImported: Double { Double(nextChapter) / Double(max(1, package.spine.count)) }
 
-  /// The next chapter's top-level blocks and the table of contents entries that now have a
-  /// place; nil when all are imported. Skipped chapters give empty blocks.
-  public mutating func importNextChapter() -> (blocks: [Block], entries: [OutlineEntry])? {
+  /// One spine item imported: its top-level blocks, the table of contents entries that now have
+  /// a place, and its entry name with the anchors placed (for `BookPlaces`).
+  public typealias Chapter = (
+    blocks: [Block], entries: [OutlineEntry], chapter: (path: String, anchors: [String: Int])
+  )
+
+  /// The next chapter; nil when all are imported. Skipped chapters give empty blocks.
+  public mutating func importNextChapter() -> Chapter? {
     guard !isFinished else { return nil }
     let item = package.spine[nextChapter]
     nextChapter += 1
@@ -75,7 +80,7 @@ public struct EPUBImporter: Sendable {
       }
     }
     topIDs += blocks.map(\.id)
-    return (blocks, placedEntries())
+    return (blocks, placedEntries(), (item.path, converter.takeNewAnchors()))
   }
 
   /// What went wrong on the way, for the status line: skipped chapters and a stop at a limit.
@@ -89,28 +94,34 @@ public struct EPUBImporter: Sendable {
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }
 
-  /// The first chapter that has something to show, as a document whose outline will grow (for
-  /// painting a large book before the rest is imported).
-  public mutating func firstDocument(fallbackTitle: String) -> Document {
-    var blocks: [Block] = []
-    var entries: [OutlineEntry] = []
-    while blocks.isEmpty, let chapter = importNextChapter() {
-      blocks += chapter.blocks
-      entries += chapter.entries
+  /// The first chapters, until they hold at least `minimumBlocks` top-level blocks (and at
+  /// least one), as a document whose outline will grow: a large book is painted from it before
+  /// the rest is imported.
+  public mutating func firstDocument(fallbackTitle: String, minimumBlocks: Int = 1) -> Document {
+    var document = Document(
+      title: title ?? fallbackTitle, author: author, blocks: [],
+      outline: hasTableOfContents ? Outline(entries: []) : nil)
+    document.bookPlaces = BookPlaces(spine: Set(package.spine.filter(\.isDocument).map(\.path)))
+    while document.blocks.count < max(1, minimumBlocks), let chapter = importNextChapter() {
+      document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
     }
-    return Document(
-      title: title ?? fallbackTitle, author: author, blocks: blocks,
-      outline: hasTableOfContents ? Outline(entries: entries) : nil, notice: notice)
+    document.notice = notice
+    return document
   }
 
   /// The whole book; throws when not one chapter could be read.
   public mutating func document(fallbackTitle: String) throws(EPUBError) -> Document {
     var document = firstDocument(fallbackTitle: fallbackTitle)
-    while let chapter = importNextChapter() { document.append(chapter.blocks, entries: chapter.entries) }
+    while let chapter = importNextChapter() {
+      document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
+    }
     if document.isEmpty && !skipped.isEmpty { throw .nothingReadable }
     document.notice = notice
     return document
   }
+
+  /// Whether the import found nothing to show: every chapter was skipped.
+  public var foundNothing: Bool { topIDs.isEmpty && !skipped.isEmpty && isFinished }
 
   /// The waiting entries whose target now has a block, in order, as outline entries.
   private mutating func placedEntries() -> [OutlineEntry] {

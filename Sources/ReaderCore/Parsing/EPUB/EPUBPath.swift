@@ -2,28 +2,43 @@
 enum EPUBPath {
   /// The folder part of `path` ("OEBPS/" for "OEBPS/content.opf", "" at the top).
   static func folder(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "" }
-    return String(path[...slash])
+    let bytes = Array(path.utf8)
+    guard let slash = bytes.lastIndex(of: slash) else { return "" }
+    return String(decoding: bytes[...slash], as: UTF8.self)
   }
+
+  private static let slash = UInt8(ascii: "/")
 
   /// `href` (percent-encoded, perhaps with `../` and a `#fragment`) resolved against `base`'s
   /// folder: the entry name and the fragment. Nil for an absolute URL (`http:`, `mailto:`).
+  ///
+  /// Worked out on UTF-8 bytes: a book's package and table of contents hold thousands of hrefs,
+  /// all resolved before its first page is shown.
   static func resolve(_ href: String, from base: String) -> (path: String, fragment: String?)? {
-    let trimmed = href.trimmingWhitespace()
-    if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/") { return nil }
-    let parts = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-    let fragment = parts.count > 1 && !parts[1].isEmpty ? percentDecoded(String(parts[1])) : nil
-    let relative = percentDecoded(String(parts.first ?? ""))
-    if relative.isEmpty { return (base, fragment) }
-    var segments: [Substring] = relative.hasPrefix("/") ? [] : folder(of: base).split(separator: "/")
-    for segment in relative.split(separator: "/") {
-      switch segment {
-      case ".": continue
-      case "..": if !segments.isEmpty { segments.removeLast() }
-      default: segments.append(segment)
-      }
+    let bytes = Array(href.trimmingWhitespace().utf8)
+    if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !bytes[..<colon].contains(slash) { return nil }
+    let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+    var fragment: String?
+    if let hash, hash + 1 < bytes.count {
+      fragment = percentDecoded(String(decoding: bytes[(hash + 1)...], as: UTF8.self))
     }
-    return (segments.joined(separator: "/"), fragment)
+    let relative = Array(
+      percentDecoded(String(decoding: bytes[..<(hash ?? bytes.count)], as: UTF8.self)).utf8)
+    if relative.isEmpty { return (base, fragment) }
+    var segments: [ArraySlice<UInt8>] = []
+    let baseBytes = Array(base.utf8)
+    if relative.first != slash, let last = baseBytes.lastIndex(of: slash) {
+      segments = baseBytes[..<last].split(separator: slash)
+    }
+    for segment in relative.split(separator: slash) {
+      if segment.elementsEqual([UInt8(ascii: ".")]) { continue }
+      if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+        if !segments.isEmpty { segments.removeLast() }
+        continue
+      }
+      segments.append(segment)
+    }
+    return (String(decoding: Array(segments.joined(separator: [slash])), as: UTF8.self), fragment)
   }
 
   static func percentDecoded(_ text: String) -> String {

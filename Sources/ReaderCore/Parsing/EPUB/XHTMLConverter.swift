@@ -13,6 +13,8 @@ struct XHTMLConverter {
   var nextID: Int
   /// `path#id` (and `path` itself for a chapter's start) → the id of the leaf block there.
   private(set) var anchors: [String: Int] = [:]
+  /// The anchors placed since `takeNewAnchors` was last called.
+  private var newAnchors: [String: Int] = [:]
   /// Anchors met since the last leaf block: they belong to the next one.
   private var pendingAnchors: [String] = []
   private var path = ""
@@ -251,9 +253,19 @@ struct XHTMLConverter {
   /// The id of a new leaf block, which the anchors met since the last one now point at.
   private mutating func takeLeafID() -> Int {
     let id = takeID()
-    for anchor in pendingAnchors where anchors[anchor] == nil { anchors[anchor] = id }
+    for anchor in pendingAnchors where anchors[anchor] == nil {
+      anchors[anchor] = id
+      newAnchors[anchor] = id
+    }
     pendingAnchors.removeAll()
     return id
+  }
+
+  /// The anchors placed since the last call (those of the chapter just converted, and of the
+  /// ends of earlier chapters that had no leaf block after them).
+  mutating func takeNewAnchors() -> [String: Int] {
+    defer { newAnchors = [:] }
+    return newAnchors
   }
 
   private static let blockNames: Set<String> = [

@@ -50,6 +50,15 @@ public struct MarkupElement: Sendable {
     return found
   }
 
+  /// Whether `value` is white space to collapse: Unicode's White_Space characters but for the
+  /// ideographic space and the no-break space.
+  static func collapsedSpace(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x09...0x0D, 0x20, 0x85, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
+    default: return false
+    }
+  }
+
   /// The text under this element, joined, with runs of white space made one space (the
   /// ideographic space and the no-break space are text, not white space to collapse).
   public var text: String {
@@ -61,7 +70,19 @@ public struct MarkupElement: Sendable {
       case .element(let element): pending += element.children.reversed()
       }
     }
-    return parts.joined().split { $0.isWhitespace && $0 != "\u{3000}" && $0 != "\u{00A0}" }
-      .joined(separator: " ")
+    // On scalars against the White_Space list, not through Unicode property look-ups: a table
+    // of contents has thousands of labels, read before the first page is shown.
+    var result = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in parts.joined().unicodeScalars {
+      if Self.collapsedSpace(scalar.value) {
+        pendingSpace = !result.isEmpty
+      } else {
+        if pendingSpace { result.append(" ") }
+        pendingSpace = false
+        result.append(scalar)
+      }
+    }
+    return String(result)
   }
 }

@@ -1,0 +1,61 @@
+import EPUBFixtures
+import XCTest
+
+@testable import ReaderCore
+
+/// A large book is painted from its first chapters; the rest arrives chapter by chapter (as the
+/// viewer's background import hands it over) and ends up the same document a whole import makes.
+final class BookGrowthTests: XCTestCase {
+  private func bodyText(_ state: ReaderState) -> String {
+    let frame = FrameRenderer.render(state)
+    return (0..<frame.height).map { frame.text(ofRow: $0) }.joined(separator: "\n")
+  }
+
+  func testTheFirstDocumentHoldsOnlyTheFirstChaptersAndTheRestAppendedIsTheWholeBook() throws {
+    let bytes = SampleBooks.manyChapters(count: 40, paragraphs: 20)
+    var importer = try EPUBImporter(bytes: bytes)
+    let first = importer.firstDocument(fallbackTitle: "long.epub", minimumBlocks: 64)
+    // Chapter 1 has 22 top-level blocks (a heading, a link, 20 paragraphs), the others 21.
+    XCTAssertEqual(first.blocks.count, 64)
+    let firstText = DocumentPrinter.text(of: first, width: 0)
+    XCTAssertTrue(firstText.contains("第3回第20段"), firstText)
+    XCTAssertFalse(firstText.contains("第4回"), "the fourth chapter is not imported before the first paint")
+    XCTAssertEqual(first.outline.entries.map(\.title), ["第1回", "第2回", "第3回"])
+    XCTAssertFalse(importer.isFinished)
+
+    var state = ReaderState(document: first, size: TerminalSize(width: 90, height: 20))
+    state = Reducer.reduce(state, .documentGrew(first, loading: importer.fractionImported))
+    XCTAssertTrue(bodyText(state).contains("loading 7%"), bodyText(state))
+    state = press(.tab, .character("j"), .character("j"), on: state)
+    let place = state.anchor
+    var grown = first
+    var chapters = 0
+    while let chapter = importer.importNextChapter() {
+      grown.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
+      chapters += 1
+      state = Reducer.reduce(
+        state, .documentGrew(grown, loading: importer.isFinished ? nil : importer.fractionImported))
+      XCTAssertEqual(state.anchor, place, "what is on screen never moves while the book grows")
+    }
+    XCTAssertEqual(chapters, 37)
+
+    var whole = try EPUBImporter(bytes: bytes)
+    let book = try whole.document(fallbackTitle: "long.epub")
+    XCTAssertEqual(grown.blocks, book.blocks)
+    XCTAssertEqual(grown.outline.entries, book.outline.entries)
+    XCTAssertEqual(grown.bookPlaces, book.bookPlaces)
+    XCTAssertEqual(state.document.outline.count, 40)
+    XCTAssertNil(state.loading)
+    XCTAssertFalse(bodyText(state).contains("loading"))
+    state = press(.character("G"), on: state)
+    XCTAssertTrue(bodyText(state).contains("全書完。"), bodyText(state))
+    XCTAssertTrue(bodyText(state).contains("› 第40回"), bodyText(state))
+  }
+
+  func testASmallBookIsWholeInItsFirstDocument() throws {
+    var importer = try EPUBImporter(bytes: SampleBooks.threeKingdoms())
+    let first = importer.firstDocument(fallbackTitle: "sanguo.epub", minimumBlocks: 64)
+    XCTAssertTrue(importer.isFinished, "nothing is left for the background")
+    XCTAssertEqual(first.blocks, EPUBImporterTests.threeKingdoms.blocks)
+  }
+}

@@ -1,0 +1,97 @@
+import EPUBFixtures
+import XCTest
+
+@testable import ReaderCore
+
+/// Links inside a book lead to places in the same document: a note in the same chapter, another
+/// chapter's section or start; Backspace comes back. Nothing is opened from the disk.
+final class BookLinkTests: XCTestCase {
+  private func book(_ bytes: [UInt8]) throws -> ReaderState {
+    var importer = try EPUBImporter(bytes: bytes)
+    let document = try importer.document(fallbackTitle: "book.epub")
+    let state = ReaderState(
+      document: document, size: TerminalSize(width: 80, height: 12), location: "/books/book.epub")
+    return press(.character("o"), .tab, on: state)
+  }
+
+  /// The text of the first body row.
+  private func top(_ state: ReaderState) -> String {
+    state.bodyLayout.lines(from: state.anchor, count: 1).first?.text ?? ""
+  }
+
+  private func selectedText(_ state: ReaderState) -> String {
+    let frame = FrameRenderer.render(state)
+    let body = state.geometry.body
+    return (body.y..<body.y + body.height).map { row in
+      frame.rows[row][body.x...].filter { $0.style.contains(.reverse) }.map(\.text).joined()
+    }.joined()
+  }
+
+  /// Selects the `count`th link from the top of the book and follows it.
+  private func follow(link count: Int, in start: ReaderState) -> ReaderState {
+    var state = start
+    for _ in 0..<count { state = press(.character("l"), on: state) }
+    return press(.enter, on: state)
+  }
+
+  func testAFootnoteLinkGoesToTheNoteInTheSameChapterAndBack() throws {
+    let start = try book(SampleBooks.annotated())
+    let selected = press(.character("l"), on: start)
+    XCTAssertEqual(selectedText(selected), "[1]")
+    let state = press(.enter, on: selected)
+    XCTAssertEqual(top(state), "註一：董卓，東漢末年權臣。返回")
+    XCTAssertEqual(state.message, "Backspace goes back")
+    XCTAssertNil(state.effect, "nothing is read from the disk")
+    let back = press(.backspace, on: state)
+    XCTAssertEqual(back.anchor, selected.anchor)
+    XCTAssertEqual(selectedText(back), "[1]")
+    let returned = follow(link: 1, in: state)
+    XCTAssertEqual(top(returned), "董卓[1]進京。", "the note's own link leads back to the reference")
+  }
+
+  func testLinksToAnotherChapterGoToItsSectionOrItsStart() throws {
+    let start = try book(SampleBooks.annotated())
+    var state = follow(link: 2, in: start)
+    XCTAssertEqual(top(state), "第三節　青龍偃月刀")
+    XCTAssertEqual(state.bodyLayout.entryIndex(at: state.anchor), 2)
+    XCTAssertNil(state.effect)
+    state = press(.character("H"), on: state)
+    XCTAssertEqual(top(state), "第一章　註與連結")
+    state = follow(link: 3, in: start)
+    XCTAssertEqual(top(state), "第二章　兵器", "../text/ch2.xhtml is the same chapter")
+    state = follow(link: 4, in: start)
+    XCTAssertEqual(top(state), "第二章　兵器")
+    XCTAssertEqual(state.message, "no #nowhere in that chapter: at its start")
+    XCTAssertEqual(state.history.count, 1)
+  }
+
+  func testLinksOutOfTheReadingOrderStayOnTheStatusLine() throws {
+    let start = try book(SampleBooks.annotated())
+    var state = follow(link: 5, in: start)
+    XCTAssertEqual(state.anchor, start.anchor)
+    XCTAssertEqual(state.message, "OEBPS/images/map.png is not a chapter of this book: y copies the link")
+    state = follow(link: 6, in: start)
+    XCTAssertEqual(state.anchor, start.anchor)
+    XCTAssertEqual(state.message, "not a file to open here: y copies it")
+    XCTAssertNil(state.effect)
+  }
+
+  func testALinkIntoAChapterNotYetImportedWaitsForIt() throws {
+    let bytes = SampleBooks.manyChapters(count: 40, paragraphs: 20)
+    var importer = try EPUBImporter(bytes: bytes)
+    var document = importer.firstDocument(fallbackTitle: "long.epub", minimumBlocks: 64)
+    var state = ReaderState(document: document, size: TerminalSize(width: 80, height: 12))
+    state = Reducer.reduce(state, .documentGrew(document, loading: importer.fractionImported))
+    state = follow(link: 1, in: press(.tab, on: state))
+    XCTAssertEqual(state.message, "still loading this book: OEBPS/chapter40.xhtml is not read yet")
+    XCTAssertEqual(state.anchor, .top)
+    while let chapter = importer.importNextChapter() {
+      document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
+    }
+    state = Reducer.reduce(state, .documentGrew(document, loading: nil))
+    state = press(.enter, on: state)
+    let shown = state.bodyLayout.lines(from: state.anchor, count: state.geometry.body.height).map(\.text)
+    XCTAssertEqual(shown.last, "全書完。", "the end of the book, the last line at the bottom")
+    XCTAssertEqual(state.history.count, 1)
+  }
+}
