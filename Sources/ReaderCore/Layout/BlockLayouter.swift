@@ -10,6 +10,24 @@ struct BlockLayouter {
     layout(block, first: [], rest: [])
   }
 
+  /// The lines `layout` returns, handed to `body` as they are made: a paragraph or heading is
+  /// never held whole as lines (a 50 MB line printed takes memory for one line at a time).
+  func forEachLine(of block: Block, _ body: (LayoutLine) -> Void) {
+    let breaker = LineBreaker(width: width)
+    switch block.kind {
+    case .paragraph(let runs): breaker.wrap(runs, leaf: block.id, into: body)
+    case .heading(let level, let runs):
+      breaker.wrap(Self.heading(runs, level: level), leaf: block.id, into: body)
+    default: layout(block).forEach(body)
+    }
+  }
+
+  private static func heading(_ runs: [InlineRun], level: Int) -> [InlineRun] {
+    let emphasis: TextStyle = level <= 1 ? [.bold, .underline] : .bold
+    let style = emphasis.union(.heading(level))
+    return runs.map { InlineRun($0.text, style: $0.style.union(style)) }
+  }
+
   private func layout(_ block: Block, first wideFirst: [StyledText], rest wideRest: [StyledText])
     -> [LayoutLine]
   {
@@ -20,10 +38,8 @@ struct BlockLayouter {
     case .paragraph(let runs):
       return breaker.wrap(runs, leaf: block.id, firstPrefix: first, restPrefix: rest)
     case .heading(let level, let runs):
-      let emphasis: TextStyle = level <= 1 ? [.bold, .underline] : .bold
-      let style = emphasis.union(.heading(level))
-      let styled = runs.map { InlineRun($0.text, style: $0.style.union(style)) }
-      return breaker.wrap(styled, leaf: block.id, firstPrefix: first, restPrefix: rest)
+      return breaker.wrap(
+        Self.heading(runs, level: level), leaf: block.id, firstPrefix: first, restPrefix: rest)
     case .code(_, let text):
       return CodeLayouter(width: width, mode: codeLines).layout(
         text, style: .code, ruled: true, leaf: block.id, first: first, rest: rest)

@@ -33,38 +33,13 @@ struct Cluster {
     width == 0 && previous != nil && previous != "\n"
   }
 
-  /// Splits runs into clusters the way ncurses fills cells: zero-width scalars join the one before.
+  /// Splits runs into clusters the way ncurses fills cells: zero-width scalars join the one before
+  /// (see `ClusterStream`, which makes them one at a time).
   static func clusters(of runs: [InlineRun]) -> [Cluster] {
     var result: [Cluster] = []
     result.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count / 2 })
-    for run in runs {
-      for scalar in run.text.unicodeScalars {
-        let width = DisplayWidth.of(scalar)
-        if width == 0, let last = result.indices.last, !result[last].isNewline {
-          // Linear in the marks however many there are: past the bound they are only counted.
-          result[last].scalarCount += 1
-          if result[last].scalarCount <= maximumScalars {
-            result[last].text.unicodeScalars.append(scalar)
-          } else if result[last].scalarCount == maximumScalars + 1 {
-            let base = result[last].text.unicodeScalars.first.map { String($0) } ?? ""
-            result[last].text = base + overflowMarker
-          }
-          continue
-        }
-        if scalar == "\n" {
-          result.append(Cluster(text: "\n", width: 0, style: run.style, first: scalar))
-        } else if width <= 0 {
-          // A mark with nothing to sit on, or something undrawable that slipped through.
-          let shown: String = width == 0 ? "\u{25CC}" + String(scalar) : "\u{FFFD}"
-          result.append(Cluster(text: shown, width: 1, style: run.style, first: scalar))
-        } else {
-          result.append(
-            Cluster(
-              text: String(scalar), width: width, style: run.style, first: scalar,
-              traits: LineBreakRules.traits(of: scalar, width: width)))
-        }
-      }
-    }
+    var stream = ClusterStream(runs)
+    while let cluster = stream.next() { result.append(cluster) }
     return result
   }
 }

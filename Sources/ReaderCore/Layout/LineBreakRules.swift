@@ -42,8 +42,11 @@ enum LineBreakRules {
 
   /// Whether a line may begin at `index`.
   static func canBreak(before index: Int, in clusters: [Cluster]) -> Bool {
-    let current = clusters[index]
-    let previous = clusters[index - 1]
+    canBreak(between: clusters[index - 1], and: clusters[index])
+  }
+
+  /// Whether a line may begin at `current`, which follows `previous`.
+  static func canBreak(between previous: Cluster, and current: Cluster) -> Bool {
     if current.isSpace { return false }
     if previous.isSpace { return !current.traits.contains(.closing) }
     if current.traits.contains(.closing) || previous.traits.contains(.opening) { return false }

@@ -1,4 +1,8 @@
 /// Wraps styled runs into lines no wider than a width, keeping Latin words whole and obeying kinsoku.
+///
+/// The clusters come from a `ClusterStream` through a window that holds only those of the line
+/// being made (and the cluster before it), so a paragraph of 50 MB on one line takes time in
+/// proportion to its length and memory in proportion to a line.
 struct LineBreaker {
   let width: Int
 
@@ -6,20 +10,62 @@ struct LineBreaker {
   func wrap(
     _ runs: [InlineRun], leaf: Int, firstPrefix: [StyledText] = [], restPrefix: [StyledText] = []
   ) -> [LayoutLine] {
-    let clusters = Cluster.clusters(of: runs)
     var lines: [LayoutLine] = []
-    var start = skipSpaces(clusters, from: 0)
+    wrap(runs, leaf: leaf, firstPrefix: firstPrefix, restPrefix: restPrefix) { lines.append($0) }
+    return lines
+  }
+
+  /// The lines `wrap` returns, handed to `body` one by one as they are made.
+  func wrap(
+    _ runs: [InlineRun], leaf: Int, firstPrefix: [StyledText] = [], restPrefix: [StyledText] = [],
+    into body: (LayoutLine) -> Void
+  ) {
+    var clusters = Window(stream: ClusterStream(runs))
+    let first = Self.fitting(firstPrefix, width: width)
+    let rest = Self.fitting(restPrefix, width: width)
+    let firstWidth = first.reduce(0) { $0 + DisplayWidth.of($1.text) }
+    let restWidth = rest.reduce(0) { $0 + DisplayWidth.of($1.text) }
+    var isFirst = true
+    var start = skipSpaces(&clusters, from: 0)
     repeat {
-      let prefix = Self.fitting(lines.isEmpty ? firstPrefix : restPrefix, width: width)
-      let prefixWidth = prefix.reduce(0) { $0 + DisplayWidth.of($1.text) }
+      let prefix = isFirst ? first : rest
+      let prefixWidth = isFirst ? firstWidth : restWidth
+      isFirst = false
       let available = max(1, width - prefixWidth)
-      let (end, next) = lineEnd(clusters, from: start, available: available)
+      let (end, next) = lineEnd(&clusters, from: start, available: available)
       var spans = prefix
       append(clusters, start..<end, to: &spans, available: available)
-      lines.append(LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start), textColumn: prefixWidth))
+      body(LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start), textColumn: prefixWidth))
       start = next
-    } while start < clusters.count
-    return lines
+      clusters.forget(before: start)
+    } while clusters.has(start)
+  }
+
+  /// The clusters from `base` on that the stream has given, fetched as the breaker looks ahead.
+  private struct Window {
+    var stream: ClusterStream
+    var clusters: [Cluster] = []
+    /// The index in the whole run of `clusters[0]`.
+    var base = 0
+    var exhausted = false
+
+    /// Whether cluster `index` exists (fetching up to it).
+    mutating func has(_ index: Int) -> Bool {
+      while !exhausted && index - base >= clusters.count {
+        if let cluster = stream.next() { clusters.append(cluster) } else { exhausted = true }
+      }
+      return index - base < clusters.count
+    }
+
+    subscript(index: Int) -> Cluster { clusters[index - base] }
+
+    /// Drops the clusters before `index`, in batches, so each is moved at most once or twice.
+    mutating func forget(before index: Int) {
+      let count = min(index - base, clusters.count)
+      guard count > 4096 && count * 2 >= clusters.count else { return }
+      clusters.removeFirst(count)
+      base += count
+    }
   }
 
   /// A prefix (indent, marker, quote bar) that leaves no room for text is left out.
@@ -27,17 +73,19 @@ struct LineBreaker {
     prefix.reduce(0) { $0 + DisplayWidth.of($1.text) } < width ? prefix : []
   }
 
-  private func lineEnd(_ clusters: [Cluster], from start: Int, available: Int) -> (end: Int, next: Int) {
+  private func lineEnd(_ clusters: inout Window, from start: Int, available: Int) -> (end: Int, next: Int) {
     var column = 0
     var lastBreak: Int?
     var index = start
-    while index < clusters.count {
+    while clusters.has(index) {
       let cluster = clusters[index]
       if cluster.isNewline { return (index, index + 1) }
-      if index > start && LineBreakRules.canBreak(before: index, in: clusters) { lastBreak = index }
+      if index > start && LineBreakRules.canBreak(between: clusters[index - 1], and: cluster) {
+        lastBreak = index
+      }
       if !cluster.isSpace && column + cluster.width > available {
-        if let lastBreak { return (lastBreak, skipSpaces(clusters, from: lastBreak)) }
-        if index == start { return (index + 1, skipSpaces(clusters, from: index + 1)) }
+        if let lastBreak { return (lastBreak, skipSpaces(&clusters, from: lastBreak)) }
+        if index == start { return (index + 1, skipSpaces(&clusters, from: index + 1)) }
         var cut = index
         while cut - 1 > start
           && (clusters[cut].traits.contains(.closing) || clusters[cut - 1].traits.contains(.opening))
@@ -52,18 +100,16 @@ struct LineBreaker {
       column += cluster.width
       index += 1
     }
-    return (clusters.count, clusters.count)
+    return (index, index)
   }
 
-  private func skipSpaces(_ clusters: [Cluster], from start: Int) -> Int {
+  private func skipSpaces(_ clusters: inout Window, from start: Int) -> Int {
     var index = start
-    while index < clusters.count && clusters[index].isSpace { index += 1 }
+    while clusters.has(index) && clusters[index].isSpace { index += 1 }
     return index
   }
 
-  private func append(
-    _ clusters: [Cluster], _ range: Range<Int>, to spans: inout [StyledText], available: Int
-  ) {
+  private func append(_ clusters: Window, _ range: Range<Int>, to spans: inout [StyledText], available: Int) {
     var end = range.upperBound
     while end > range.lowerBound && clusters[end - 1].isSpace { end -= 1 }
     var used = 0

@@ -13,13 +13,28 @@ public enum DocumentPrinter {
   public static func forEachLine(of document: Document, width: Int, _ body: (LayoutLine) -> Void) {
     let (numbered, references) = LinkReferences.number(document)
     let wrapWidth = width == 0 ? Int.max / 4 : width
-    let layout = DocumentLayout(document: numbered, width: wrapWidth)
-    for block in 0..<layout.blockCount {
-      for line in layout.lines(ofBlock: block) { body(line) }
+    // Block by block as `DocumentLayout` lays them out, the empty line of an empty block and
+    // the blank after every block but the last included, without keeping any block's lines.
+    let layouter = BlockLayouter(width: wrapWidth)
+    let blocks = numbered.blocks
+    for (index, block) in blocks.enumerated() {
+      var last: LineKey?
+      layouter.forEachLine(of: block) { line in
+        body(line)
+        last = line.key
+      }
+      if last == nil {
+        last = LineKey(leaf: block.id, offset: 0)
+        body(LayoutLine(spans: [], key: last!))
+      }
+      if index < blocks.count - 1, var key = last {
+        key.offset = LineKey.separatorOffset
+        body(LayoutLine(spans: [], key: key))
+      }
     }
     guard !references.references.isEmpty else { return }
     let key = LineKey(leaf: Int.max, offset: 0)
-    if layout.blockCount > 0 { body(LayoutLine(spans: [], key: key)) }
+    if !blocks.isEmpty { body(LayoutLine(spans: [], key: key)) }
     body(LayoutLine(spans: [StyledText("References:")], key: key))
     let breaker = LineBreaker(width: wrapWidth)
     for (number, destination) in references.references {
