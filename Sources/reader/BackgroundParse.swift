@@ -168,7 +168,7 @@ final class BackgroundParse: @unchecked Sendable {
     init(_ bytes: [UInt8]) { self.bytes = bytes }
   }
 
-  private static func notice(invalidBytes: Int) -> String? {
+  private static func notice(invalidBytes: Int) -> Message? {
     DecodedSource(text: "", encoding: .utf8, invalidBytes: invalidBytes, nulCharacters: 0, looksBinary: false)
       .notice
   }

@@ -21,6 +21,16 @@ enum ReaderError: Error {
     }
   }
 
+  /// The message as a status line note, in the interface's language.
+  var note: Message {
+    switch self {
+    case .cannotOpen(let path, let reason, _), .unreadable(let path, let reason):
+      return .cannotOpen(path: path, reason: reason)
+    case .noTerminal(let reason): return .verbatim(reason)
+    case .binaryFile(let path): return .looksBinary(path: path)
+    }
+  }
+
   var status: Int32 {
     switch self {
     case .cannotOpen(_, _, let status): return status

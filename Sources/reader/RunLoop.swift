@@ -133,9 +133,9 @@ final class RunLoop {
       do {
         state = Reducer.reduce(state, .opened(try open(path), location: path, fragment: fragment))
       } catch let error as ReaderError {
-        state = Reducer.reduce(state, .openFailed(error.message))
+        state = Reducer.reduce(state, .openFailed(error.note))
       } catch {
-        state = Reducer.reduce(state, .openFailed("cannot open \(path)"))
+        state = Reducer.reduce(state, .openFailed(.cannotOpen(path: path, reason: "\(error)")))
       }
     case .copyToClipboard(let text):
       terminal.copyToClipboard(text)

@@ -38,11 +38,11 @@ struct ShelfSession {
   }
 
   /// Runs until Enter chooses a document (its path) or the reader quits (nil).
-  func run(on terminal: Terminal, note: String?) -> String? {
+  func run(on terminal: Terminal, note: Message?) -> String? {
     var state = ShelfState(
       heading: heading, entries: entries(), size: terminal.size, forgettingRemoves: folder == nil,
       language: language)
-    state.statusMessage = note.map { .verbatim($0) }
+    state.statusMessage = note
     var shown = Frame(size: TerminalSize(width: 0, height: 0))
     while true {
       let frame = ShelfRenderer.render(state)

@@ -53,7 +53,7 @@ struct ViewerSession {
     case .shelf: shelf = ShelfSession(store: store, folder: nil, language: language)
     case .folder(let path): shelf = ShelfSession(store: store, folder: path, language: language)
     }
-    var note: String?
+    var note: Message?
     while true {
       if let current = shelf {
         guard let chosen = current.run(on: terminal, note: note) else { return }
@@ -64,7 +64,7 @@ struct ViewerSession {
           index = 0
           shelf = nil
         } catch let error as ReaderError {
-          note = error.message
+          note = error.note
           continue
         }
       }
@@ -84,7 +84,7 @@ struct ViewerSession {
           index = target
         } catch let error as ReaderError {
           // The one being read is shown again, at its remembered place, with the reason.
-          note = error.message
+          note = error.note
           opened = try? open(sources[index])
         }
       }
@@ -93,7 +93,8 @@ struct ViewerSession {
 
   /// Shows one document until the reader quits or asks for another; remembers its place.
   private func show(
-    _ opened: Opened, sequence: DocumentSequence?, note: String?, on terminal: Terminal, store: PositionStore?
+    _ opened: Opened, sequence: DocumentSequence?, note: Message?, on terminal: Terminal,
+    store: PositionStore?
   ) -> Leaving? {
     var location: String?
     if case .file(let path) = opened.origin { location = path }
@@ -101,7 +102,7 @@ struct ViewerSession {
       document: opened.document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary,
       measure: measure, location: location, language: language)
     state.sequence = sequence
-    if let note { state = Reducer.reduce(state, .note(.verbatim(note))) }
+    if let note { state = Reducer.reduce(state, .note(note)) }
     var pending = store?.load(for: opened.key)
     if script != nil { pending?.script = (script ?? .original).rawValue }
     let loop = RunLoop(terminal: terminal)

@@ -72,7 +72,7 @@ final class EncodingDetectionTests: XCTestCase {
     XCTAssertEqual(decoded.encoding, .gb18030)
     XCTAssertEqual(decoded.invalidBytes, 3)
     XCTAssertEqual(decoded.text.filter { $0 == "\u{FFFD}" }.count, 2)
-    XCTAssertEqual(decoded.notice, "3 invalid bytes replaced")
+    XCTAssertEqual(decoded.notice?.text(in: .english), "3 invalid bytes replaced")
     XCTAssertEqual(decoded.text.replacingOccurrences(of: "\u{FFFD}", with: ""), novel)
   }
 

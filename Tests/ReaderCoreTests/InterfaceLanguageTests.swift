@@ -26,6 +26,11 @@ final class InterfaceLanguageTests: XCTestCase {
     .noSearchYet, .countingMatches, .searching, .missingFile, .forgot(title: "Sanguo"), .verbatim("GB18030"),
     .noAnchorInChapter(fragment: "sec3"), .chapterNotYetRead(path: "OEBPS/ch9.xhtml"),
     .chapterEmpty(path: "OEBPS/ch9.xhtml"), .notAChapter(path: "OEBPS/map.png"),
+    .replaced(invalidBytes: 3, nulCharacters: 1), .replaced(invalidBytes: 1, nulCharacters: 0),
+    .bookDamage(unreadableChapters: 2, stoppedAt: "OEBPS/x.xhtml"),
+    .bookDamage(unreadableChapters: 0, stoppedAt: "a"),
+    .fallbackDictionaries(folder: "/usr/share/opencc"), .conversionFailed(.invalidConfigName("x y")),
+    .cannotOpen(path: "b.md", reason: "No such file or directory"), .looksBinary(path: "a.bin"),
   ]
 
   private func kind(_ message: Message) -> Int {
@@ -82,10 +87,16 @@ final class InterfaceLanguageTests: XCTestCase {
     case .chapterNotYetRead: return 49
     case .chapterEmpty: return 50
     case .notAChapter: return 51
+    case .replaced: return 52
+    case .bookDamage: return 53
+    case .fallbackDictionaries: return 54
+    case .conversionFailed: return 55
+    case .cannotOpen: return 56
+    case .looksBinary: return 57
     }
   }
 
-  private static let kinds = 52
+  private static let kinds = 58
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {
@@ -226,5 +237,26 @@ final class InterfaceLanguageTests: XCTestCase {
           first + "\n\n" + last, named: "help-\(language.rawValue)-\(width)x\(height)")
       }
     }
+  }
+}
+
+extension InterfaceLanguageTests {
+  func testWhatDecodingAndReadingABookReplacedIsToldInTheInterfaceLanguage() {
+    var document = Fixtures.article
+    document.notice = SourceDecoder.decode([0x41, 0xFF, 0xFF, 0xFF, 0x00]).notice
+    let size = TerminalSize(width: 100, height: 30)
+    XCTAssertEqual(
+      ReaderState(document: document, size: size).message,
+      "3 invalid bytes replaced, 1 NUL character replaced")
+    XCTAssertEqual(
+      ReaderState(document: document, size: size, language: .traditionalChinese).message,
+      "已替換 3 個無效位元組，已替換 1 個 NUL 字元")
+    XCTAssertEqual(
+      ReaderState(document: document, size: size, language: .simplifiedChinese).message,
+      "已替换 3 个无效字节，已替换 1 个 NUL 字符")
+    let book = Message.bookDamage(unreadableChapters: 1, stoppedAt: "OEBPS/bomb.xhtml")
+    XCTAssertEqual(
+      book.text(in: .english), "1 chapter could not be read; stopped at OEBPS/bomb.xhtml: too large")
+    XCTAssertEqual(book.text(in: .traditionalChinese), "有 1 章無法讀取；讀到 OEBPS/bomb.xhtml 時停止：內容太大")
   }
 }

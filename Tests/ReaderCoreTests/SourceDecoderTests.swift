@@ -32,8 +32,8 @@ final class SourceDecoderTests: XCTestCase {
     let decoded = SourceDecoder.decode(input)
     XCTAssertEqual(decoded.text, "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}\u{FFFD}d")
     XCTAssertEqual(decoded.invalidBytes, 6)
-    XCTAssertEqual(decoded.notice, "6 invalid bytes replaced")
-    XCTAssertEqual(SourceDecoder.decode([0x41, 0xC0]).notice, "1 invalid byte replaced")
+    XCTAssertEqual(decoded.notice?.text(in: .english), "6 invalid bytes replaced")
+    XCTAssertEqual(SourceDecoder.decode([0x41, 0xC0]).notice?.text(in: .english), "1 invalid byte replaced")
   }
 
   /// Invalid bytes counted the slow, obvious way: walk the bytes with Unicode Table 3-7.
@@ -120,7 +120,7 @@ final class SourceDecoderTests: XCTestCase {
     let big =
       utf16("x", bigEndian: true) + [0xDC, 0x00, 0xDC, 0x01] + utf16("y", bigEndian: true, mark: false)
     XCTAssertEqual(SourceDecoder.decode(big).text, "x\u{FFFD}\u{FFFD}y")
-    XCTAssertEqual(SourceDecoder.decode(big).notice, "4 invalid bytes replaced")
+    XCTAssertEqual(SourceDecoder.decode(big).notice?.text(in: .english), "4 invalid bytes replaced")
   }
 
   func testCRLFAndLoneCRAreLineEnds() {
@@ -136,7 +136,7 @@ final class SourceDecoderTests: XCTestCase {
     let decoded = SourceDecoder.decode(bytes("# Title\n\nfoo") + [0] + bytes("bar") + [0] + bytes("\n"))
     XCTAssertEqual(decoded.text, "# Title\n\nfoo\u{FFFD}bar\u{FFFD}\n")
     XCTAssertEqual(decoded.nulCharacters, 2)
-    XCTAssertEqual(decoded.notice, "2 NUL characters replaced")
+    XCTAssertEqual(decoded.notice?.text(in: .english), "2 NUL characters replaced")
     XCTAssertFalse(decoded.looksBinary, "two stray NULs in a short text file do not make it binary")
     XCTAssertFalse(SourceDecoder.decode([0x41, 0, 0x42]).looksBinary)
     let utf16NUL = SourceDecoder.decode(utf16("a\u{0}b", bigEndian: false))

@@ -96,10 +96,13 @@ public final class OpenCCLibrary: @unchecked Sendable {
   /// One line to show once when `name` comes from the system's dictionaries because the compiled
   /// 1.4.2 ones are not there; nil when they are (or when nothing can be opened at all).
   public func fallbackNotice(for name: String) -> String? {
+    fallbackFolder(for: name).map { Message.fallbackDictionaries(folder: $0).text(in: .english) }
+  }
+
+  /// The folder of the older dictionaries that convert with `name`, when they are not OpenCC 1.4.2's.
+  public func fallbackFolder(for name: String) -> String? {
     guard let converter = try? converter(named: name), !isCompiled(converter) else { return nil }
-    let folder = (converter.path as NSString).deletingLastPathComponent
-    return VisibleText.sanitize(
-      "OpenCC 1.4.2 dictionaries not found (make build compiles them); using \(folder)")
+    return (converter.path as NSString).deletingLastPathComponent
   }
 
   /// The path of `NAME.json` in the first data directory that has it.

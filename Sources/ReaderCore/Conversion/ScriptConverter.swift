@@ -37,6 +37,12 @@ public final class ScriptConverter: Sendable {
     script.configName(vocabulary: vocabulary).flatMap { library.fallbackNotice(for: $0) }
   }
 
+  /// The folder of the system's dictionaries converting into `script` in place of the compiled
+  /// ones, or nil when the compiled ones are there (or the text is shown as written).
+  public func fallbackFolder(for script: DisplayScript, vocabulary: Bool = false) -> String? {
+    script.configName(vocabulary: vocabulary).flatMap { library.fallbackFolder(for: $0) }
+  }
+
   /// A plain string (an outline title, a status line) in `script`.
   public func convert(
     _ text: String, to script: DisplayScript, vocabulary: Bool = false, spelling: AuthorSpelling = .none

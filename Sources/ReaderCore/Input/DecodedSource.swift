@@ -26,15 +26,9 @@ public struct DecodedSource: Hashable, Sendable {
   /// Whether there is nothing to show: no bytes, only a byte order mark, or only whitespace.
   public var isEmpty: Bool { text.allSatisfy(\.isWhitespace) }
 
-  /// A one-line note for the status line about what was replaced, such as `3 invalid bytes replaced`.
-  public var notice: String? {
-    var parts: [String] = []
-    if invalidBytes > 0 { parts.append(Self.count(invalidBytes, "invalid byte") + " replaced") }
-    if nulCharacters > 0 { parts.append(Self.count(nulCharacters, "NUL character") + " replaced") }
-    return parts.isEmpty ? nil : parts.joined(separator: ", ")
-  }
-
-  private static func count(_ number: Int, _ noun: String) -> String {
-    "\(number) \(noun)" + (number == 1 ? "" : "s")
+  /// A note for the status line about what was replaced, such as `3 invalid bytes replaced`.
+  public var notice: Message? {
+    invalidBytes > 0 || nulCharacters > 0
+      ? .replaced(invalidBytes: invalidBytes, nulCharacters: nulCharacters) : nil
   }
 }

@@ -70,6 +70,16 @@ public enum Message: Hashable, Sendable {
   /// The shelf: Enter on a document whose file is gone.
   case missingFile
   case forgot(title: String)
+  /// What decoding replaced: bytes that are not valid in the encoding, and NUL characters.
+  case replaced(invalidBytes: Int, nulCharacters: Int)
+  /// What went wrong reading a book: chapters skipped, and the entry where a size limit stopped it.
+  case bookDamage(unreadableChapters: Int, stoppedAt: String?)
+  /// The compiled OpenCC 1.4.2 dictionaries are missing; the system's in `folder` convert.
+  case fallbackDictionaries(folder: String)
+  case conversionFailed(ConversionError)
+  /// A document that could not be opened (the next one, a linked one, one on the shelf).
+  case cannotOpen(path: String, reason: String)
+  case looksBinary(path: String)
   /// Text that comes from elsewhere and is shown as it is: a decoding or book notice, a reason
   /// from the system or OpenCC, a path.
   case verbatim(String)
@@ -268,8 +278,65 @@ public enum Message: Hashable, Sendable {
     case .forgot(let title):
       let title = VisibleText.singleLine(title)
       return Localized(en: "forgot \(title)", hant: "已忘記 \(title)", hans: "已忘记 \(title)")
+    case .replaced(let invalidBytes, let nulCharacters):
+      var parts: [Localized] = []
+      if invalidBytes > 0 {
+        parts.append(
+          Localized(
+            en: invalidBytes == 1 ? "1 invalid byte replaced" : "\(invalidBytes) invalid bytes replaced",
+            hant: "已替換 \(invalidBytes) 個無效位元組", hans: "已替换 \(invalidBytes) 个无效字节"))
+      }
+      if nulCharacters > 0 {
+        parts.append(
+          Localized(
+            en: nulCharacters == 1 ? "1 NUL character replaced" : "\(nulCharacters) NUL characters replaced",
+            hant: "已替換 \(nulCharacters) 個 NUL 字元", hans: "已替换 \(nulCharacters) 个 NUL 字符"))
+      }
+      return Self.joined(parts, en: ", ", zh: "，")
+    case .bookDamage(let unreadable, let stoppedAt):
+      var parts: [Localized] = []
+      if unreadable > 0 {
+        parts.append(
+          Localized(
+            en: unreadable == 1 ? "1 chapter could not be read" : "\(unreadable) chapters could not be read",
+            hant: "有 \(unreadable) 章無法讀取", hans: "有 \(unreadable) 章无法读取"))
+      }
+      if let stoppedAt {
+        let entry = VisibleText.singleLine(stoppedAt)
+        parts.append(
+          Localized(
+            en: "stopped at \(entry): too large", hant: "讀到 \(entry) 時停止：內容太大",
+            hans: "读到 \(entry) 时停止：内容太大"))
+      }
+      return Self.joined(parts, en: "; ", zh: "；")
+    case .fallbackDictionaries(let folder):
+      let folder = VisibleText.singleLine(folder)
+      return Localized(
+        en: "OpenCC 1.4.2 dictionaries not found (make build compiles them); using \(folder)",
+        hant: "找不到 OpenCC 1.4.2 詞典（make build 會編譯）；改用 \(folder)",
+        hans: "找不到 OpenCC 1.4.2 词典（make build 会编译）；改用 \(folder)")
+    case .conversionFailed(let error):
+      let detail = error.message
+      return Localized(en: detail, hant: "繁簡轉換無法使用：" + detail, hans: "繁简转换无法使用：" + detail)
+    case .cannotOpen(let path, let reason):
+      let path = VisibleText.singleLine(path)
+      let reason = VisibleText.singleLine(reason)
+      return Localized(
+        en: "cannot open '\(path)': \(reason)", hant: "無法開啟「\(path)」：\(reason)",
+        hans: "无法打开“\(path)”：\(reason)")
+    case .looksBinary(let path):
+      let path = VisibleText.singleLine(path)
+      return Localized(
+        en: "'\(path)' looks like a binary file (use --force to open it anyway)",
+        hant: "「\(path)」看起來是二進位檔案（加上 --force 仍可開啟）", hans: "“\(path)”看起来是二进制文件（加上 --force 仍可打开）")
     case .verbatim(let text): return Localized(same: VisibleText.sanitize(text))
     }
+  }
+
+  private static func joined(_ parts: [Localized], en: String, zh: String) -> Localized {
+    Localized(
+      en: parts.map(\.english).joined(separator: en), hant: parts.map(\.traditional).joined(separator: zh),
+      hans: parts.map(\.simplified).joined(separator: zh))
   }
 
   private static func wrapNote(_ wrapped: Wrap?) -> Localized {

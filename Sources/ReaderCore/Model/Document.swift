@@ -12,7 +12,7 @@ public struct Document: Sendable {
   /// than the one found in the headings.
   public let declaresOutline: Bool
   /// A one-line note about how the source was read (`3 invalid bytes replaced`), for the status line.
-  public var notice: String?
+  public var notice: Message?
   /// The encoding the source was decoded from when it was not UTF-8 (`GB18030`), for the status line.
   public var encodingLabel: String?
   /// A book's chapters and anchors, so its links are followed inside the document; nil for
@@ -21,13 +21,13 @@ public struct Document: Sendable {
 
   /// The title may come from a file name, so it is made drawable here, once, on one line. A
   /// document that opens with front matter naming a `title` takes that title instead.
-  public init(title: String, blocks: [Block], notice: String? = nil) {
+  public init(title: String, blocks: [Block], notice: Message? = nil) {
     self.init(title: title, author: nil, blocks: blocks, outline: nil, notice: notice)
   }
 
   /// A document whose source names its author and may declare its own outline (entries in
   /// reading order, pointing at leaf blocks); without one the outline comes from the headings.
-  public init(title: String, author: String?, blocks: [Block], outline: Outline?, notice: String? = nil) {
+  public init(title: String, author: String?, blocks: [Block], outline: Outline?, notice: Message? = nil) {
     if case .frontMatter(let frontMatter) = blocks.first?.kind, let named = frontMatter.title {
       self.title = named
     } else {

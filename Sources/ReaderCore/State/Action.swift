@@ -27,7 +27,7 @@ public enum Action: Sendable {
   /// heading `fragment` names, remembering the place for the back key.
   case opened(Document, location: String, fragment: String?)
   /// The linked file could not be read: a one-line reason.
-  case openFailed(String)
+  case openFailed(Message)
   /// `r` was pressed but the document cannot be read again, for this reason.
   case reloadFailed(ReloadFailure)
 }

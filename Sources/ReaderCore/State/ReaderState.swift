@@ -106,7 +106,7 @@ public struct ReaderState: Sendable {
     leaving = nil
     sequence = nil
     awaitsColonCommand = false
-    statusMessage = document.notice.map { .verbatim($0) }
+    statusMessage = document.notice
     conversions = ConversionCache(document: document, converter: converter)
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)
@@ -115,7 +115,7 @@ public struct ReaderState: Sendable {
     self.converter = converter
     if let failure = conversions.prepare(setting) {
       setting = .original
-      statusMessage = .verbatim(failure.message)
+      statusMessage = .conversionFailed(failure)
     } else if statusMessage == nil {
       Reducer.noteFallbackDictionaries(&self)
     }

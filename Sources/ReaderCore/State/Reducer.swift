@@ -50,7 +50,7 @@ public enum Reducer {
     case .documentGrew(let grown, let loading):
       next.statusMessage = state.statusMessage
       // Damage found in the part decoded in the background is told when it arrives.
-      if let notice = grown.notice, notice != state.document.notice { next.statusMessage = .verbatim(notice) }
+      if let notice = grown.notice, notice != state.document.notice { next.statusMessage = notice }
       next.growDocument(to: grown)
       next.loading = loading
       if next.followsEnd { run(.bottom, on: &next) }
@@ -64,7 +64,7 @@ public enum Reducer {
     case .opened(let document, let location, let fragment):
       LinkNavigation.opened(document, location: location, fragment: fragment, on: &next)
     case .openFailed(let reason):
-      next.statusMessage = .verbatim(reason)
+      next.statusMessage = reason
     }
     return next
   }
@@ -354,7 +354,7 @@ public enum Reducer {
   /// Shows the text in another script or vocabulary, keeping the same text at the top.
   private static func changeSetting(_ state: inout ReaderState, to setting: ConversionCache.Setting) {
     if let failure = state.conversions.prepare(setting) {
-      state.statusMessage = .verbatim(failure.message)
+      state.statusMessage = .conversionFailed(failure)
       return
     }
     keepingPlace(&state) { $0.setting = setting }
@@ -368,11 +368,11 @@ public enum Reducer {
   /// system's are converting instead.
   static func noteFallbackDictionaries(_ state: inout ReaderState) {
     guard !state.fallbackNoticeShown,
-      let notice = state.converter.fallbackNotice(
+      let folder = state.converter.fallbackFolder(
         for: state.setting.script, vocabulary: state.setting.vocabulary)
     else { return }
     state.fallbackNoticeShown = true
-    state.statusMessage = .verbatim(notice)
+    state.statusMessage = .fallbackDictionaries(folder: folder)
   }
 
   /// `[` and `]`: the heading before or after the text at the top of the body.

@@ -84,14 +84,9 @@ public struct EPUBImporter: Sendable {
   }
 
   /// What went wrong on the way, for the status line: skipped chapters and a stop at a limit.
-  public var notice: String? {
-    var parts: [String] = []
-    if !skipped.isEmpty {
-      parts.append(
-        skipped.count == 1 ? "1 chapter could not be read" : "\(skipped.count) chapters could not be read")
-    }
-    if let stoppedBy { parts.append("stopped at \(VisibleText.singleLine(stoppedBy)): too large") }
-    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  public var notice: Message? {
+    skipped.isEmpty && stoppedBy == nil
+      ? nil : .bookDamage(unreadableChapters: skipped.count, stoppedAt: stoppedBy)
   }
 
   /// The first chapters, until they hold at least `minimumBlocks` top-level blocks (and at
