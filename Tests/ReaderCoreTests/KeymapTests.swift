@@ -71,7 +71,8 @@ final class KeymapTests: XCTestCase {
     ]
     for size in sizes {
       for language in InterfaceLanguage.allCases {
-        for step in [Key.pageDown, .character("j")] {
+        // Line by line too where the help is longest; a page at a time everywhere.
+        for step in size.width <= 80 ? [Key.pageDown, .character("j")] : [.pageDown] {
           let pages = helpPages(size, language: language, step: step)
           let all = squeezed(pages.text.joined())
           for binding in Keymap.bindings {
@@ -170,5 +171,16 @@ final class KeymapTests: XCTestCase {
     let rows = (0..<frame.height).map { frame.text(ofRow: $0) }
     XCTAssertTrue(
       rows.contains { $0.contains("of \(layout.lines.count)") }, "the larger screen shows a full last page")
+  }
+
+  func testTheMouseWheelScrollsTheHelp() {
+    let opened = Reducer.reduce(
+      ReaderState(document: Fixtures.article, size: TerminalSize(width: 80, height: 24)),
+      .key(.character("?")))
+    let down = Reducer.reduce(opened, .mouse(MouseEvent(.wheelDown, column: 40, row: 10)))
+    XCTAssertEqual(down.helpTop, MouseNavigation.wheelLines)
+    XCTAssertEqual(down.overlay, .help)
+    XCTAssertEqual(down.anchor, opened.anchor, "the body under the help stays")
+    XCTAssertEqual(Reducer.reduce(down, .mouse(MouseEvent(.wheelUp, column: 40, row: 10))).helpTop, 0)
   }
 }

@@ -4,6 +4,10 @@ enum MouseNavigation {
   static let wheelLines = 3
 
   static func handle(_ event: MouseEvent, on state: inout ReaderState) {
+    if state.overlay == .help, event.kind != .press {
+      Reducer.scrollHelp(by: event.kind == .wheelUp ? -wheelLines : wheelLines, on: &state)
+      return
+    }
     guard state.overlay == nil else { return }
     let geometry = state.geometry
     let inOutline = geometry.outline.map { contains($0, event) } ?? false

@@ -321,21 +321,22 @@ public enum Reducer {
   /// A key while the help is open: its own keys scroll it or close it; any other closes it too.
   private static func scrollHelp(_ key: Key, on state: inout ReaderState) {
     let layout = HelpLayout(size: state.size, language: state.language)
-    let top = min(state.helpTop, layout.maxTop)
     let page = layout.visibleRows
-    let moved: Int
     switch Keymap.command(for: key, in: .help) {
-    case .lineUp: moved = top - 1
-    case .lineDown: moved = top + 1
-    case .pageUp: moved = top - page
-    case .pageDown: moved = top + page
-    case .top: moved = 0
-    case .bottom: moved = layout.maxTop
-    default:
-      state.overlay = nil
-      return
+    case .lineUp: scrollHelp(by: -1, on: &state)
+    case .lineDown: scrollHelp(by: 1, on: &state)
+    case .pageUp: scrollHelp(by: -page, on: &state)
+    case .pageDown: scrollHelp(by: page, on: &state)
+    case .top: state.helpTop = 0
+    case .bottom: state.helpTop = layout.maxTop
+    default: state.overlay = nil
     }
-    state.helpTop = max(0, min(moved, layout.maxTop))
+  }
+
+  /// Moves the help `lines` down (up when negative), within its first and last page.
+  static func scrollHelp(by lines: Int, on state: inout ReaderState) {
+    let layout = HelpLayout(size: state.size, language: state.language)
+    state.helpTop = max(0, min(min(state.helpTop, layout.maxTop) + lines, layout.maxTop))
   }
 
   /// Goes back to a remembered place, script and outline visibility.
