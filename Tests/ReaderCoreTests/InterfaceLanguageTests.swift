@@ -200,7 +200,7 @@ final class InterfaceLanguageTests: XCTestCase {
     XCTAssertTrue(screen(reloading)[23].contains("重新載入中…"))
     XCTAssertEqual(Reducer.reduce(simplified, .key(.character("r"))).message, "正在重新加载…")
     let unbound = Reducer.reduce(simplified, .key(.character("Z")))
-    XCTAssertEqual(unbound.message, "这里没有 Z 键：按 ? 查看帮助")
+    XCTAssertEqual(unbound.message, "Z 键在这里没有作用：按 ? 查看帮助")
     let body = Reducer.reduce(traditional, .key(.tab))
     XCTAssertTrue(screen(body)[23].hasSuffix("正文 "), screen(body)[23])
     let linked = Reducer.reduce(traditional, .command(.goBack))

@@ -117,8 +117,8 @@ public enum Message: Hashable, Sendable {
     case .unboundKey(let key):
       let key = VisibleText.singleLine(key)
       return Localized(
-        en: "\(key) is not a key here: press ? for help", hant: "這裡沒有 \(key) 鍵：按 ? 看說明",
-        hans: "这里没有 \(key) 键：按 ? 查看帮助")
+        en: "\(key) is not a key here: press ? for help", hant: "\(key) 鍵在這裡沒有作用：按 ? 查看說明",
+        hans: "\(key) 键在这里没有作用：按 ? 查看帮助")
     case .unknownColonCommand(let key):
       let key = VisibleText.singleLine(key)
       return Localized(
