@@ -74,3 +74,24 @@ final class ShelfTests: XCTestCase {
     XCTAssertEqual(ShelfRenderer.keepingEnd("/a/very/long/path/三國.epub", 12), "…h/三國.epub")
   }
 }
+
+extension ShelfTests {
+  func testTheShelfSpeaksTheInterfaceLanguage() {
+    for (language, count, missing, keys) in [
+      (InterfaceLanguage.traditionalChinese, "4 份文件", "不存在", "Enter 開啟 · d 忘記 · q Esc 離開"),
+      (.simplifiedChinese, "4 个文档", "不存在", "Enter 打开 · d 忘记 · q Esc 退出"),
+    ] {
+      let state = ShelfState(
+        heading: "書架", entries: entries, size: TerminalSize(width: 80, height: 8), forgettingRemoves: true,
+        language: language)
+      let screen = rows(state)
+      XCTAssertTrue(screen[0].contains("書架 · " + count), screen[0])
+      XCTAssertTrue(screen[4].contains(missing + " 2026-11-30 09:00"), screen[4])
+      XCTAssertTrue(screen[7].contains(keys), screen[7])
+      for row in screen { XCTAssertEqual(DisplayWidth.of(row), 80, row) }
+      let pressed = state.pressing(.character("j")).pressing(.character("j")).pressing(.enter)
+      XCTAssertEqual(pressed.message, Message.missingFile.text(in: language))
+      XCTAssertTrue(rows(pressed)[7].contains(pressed.message ?? "-"))
+    }
+  }
+}

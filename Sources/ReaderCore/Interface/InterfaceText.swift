@@ -81,7 +81,7 @@ public enum InterfaceText: Hashable, Sendable {
       return Localized(
         en: "nothing here yet: documents you read are listed here", hant: "這裡還沒有東西：讀過的文件會列在這裡",
         hans: "这里还没有内容：读过的文档会列在这里")
-    case .missing: return Localized(en: "missing", hant: "已不存在", hans: "已不存在")
+    case .missing: return Localized(en: "missing", hant: "不存在", hans: "不存在")
     case .shelfHeading:
       return Localized(en: "書架 shelf: documents read before", hant: "書架：讀過的文件", hans: "书架：读过的文档")
     case .folderHeading(let path):
