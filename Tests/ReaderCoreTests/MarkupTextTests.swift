@@ -21,4 +21,14 @@ final class MarkupTextTests: XCTestCase {
       ])
     XCTAssertEqual(element.text, "第一回 宴桃園\u{3000}三結義")
   }
+
+  func testTheDeclaredEncodingIsFoundInTheFirstKilobyteWhateverItsCase() {
+    XCTAssertEqual(
+      MarkupParser.declaredEncoding(Array("<?xml version=\"1.0\" encoding=\"GBK\"?><html/>".utf8)), "gbk")
+    XCTAssertEqual(
+      MarkupParser.declaredEncoding(Array("<html><head><META CHARSET='Big5-HKSCS'>".utf8)), "big5-hkscs")
+    XCTAssertNil(MarkupParser.declaredEncoding(Array("<html><body>編碼=encoding</body></html>".utf8)))
+    XCTAssertNil(
+      MarkupParser.declaredEncoding(Array((String(repeating: " ", count: 1024) + "charset=gbk").utf8)))
+  }
 }

@@ -25,7 +25,6 @@ public final class ZipArchive: @unchecked Sendable {
   }
 
   private let archive: OpaquePointer
-  private let buffer: UnsafeMutableRawPointer
   private let limits: Limits
   /// The entry names, in the order of the archive's central directory.
   public let names: [String]
@@ -35,25 +34,23 @@ public final class ZipArchive: @unchecked Sendable {
   /// Opens the archive in `bytes`, or throws `ZipError` if it is not one or is damaged.
   public init(bytes: [UInt8], limits: Limits = .standard) throws(ZipError) {
     guard !bytes.isEmpty else { throw ZipError.notAnArchive }
-    // libzip reads the buffer in place for as long as the archive is open; it is this object's.
-    let buffer = UnsafeMutableRawPointer.allocate(byteCount: bytes.count, alignment: 1)
-    bytes.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
     var error = zip_error_t()
     zip_error_init(&error)
     defer { zip_error_fini(&error) }
-    guard let source = zip_source_buffer_create(buffer, zip_uint64_t(bytes.count), 0, &error) else {
-      buffer.deallocate()
+    // libzip reads the bytes through `ZipSource`, which holds them (no copy of a 20 MB book
+    // before its first page); the source is libzip's to free, and frees the holder with it.
+    let holder = Unmanaged.passRetained(ZipSource(bytes))
+    guard let source = zip_source_function_create(ZipSource.callback, holder.toOpaque(), &error) else {
+      holder.release()
       throw ZipError.notAnArchive
     }
     guard let archive = zip_open_from_source(source, ZIP_RDONLY, &error) else {
       zip_source_free(source)
-      buffer.deallocate()
       throw ZipError.notAnArchive
     }
     let count = zip_get_num_entries(archive, 0)
     guard count >= 0, count <= limits.entries else {
       zip_discard(archive)
-      buffer.deallocate()
       throw count < 0 ? ZipError.notAnArchive : ZipError.tooManyEntries(Int(count))
     }
     var names: [String] = []
@@ -67,7 +64,6 @@ public final class ZipArchive: @unchecked Sendable {
       if indexes[text] == nil { indexes[text] = index }
     }
     self.archive = archive
-    self.buffer = buffer
     self.limits = limits
     self.names = names
     self.indexes = indexes
@@ -75,7 +71,6 @@ public final class ZipArchive: @unchecked Sendable {
 
   deinit {
     zip_discard(archive)
-    buffer.deallocate()
   }
 
   /// Whether the archive has an entry named `name`.

@@ -58,13 +58,13 @@ struct EPUBPackage {
     let metadata = root.first("metadata")
     let ncx =
       spineElement.attributes["toc"].flatMap { manifest[$0] }
-      ?? manifest.values.sorted { $0.path < $1.path }.first { $0.mediaType == "application/x-dtbncx+xml" }
+      ?? manifest.values.filter { $0.mediaType == "application/x-dtbncx+xml" }.min { $0.path < $1.path }
     return EPUBPackage(
       path: path, title: metadata?.first("title")?.text.nonEmpty,
       author: metadata?.first("creator")?.text.nonEmpty,
       language: metadata?.first("language")?.text.lowercased().nonEmpty,
       manifest: manifest, spine: spine,
-      navigation: manifest.values.sorted { $0.path < $1.path }.first { $0.properties.contains("nav") },
+      navigation: manifest.values.filter { $0.properties.contains("nav") }.min { $0.path < $1.path },
       ncx: ncx)
   }
 }

@@ -59,13 +59,25 @@ public enum MarkupParser {
   }
 
   /// The encoding named in the first kilobyte, by an XML declaration or a `charset=`.
+  ///
+  /// Looked for in the bytes, ASCII case folded: every chapter of a book is asked.
   static func declaredEncoding(_ bytes: [UInt8]) -> String? {
-    let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+    let head = bytes.prefix(1024).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
     for marker in ["encoding=", "charset="] {
-      guard let range = head.range(of: marker) else { continue }
-      let rest = head[range.upperBound...].drop { $0 == "\"" || $0 == "'" || $0 == " " }
-      let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-      if !name.isEmpty && name.count < 40 { return String(name) }
+      let pattern = Array(marker.utf8)
+      guard head.count >= pattern.count,
+        let start = (0...(head.count - pattern.count)).first(where: {
+          head[$0..<$0 + pattern.count].elementsEqual(pattern)
+        })
+      else { continue }
+      let rest = head[(start + pattern.count)...].drop {
+        $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: " ")
+      }
+      let name = rest.prefix {
+        (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-")
+          || $0 == UInt8(ascii: "_")
+      }
+      if !name.isEmpty && name.count < 40 { return String(decoding: name, as: UTF8.self) }
     }
     return nil
   }

@@ -1,0 +1,75 @@
+import CZip
+
+/// The bytes of an archive in memory as a libzip source: libzip asks for the parts it reads (the
+/// central directory, then each entry it opens) and they are copied out of the array then.
+final class ZipSource {
+  private let bytes: [UInt8]
+  private var offset = 0
+  private var error = zip_error_t()
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    zip_error_init(&error)
+  }
+
+  deinit {
+    zip_error_fini(&error)
+  }
+
+  /// What libzip calls with the retained `ZipSource` as `userdata`; `ZIP_SOURCE_FREE` releases it.
+  static let callback: zip_source_callback = { userdata, data, length, command in
+    guard let userdata else { return -1 }
+    let unmanaged = Unmanaged<ZipSource>.fromOpaque(userdata)
+    if command == ZIP_SOURCE_FREE {
+      unmanaged.release()
+      return 0
+    }
+    return unmanaged.takeUnretainedValue().answer(command, data, length)
+  }
+
+  private static let supported: [zip_source_cmd_t] = [
+    ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE,
+    ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL, ZIP_SOURCE_SUPPORTS,
+  ]
+
+  private func answer(_ command: zip_source_cmd_t, _ data: UnsafeMutableRawPointer?, _ length: zip_uint64_t)
+    -> zip_int64_t
+  {
+    switch command {
+    case ZIP_SOURCE_OPEN:
+      offset = 0
+      return 0
+    case ZIP_SOURCE_READ:
+      guard let data else { return -1 }
+      let count = min(Int(clamping: length), bytes.count - offset)
+      guard count > 0 else { return 0 }
+      bytes.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+      offset += count
+      return zip_int64_t(count)
+    case ZIP_SOURCE_CLOSE:
+      return 0
+    case ZIP_SOURCE_STAT:
+      guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
+      let stat = data.assumingMemoryBound(to: zip_stat_t.self)
+      zip_stat_init(stat)
+      stat.pointee.size = zip_uint64_t(bytes.count)
+      stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+      return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+    case ZIP_SOURCE_ERROR:
+      return zip_error_to_data(&error, data, length)
+    case ZIP_SOURCE_SEEK:
+      let target = zip_source_seek_compute_offset(
+        zip_uint64_t(offset), zip_uint64_t(bytes.count), data, length, &error)
+      guard target >= 0 else { return -1 }
+      offset = Int(target)
+      return 0
+    case ZIP_SOURCE_TELL:
+      return zip_int64_t(offset)
+    case ZIP_SOURCE_SUPPORTS:
+      return Self.supported.reduce(0) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+    default:
+      zip_error_set(&error, ZIP_ER_OPNOTSUPP, 0)
+      return -1
+    }
+  }
+}
