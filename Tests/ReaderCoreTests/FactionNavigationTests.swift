@@ -97,3 +97,27 @@ final class FactionNavigationTests: XCTestCase {
     }
   }
 }
+
+extension FactionNavigationTests {
+  func testThePanelAt40ColumnsCutsWithAnEllipsisAndSpeaksChinese() {
+    let state = ReaderState(
+      document: Fixtures.article, size: TerminalSize(width: 40, height: 12), language: .traditionalChinese)
+    for script in DisplayScript.allCases { state.factions.prepare(.init(script: script)) }
+    let panel = Reducer.reduce(state, .key(.character("F")))
+    let screen = rows(panel)
+    XCTAssertTrue(screen[0].contains("派系"), screen[0])
+    XCTAssertTrue(screen.contains { $0.contains("Sam Altman  提及") }, screen.joined(separator: "\n"))
+    let sections = screen.filter { $0.contains("出現於：") }
+    XCTAssertFalse(sections.isEmpty)
+    let titles = Set(panel.document.outline.entries.indices.map { panel.title(ofEntry: $0) })
+    for row in sections {
+      // Each section named is whole, but the last where the ellipsis says it was cut.
+      let inside = row.split(separator: "│", omittingEmptySubsequences: false)
+      XCTAssertEqual(inside.count, 3, row)
+      let listed = inside[1].components(separatedBy: "出現於：")[1].trimmingCharacters(in: .whitespaces)
+      var names = listed.components(separatedBy: " · ")
+      if listed.hasSuffix("…") { names.removeLast() }
+      for name in names { XCTAssertTrue(titles.contains(name), "\(name) is a whole title: \(row)") }
+    }
+  }
+}

@@ -35,11 +35,15 @@ enum OverlayRenderer {
       let counted = state.factions.countedMentions(of: index, state.setting)
       let name = state.factions.name(of: index, state.setting)
       let style: TextStyle = index == selection ? [.reverse, .bold] : .bold
+      // What does not fit the box is cut with an ellipsis, the count kept before the name.
+      let count =
+        "  " + (counted.map { InterfaceText.mentionCount($0.count) } ?? .countingMentions).text(in: language)
+      let fittedCount = TextFitting.truncate(count, to: inner)
+      let marked = (index == selection ? "▸ " : "  ") + name
       lines.append([
-        StyledText((index == selection ? "▸ " : "  ") + name, style: style),
         StyledText(
-          "  "
-            + (counted.map { InterfaceText.mentionCount($0.count) } ?? .countingMentions).text(in: language)),
+          TextFitting.truncate(marked, to: max(0, inner - DisplayWidth.of(fittedCount))), style: style),
+        StyledText(fittedCount),
       ])
       let summaryText = state.factions.summaryText(of: index, state.setting)
       let wrapped = LineBreaker(width: inner - 2).wrap([InlineRun(summaryText)], leaf: 0).prefix(2)
@@ -52,11 +56,16 @@ enum OverlayRenderer {
       lines.append([
         StyledText(
           counted == nil
-            ? "" : "  " + InterfaceText.inSections.text(in: language) + sections.joined(separator: " · "),
+            ? ""
+            : TextFitting.truncate(
+              "  " + InterfaceText.inSections.text(in: language) + sections.joined(separator: " · "),
+              to: inner),
           style: .dim)
       ])
     }
-    lines.append([StyledText(InterfaceText.factionKeys.text(in: language), style: .dim)])
+    lines.append([
+      StyledText(TextFitting.truncate(InterfaceText.factionKeys.text(in: language), to: inner), style: .dim)
+    ])
     drawBox(title: InterfaceText.factionsTitle.text(in: language), lines: lines, frame: &frame)
   }
 
