@@ -1,36 +1,37 @@
 import Foundation
 import ReaderCore
 
-/// One background run of `FirstMatchScan` for the query just entered, cancelled when the query
-/// or script changes; the run loop takes its answer when it is there.
+/// One background run of `FirstMatchScan` for the pattern just typed or entered, cancelled when
+/// the pattern, the script or the document changes; the run loop takes its answer when it is there.
 final class FirstMatchScanner: @unchecked Sendable {
   /// What the scan ended with: the match, or nil for none.
   struct Answer {
     var found: FirstMatchScan.Found?
   }
 
-  let query: String
+  let pattern: SearchPattern
   let setting: ConversionCache.Setting
+  let conversions: ConversionCache
   private let lock = NSLock()
   private var answer: Answer?
   private var cancelled = false
   private var finished = false
   private var taken = false
 
-  /// Starts scanning from the top of the body of `state`.
-  init(query: String, state: ReaderState) {
-    self.query = query
+  /// Starts scanning from `anchor` in the body of `state`.
+  init(pattern: SearchPattern, from anchor: Anchor, state: ReaderState) {
+    self.pattern = pattern
     setting = state.setting
     let layout = state.bodyLayout
-    let anchor = state.anchor
     let conversions = state.conversions
+    self.conversions = conversions
     let setting = state.setting
     let library = state.searchIndexes.library
     Thread.detachNewThread { [self] in
       let found: FirstMatchScan.Found?
       do {
         found = try FirstMatchScan.first(
-          of: query, from: anchor, in: layout, blocks: { conversions.block($0, setting) },
+          of: pattern, from: anchor, in: layout, blocks: { conversions.block($0, setting) },
           normalizer: SearchNormalizer(library: library), isCancelled: { self.isCancelled })
       } catch {
         // Without tw2s the index cannot be built either; its error is the one shown.

@@ -84,9 +84,13 @@ struct PositionStore {
     )
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
-    let data = try encoder.encode(entry)
+    try writeAtomically(try encoder.encode(entry), named: key.fileName)
+  }
+
+  /// Writes `data` to the file `name` in the directory through a temporary file renamed over it.
+  func writeAtomically(_ data: Data, named name: String) throws {
     try Self.makeDirectory(directory)
-    var template = Array((directory + "/." + key.fileName + ".XXXXXX").utf8CString)
+    var template = Array((directory + "/." + name + ".XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw Self.failure("cannot create a file in \(directory)") }
     let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -106,7 +110,9 @@ struct PositionStore {
     let synced = complete && fsync(descriptor) == 0
     close(descriptor)
     guard synced else { throw Self.failure("cannot write \(temporary)") }
-    guard rename(temporary, path(for: key)) == 0 else { throw Self.failure("cannot rename \(temporary)") }
+    guard rename(temporary, directory + "/" + name) == 0 else {
+      throw Self.failure("cannot rename \(temporary)")
+    }
     written = true
   }
 
@@ -141,7 +147,7 @@ struct PositionStore {
   }
 
   /// The whole file if it is a regular file no larger than `maximumFileSize`, else nil.
-  private static func readSmallFile(_ path: String) -> Data? {
+  static func readSmallFile(_ path: String) -> Data? {
     let descriptor = open(path, O_RDONLY | O_NOFOLLOW)
     guard descriptor >= 0 else { return nil }
     defer { close(descriptor) }

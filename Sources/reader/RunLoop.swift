@@ -17,6 +17,8 @@ final class RunLoop {
   private var preparingIndex: ObjectIdentifier?
   /// The background scan for a search's first match, and what it found.
   private var scan: FirstMatchScanner?
+  /// The background search of the built index for every match of the current pattern.
+  private var counter: MatchCounter?
   private var watcher: FileWatcher?
   private var reload: (() throws -> Document)?
   /// The file the session opened and how it reloads (with the command line's options), restored
@@ -81,7 +83,7 @@ final class RunLoop {
       switch terminal.nextEvent() {
       case .key(let key):
         // Raw mode turns off the terminal's own Ctrl-Z and Ctrl-C, so they arrive as keys.
-        let typing = state.search?.isEditing == true || state.overlay != nil || state.awaitsColonCommand
+        let typing = state.searchPrompt != nil || state.overlay != nil || state.awaitsColonCommand
         switch typing ? nil : Keymap.command(for: key) {
         case .suspend: raise(SIGTSTP)
         case .interrupt: raise(SIGINT)
@@ -114,7 +116,9 @@ final class RunLoop {
         buildSearchIndex(for: state)
         state = Reducer.reduce(state, .refreshSearch)
       }
+      countMatches(&state)
       scanForFirstMatch(&state)
+      terminal.tickQuickly(!(scan?.isDone ?? true) || !(counter?.isDone ?? true))
       let frame = FrameRenderer.render(state)
       if frame != shown {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)
@@ -194,23 +198,44 @@ final class RunLoop {
     Thread.detachNewThread { factions.prepare(setting) }
   }
 
-  /// Runs the scan for the first match after Enter while the index is being built, and hands
-  /// what it found to the reducer; the loop ticks quickly meanwhile so it shows at once.
+  /// Runs the scan for the first match (while typing, from where the prompt opened; after Enter,
+  /// from the top of the body) while the index is being built, and hands what it found to the
+  /// reducer; the loop ticks quickly meanwhile so it shows at once. A scan for a pattern no
+  /// longer wanted (another key was typed) is cancelled.
   private func scanForFirstMatch(_ state: inout ReaderState) {
     let wanted = state.search.flatMap { search in
-      search.awaitsFirstMatch && search.results == nil && search.firstFound == nil ? search.query : nil
+      search.awaitsFirstMatch && search.results == nil && search.firstFound == nil ? search.pattern : nil
     }
-    if let scan, scan.query != wanted || scan.setting != state.setting {
+    if let scan,
+      scan.pattern != wanted || scan.setting != state.setting || scan.conversions !== state.conversions
+    {
       scan.cancel()
       self.scan = nil
     }
     if let wanted, scan == nil {
-      scan = FirstMatchScanner(query: wanted, state: state)
+      scan = FirstMatchScanner(
+        pattern: wanted, from: state.searchPrompt?.origin ?? state.anchor, state: state)
     }
     if let scan, let answer = scan.take() {
-      state = Reducer.reduce(state, .firstMatchFound(query: scan.query, answer.found))
+      state = Reducer.reduce(state, .firstMatchFound(pattern: scan.pattern, answer.found))
     }
-    terminal.tickQuickly(scan.map { !$0.isDone } ?? false)
+  }
+
+  /// Searches the built index for every match of the current pattern off the key path, when the
+  /// reducer left it (a large index, or a regular expression), and hands the results over.
+  private func countMatches(_ state: inout ReaderState) {
+    let index = state.searchIndexes.builtIndex(for: state.setting)
+    let wanted = state.search.flatMap { $0.results == nil && index != nil ? $0.pattern : nil }
+    if let counter, counter.pattern != wanted || counter.index !== index {
+      counter.cancel()
+      self.counter = nil
+    }
+    if let wanted, let index, counter == nil, wanted.problem == nil {
+      counter = MatchCounter(pattern: wanted, index: index)
+    }
+    if let counter, let results = counter.take() {
+      state = Reducer.reduce(state, .searchFinished(results))
+    }
   }
 
   /// Starts building the search index for what is shown, off the keypress path.

@@ -37,6 +37,7 @@ struct ViewerSession {
 
   func run() throws {
     let store = remember ? PositionStore.standard() : nil
+    var searchHistory = SearchHistory(entries: store?.loadSearchHistory() ?? [])
     var sources: [DocumentSource] = []
     var index = 0
     var opened: Opened?
@@ -70,7 +71,8 @@ struct ViewerSession {
       }
       guard let document = opened else { return }
       let sequence = sources.count > 1 ? DocumentSequence(index: index, count: sources.count) : nil
-      let leaving = show(document, sequence: sequence, note: note, on: terminal, store: store)
+      let leaving = show(
+        document, sequence: sequence, note: note, on: terminal, store: store, searchHistory: &searchHistory)
       note = nil
       switch leaving {
       case nil:
@@ -94,7 +96,7 @@ struct ViewerSession {
   /// Shows one document until the reader quits or asks for another; remembers its place.
   private func show(
     _ opened: Opened, sequence: DocumentSequence?, note: Message?, on terminal: Terminal,
-    store: PositionStore?
+    store: PositionStore?, searchHistory: inout SearchHistory
   ) -> Leaving? {
     var location: String?
     if case .file(let path) = opened.origin { location = path }
@@ -102,6 +104,7 @@ struct ViewerSession {
       document: opened.document, size: terminal.size, script: script ?? .original, vocabulary: vocabulary,
       measure: measure, location: location, language: language)
     state.sequence = sequence
+    state.searchHistory = searchHistory
     if let note { state = Reducer.reduce(state, .note(note)) }
     var pending = store?.load(for: opened.key)
     if script != nil { pending?.script = (script ?? .original).rawValue }
@@ -116,6 +119,8 @@ struct ViewerSession {
     let linked = ImportOptions(force: options.force)
     loop.followLinks { path in try DocumentSource.file(path).loadDocument(linked) }
     state = loop.run(state, loading: opened.loading, restoring: pending)
+    searchHistory = state.searchHistory
+    try? store?.saveSearchHistory(searchHistory)
     // The place is remembered for the document the session opened, not one a link led to.
     if let store, state.location == location, let position = ReadingPosition(state: state) {
       let title = state.document.title + (state.document.author.map { " — " + $0 } ?? "")

@@ -159,3 +159,58 @@ final class PositionStoreTests: XCTestCase {
     XCTAssertEqual(try DocumentSource.bundled.load().key.path, "bundled:openai-turmoil.md")
   }
 }
+
+/// The search history kept beside the reading positions: one file for every document, capped,
+/// merged with what another reader saved, never read from a file that is not ours.
+final class SearchHistoryStoreTests: XCTestCase {
+  private var directory = ""
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("reader-history-\(UUID())").path
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(atPath: directory)
+  }
+
+  private var store: PositionStore { PositionStore(directory: directory + "/reader") }
+
+  func testTheHistoryComesBackMergedAndCappedAndTheShelfSkipsIt() throws {
+    XCTAssertEqual(store.loadSearchHistory(), [])
+    var first = SearchHistory(entries: store.loadSearchHistory())
+    var second = SearchHistory(entries: store.loadSearchHistory())
+    first.record(SearchPattern("发布"))
+    first.record(SearchPattern("第[0-9]+章", isRegex: true))
+    second.record(SearchPattern("董事會"))
+    try store.saveSearchHistory(first)
+    try store.saveSearchHistory(second)
+    XCTAssertEqual(
+      store.loadSearchHistory(),
+      [SearchPattern("发布"), SearchPattern("第[0-9]+章", isRegex: true), SearchPattern("董事會")],
+      "a second reader adds to what the first saved")
+    var many = SearchHistory(entries: store.loadSearchHistory())
+    for index in 0..<70 { many.record(SearchPattern("詞\(index)")) }
+    try store.saveSearchHistory(many)
+    let loaded = store.loadSearchHistory()
+    XCTAssertEqual(loaded.count, 50)
+    XCTAssertEqual(loaded.last, SearchPattern("詞69"))
+    XCTAssertEqual(store.remembered().count, 0, "the history file is no document on the shelf")
+  }
+
+  func testAHistoryFileThatIsNotOursIsIgnored() throws {
+    try FileManager.default.createDirectory(atPath: directory + "/reader", withIntermediateDirectories: true)
+    let path = directory + "/reader/" + PositionStore.searchHistoryFileName
+    for junk in [
+      "not json", "{\"version\":2,\"patterns\":[]}", "{\"version\":1,\"patterns\":[{\"text\":1}]}",
+    ] {
+      try junk.write(toFile: path, atomically: true, encoding: .utf8)
+      XCTAssertEqual(store.loadSearchHistory(), [], junk)
+    }
+    try Data(repeating: 0x20, count: PositionStore.maximumFileSize + 1).write(to: URL(fileURLWithPath: path))
+    XCTAssertEqual(store.loadSearchHistory(), [], "an oversized file is not read")
+    var history = SearchHistory()
+    history.record(SearchPattern("新"))
+    try store.saveSearchHistory(history)
+    XCTAssertEqual(store.loadSearchHistory(), [SearchPattern("新")], "and is replaced by a good one")
+  }
+}

@@ -40,7 +40,7 @@ final class FirstMatchScanTests: XCTestCase {
     state = press(.enter, on: state)
     XCTAssertEqual(state.message, "searching…")
     let found = try XCTUnwrap(try scan("发布", state))
-    state = Reducer.reduce(state, .firstMatchFound(query: "发布", found))
+    state = Reducer.reduce(state, .firstMatchFound(pattern: SearchPattern("发布"), found))
     XCTAssertEqual(state.message, "match …/… (counting)")
     let frame = FrameRenderer.render(state)
     let highlighted = frame.rows.map { $0.filter { $0.style.contains(.highlight) }.map(\.text).joined() }
@@ -59,8 +59,9 @@ final class FirstMatchScanTests: XCTestCase {
     var state = press(.character("/"), .character("x"), .character("y"), .enter, on: start())
     let stale = FirstMatchScan.Found(
       match: SearchMatch(topIndex: 3, leafID: 3, offset: 0, length: 1), wrapped: false)
-    XCTAssertNil(Reducer.reduce(state, .firstMatchFound(query: "x", stale)).search?.firstFound)
-    state = Reducer.reduce(state, .firstMatchFound(query: "xy", nil))
-    XCTAssertEqual(state.message, "no match for xy")
+    XCTAssertNil(
+      Reducer.reduce(state, .firstMatchFound(pattern: SearchPattern("x"), stale)).search?.firstFound)
+    state = Reducer.reduce(state, .firstMatchFound(pattern: SearchPattern("xy"), nil))
+    XCTAssertEqual(state.message, "no match for \"xy\"")
   }
 }

@@ -22,7 +22,12 @@ final class InterfaceLanguageTests: XCTestCase {
     .faction(index: 1, count: 2, name: "Altman"), .countingMentions(name: "Altman"),
     .noMentions(name: "Altman"),
     .mention(name: "Altman", index: 1, count: 3), .match(index: 1, count: 4, wrapped: nil),
-    .match(index: 4, count: 4, wrapped: .toBottom), .matchCounting(wrapped: true), .noMatch(query: "Altman"),
+    .match(index: 4, count: 4, wrapped: .toBottom), .matchCounting(wrapped: true),
+    .noMatch(SearchPattern("Altman")),
+    .match(index: 2_001, count: 1_000_000, capped: true, wrapped: nil),
+    .noMatch(SearchPattern("第[0-9]+章", isRegex: true)), .noSearchToRepeat, .noEarlierSearch, .noLaterSearch,
+    .patternTooLong(limit: 256), .invalidRegex(reason: "expected ')'"), .highlightsCleared,
+    .nothingHighlighted,
     .noSearchYet, .countingMatches, .searching, .missingFile, .forgot(title: "Sanguo"), .verbatim("GB18030"),
     .noAnchorInChapter(fragment: "sec3"), .chapterNotYetRead(path: "OEBPS/ch9.xhtml"),
     .chapterEmpty(path: "OEBPS/ch9.xhtml"), .notAChapter(path: "OEBPS/map.png"),
@@ -93,10 +98,17 @@ final class InterfaceLanguageTests: XCTestCase {
     case .conversionFailed: return 55
     case .cannotOpen: return 56
     case .looksBinary: return 57
+    case .noSearchToRepeat: return 58
+    case .noEarlierSearch: return 59
+    case .noLaterSearch: return 60
+    case .patternTooLong: return 61
+    case .invalidRegex: return 62
+    case .highlightsCleared: return 63
+    case .nothingHighlighted: return 64
     }
   }
 
-  private static let kinds = 58
+  private static let kinds = 65
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {

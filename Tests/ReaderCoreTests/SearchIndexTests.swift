@@ -69,8 +69,9 @@ final class SearchIndexTests: XCTestCase {
     let lower = try index(article).results(for: "openai")
     XCTAssertEqual(lower.count, 44)
     XCTAssertEqual(Set(texts(of: lower, in: article)), ["OpenAI"])
-    XCTAssertEqual(try index(article).results(for: "OPENAI").matches, lower.matches)
+    XCTAssertEqual(try index(article).results(for: "OpenAI").matches, lower.matches, "smart case: exact case")
     XCTAssertEqual(try index(article).results(for: "ＯｐｅｎＡＩ").matches, lower.matches)
+    XCTAssertEqual(try index(article).results(for: "OPENAI").count, 0, "an upper-case letter matches case")
     let doc = document("Ｇｏｏｇｌｅ 與 ÉCOLE 和 Cafe\u{301} 發布")
     let results = try index(doc).results(for: "google")
     XCTAssertEqual(texts(of: results, in: doc), ["Ｇｏｏｇｌｅ"])
@@ -87,7 +88,8 @@ final class SearchIndexTests: XCTestCase {
     XCTAssertEqual(try index(doc).results(for: "結尾開頭").count, 0)
     XCTAssertEqual(try index(doc).results(for: "結尾 開頭").count, 0)
     XCTAssertEqual(texts(of: try index(doc).results(for: "全形 空格"), in: doc), ["全形\u{3000}空格"])
-    XCTAssertEqual(try index(doc).results(for: "TAB STOP").count, 1)
+    XCTAssertEqual(try index(doc).results(for: "tab stop").count, 1)
+    XCTAssertEqual(try index(doc).results(for: "TAB STOP").count, 0, "smart case")
   }
 
   func testEmptyBlankAndControlQueriesAreHarmless() throws {
@@ -168,5 +170,81 @@ final class SearchIndexTests: XCTestCase {
     }
     try FileManager.default.copyItem(atPath: source, toPath: directory + "/tw2s.json")
     return directory
+  }
+}
+
+/// Smart case and regular expressions, over the same folded index (繁/简 always folded).
+final class SearchPatternTests: XCTestCase {
+  private func index(_ markdown: String, script: DisplayScript = .original) throws -> SearchIndex {
+    let document = MarkdownParser().parse(markdown, title: "t")
+    return try SearchIndexCache(conversions: ConversionCache(document: document)).index(
+      for: .init(script: script))
+  }
+
+  func testAnUpperCaseLetterMakesTheSearchMatchCase() throws {
+    let index = try index("Apple 與 apple 和 APPLE 發布\n\n第二段 Apple发布")
+    XCTAssertEqual(index.results(for: "apple").count, 4, "no capital: any case")
+    XCTAssertEqual(index.results(for: "Apple").count, 2)
+    XCTAssertEqual(index.results(for: "APPLE").count, 1)
+    XCTAssertEqual(index.results(for: "Ａｐｐｌｅ").count, 2, "a full-width capital counts")
+    XCTAssertEqual(index.results(for: "Apple发布").count, 1, "繁/简 still folded when case matters")
+    XCTAssertEqual(index.results(for: "Apple發布").count, 1)
+    XCTAssertTrue(SearchPattern("Apple").isCaseSensitive)
+    XCTAssertFalse(SearchPattern("發布 apple").isCaseSensitive)
+    XCTAssertFalse(SearchPattern("\\S+ing", isRegex: true).isCaseSensitive, "\\S is syntax, not a capital")
+    XCTAssertTrue(SearchPattern("\\sIng", isRegex: true).isCaseSensitive)
+  }
+
+  func testARegularExpressionMatchesInEveryScriptAndCase() throws {
+    let index = try index("第1章 發布\n\n第22章 发布會\n\n第三章 沒有數字\n\nOpenAI openai")
+    let chapters = index.results(for: SearchPattern("第[0-9]+章", isRegex: true))
+    XCTAssertEqual(chapters.count, 2)
+    XCTAssertEqual(chapters.matches.map(\.length), [3, 4])
+    XCTAssertEqual(index.results(for: SearchPattern("發布|发布", isRegex: true)).count, 2)
+    XCTAssertEqual(index.results(for: SearchPattern("发.会", isRegex: true)).count, 1, "發布會 folds to 发布会")
+    XCTAssertEqual(index.results(for: SearchPattern("open\\w+", isRegex: true)).count, 2)
+    XCTAssertEqual(index.results(for: SearchPattern("Open\\w+", isRegex: true)).count, 1)
+    XCTAssertEqual(
+      index.results(for: SearchPattern("^第", isRegex: true)).count, 3, "^ is a paragraph's start")
+    XCTAssertEqual(index.results(for: SearchPattern("x*", isRegex: true)).count, 0, "empty matches are none")
+  }
+
+  func testAnInvalidRegularExpressionSaysWhyAndFindsNothing() throws {
+    let pattern = SearchPattern("第(章", isRegex: true)
+    let problem = try XCTUnwrap(pattern.problem)
+    XCTAssertTrue(
+      Message.invalidRegex(reason: problem).text(in: .english).hasPrefix("invalid regular expression: "),
+      problem)
+    XCTAssertEqual(try index("第(章").results(for: pattern).count, 0)
+    XCTAssertNil(SearchPattern("第(章").problem, "literal text is never invalid")
+    XCTAssertEqual(try index("第(章").results(for: "第(章").count, 1)
+  }
+
+  func testCancellingARegularExpressionSearchStopsIt() throws {
+    let index = try index((0..<500).map { "段落 \($0)" }.joined(separator: "\n\n"))
+    XCTAssertEqual(index.results(for: SearchPattern("段落 [0-9]+", isRegex: true)).count, 500)
+    XCTAssertLessThan(
+      index.results(for: SearchPattern("段落 [0-9]+", isRegex: true), isCancelled: { true }).count, 500)
+  }
+}
+
+extension SearchPatternTests {
+  func testAPatternThatMatchesEverythingStopsAtTheLimitAndSaysSo() throws {
+    let match = SearchMatch(topIndex: 0, leafID: 0, offset: 0, length: 1)
+    var results = SearchResults(query: ".", normalizedQuery: ".", matches: [match, match])
+    results.isCapped = true
+    XCTAssertEqual(InterfaceText.matchCount(results.count, capped: true).text(in: .english), "2+ matches")
+    XCTAssertEqual(results.label(at: 0), "match 1/2+")
+    let index = try index(String(repeating: "字", count: 2_000))
+    let all = index.results(for: SearchPattern(".", isRegex: true))
+    XCTAssertEqual(all.count, 2_000)
+    XCTAssertFalse(all.isCapped)
+    let huge = try self.index(String(repeating: "a", count: SearchIndex.maximumMatches + 10))
+    let capped = huge.results(for: "a")
+    XCTAssertEqual(capped.count, SearchIndex.maximumMatches)
+    XCTAssertTrue(capped.isCapped)
+    XCTAssertEqual(
+      Message.match(index: 3, count: capped.count, capped: true, wrapped: nil).text(in: .english),
+      "match 3/1,000,000+")
   }
 }

@@ -25,12 +25,12 @@ final class SearchNavigationTests: XCTestCase {
 
   func testSimplifiedQueryFindsTraditionalTextAndHighlightsAsYouType() {
     var state = indexed(type("发布", on: press(.character("/"), on: start())))
-    XCTAssertEqual(state.search?.isEditing, true)
+    XCTAssertNotNil(state.searchPrompt)
     XCTAssertEqual(state.search?.results?.count, 9)
     XCTAssertTrue(FrameRenderer.render(state).text(ofRow: 29).contains("/发布"))
     XCTAssertTrue(highlighted(state).contains("發布"), "matches highlight while typing")
     state = press(.enter, on: state)
-    XCTAssertEqual(state.search?.isEditing, false)
+    XCTAssertNil(state.searchPrompt)
     XCTAssertEqual(state.message, "match 1/9")
     state = press(.character("n"), on: state)
     XCTAssertEqual(state.message, "match 2/9")
@@ -64,7 +64,7 @@ final class SearchNavigationTests: XCTestCase {
     XCTAssertNil(state.search)
     XCTAssertEqual(press(.character("n"), on: state).message, "no search yet: press / to search")
     state = indexed(type("zzzz", on: press(.character("/"), on: state)))
-    XCTAssertEqual(press(.enter, on: state).message, "no match for zzzz")
+    XCTAssertEqual(press(.enter, on: state).message, "no match for \"zzzz\"")
     let quit = press(.character("q"), on: press(.character("/"), on: start()))
     XCTAssertTrue(quit.isRunning, "q is typed into the prompt, not a quit")
     XCTAssertEqual(quit.search?.query, "q")

@@ -68,7 +68,9 @@ public enum FrameRenderer {
           link.range, segments: segments, row: rect.y + row, x: rect.x, limit: limit,
           style: [.reverse, .underline], frame: &frame)
       }
-      if let search = state.search, let results = search.results {
+      if let search = state.search, search.hidesHighlights {
+        // Cleared with Esc until the next n or N.
+      } else if let search = state.search, let results = search.results {
         let current = search.current.map { results.matches[$0] }
         for match in results.matches(inLeaf: line.key.leaf) {
           let style: TextStyle = match == current ? [.highlight, .bold, .underline] : .highlight
@@ -105,6 +107,32 @@ public enum FrameRenderer {
     }
   }
 
+  /// The search prompt: ` /re:patt▏ern  4,602 matches`, the bar the cursor; then what Enter would
+  /// do, how many matches the pattern has, or what is wrong with it.
+  static func promptText(
+    _ prompt: SearchPrompt, search: SearchState?, message: String?, language: InterfaceLanguage
+  ) -> String {
+    let line = prompt.line
+    let text =
+      " /" + (prompt.isRegex ? "re:" : "") + VisibleText.singleLine(line.beforeCursor) + "▏"
+      + VisibleText.singleLine(line.afterCursor)
+    let note: String
+    if let message {
+      note = message
+    } else if line.isEmpty {
+      note = prompt.previous.map { InterfaceText.repeatSearch($0.pattern).text(in: language) } ?? ""
+    } else if let problem = prompt.pattern.problem {
+      note = Message.invalidRegex(reason: problem).text(in: language)
+    } else if let search, search.pattern == prompt.pattern, let results = search.results {
+      note = InterfaceText.matchCount(results.count, capped: results.isCapped).text(in: language)
+    } else if search?.firstFound != nil {
+      note = InterfaceText.countingShort.text(in: language)
+    } else {
+      note = Message.searching.text(in: language)
+    }
+    return text + (note.isEmpty ? "" : "  " + VisibleText.singleLine(note))
+  }
+
   private static func drawStatus(_ state: ReaderState, row: Int, frame: inout Frame) {
     let width = state.size.width
     let percent = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
@@ -130,11 +158,8 @@ public enum FrameRenderer {
       "\(loading)\(encoding)\(chopped)\(sequence) \(script)  \(percent)%  \(InterfaceText.focus(state.focus).text(in: language)) "
     var left =
       " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
-    if let search = state.search, search.isEditing {
-      let found =
-        search.results.map { "  " + InterfaceText.matchCount($0.count).text(in: language) }
-        ?? (search.query.isEmpty ? "" : "  " + InterfaceText.indexing.text(in: language))
-      left = " /" + VisibleText.sanitize(search.query) + "▏" + found
+    if let prompt = state.searchPrompt {
+      left = promptText(prompt, search: state.search, message: state.message, language: language)
     } else if let link = state.selectedLink {
       // Where the selected link leads comes first: the title is on screen anyway.
       left =

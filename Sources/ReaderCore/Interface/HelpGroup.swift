@@ -32,7 +32,8 @@ public enum HelpGroup: CaseIterable, Hashable, Sendable {
     case .cycleScript, .toggleVocabulary, .nextFaction, .openFactions, .nextMention, .closePanel, .panelUp,
       .panelDown, .panelChoose, .panelMentions:
       return .scriptAndFactions
-    case .startSearch, .nextMatch, .previousMatch, .submitSearch, .cancelSearch, .deleteSearchCharacter:
+    case .startSearch, .nextMatch, .previousMatch, .clearHighlights, .submitSearch, .cancelSearch,
+      .deleteSearchText, .moveSearchCursor, .recallSearch, .toggleSearchRegex:
       return .search
     case .nextLink, .previousLink, .goBack, .copyLink:
       return .links

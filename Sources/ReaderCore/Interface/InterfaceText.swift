@@ -4,9 +4,13 @@ public enum InterfaceText: Hashable, Sendable {
   case focus(Focus)
   case loading(percent: Int)
   case chopped(shift: Int)
-  /// The count beside the search prompt while typing.
-  case matchCount(Int)
+  /// The count beside the search prompt while typing (`+` when the search stopped at its limit).
+  case matchCount(Int, capped: Bool = false)
   case indexing
+  /// Beside the empty search prompt: what Enter repeats.
+  case repeatSearch(SearchPattern)
+  /// Beside the search prompt: the first match is shown, the others are being counted.
+  case countingShort
   case terminalTooSmall
   case emptyDocument
   /// The selected footnote reference on the status line.
@@ -42,9 +46,19 @@ public enum InterfaceText: Hashable, Sendable {
     case .chopped(let shift):
       let arrow = shift > 0 ? " →\(shift)" : ""
       return Localized(en: "chopped" + arrow, hant: "截斷" + arrow, hans: "截断" + arrow)
-    case .matchCount(let count):
+    case .matchCount(let count, let capped):
+      if count == 0 { return Localized(en: "no match", hant: "沒有符合", hans: "没有匹配") }
+      let number = SearchResults.grouped(count) + (capped ? "+" : "")
       return Localized(
-        en: count == 1 ? "1 match" : "\(count) matches", hant: "\(count) 筆符合", hans: "\(count) 个匹配")
+        en: count == 1 && !capped ? "1 match" : "\(number) matches", hant: "\(number) 筆符合",
+        hans: "\(number) 个匹配")
+    case .repeatSearch(let pattern):
+      let text = VisibleText.singleLine(pattern.text)
+      let regex = pattern.isRegex ? "re:" : ""
+      return Localized(
+        en: "Enter: \(regex)\"\(text)\" again", hant: "Enter：再搜尋 \(regex)「\(text)」",
+        hans: "Enter：再次搜索 \(regex)“\(text)”")
+    case .countingShort: return Localized(en: "counting…", hant: "計算中…", hans: "统计中…")
     case .indexing: return Localized(en: "indexing…", hant: "建立索引中…", hans: "正在建立索引…")
     case .terminalTooSmall: return Localized(en: "terminal too small", hant: "終端機視窗太小", hans: "终端窗口太小")
     case .emptyDocument: return Localized(en: Document.emptyMessage, hant: "空白文件", hans: "空文档")

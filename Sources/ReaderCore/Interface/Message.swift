@@ -59,12 +59,24 @@ public enum Message: Hashable, Sendable {
   case countingMentions(name: String)
   case noMentions(name: String)
   case mention(name: String, index: Int, count: Int)
-  /// `match 2/9`, from one-based `index`.
-  case match(index: Int, count: Int, wrapped: Wrap?)
+  /// `match 2/9`, from one-based `index`; `2,001/4,602`, `5/1,000,000+` when the search stopped
+  /// at its limit.
+  case match(index: Int, count: Int, capped: Bool = false, wrapped: Wrap?)
   /// The first match is shown while the others are still being counted.
   case matchCounting(wrapped: Bool)
-  case noMatch(query: String)
+  case noMatch(SearchPattern)
   case noSearchYet
+  /// Enter on an empty prompt with no search before it to repeat.
+  case noSearchToRepeat
+  /// Up / Down in the prompt past the oldest or newest pattern of the history.
+  case noEarlierSearch
+  case noLaterSearch
+  case patternTooLong(limit: Int)
+  /// A regular expression that does not parse, with the parser's reason (in English).
+  case invalidRegex(reason: String)
+  /// Esc in the panes.
+  case highlightsCleared
+  case nothingHighlighted
   case countingMatches
   case searching
   /// The shelf: Enter on a document whose file is gone.
@@ -252,19 +264,42 @@ public enum Message: Hashable, Sendable {
       return Localized(
         en: "\(name): mention \(index)/\(count)", hant: "\(name)：第 \(index)/\(count) 處提及",
         hans: "\(name)：第 \(index)/\(count) 处提及")
-    case .match(let index, let count, let wrapped):
+    case .match(let index, let count, let capped, let wrapped):
       let note = Self.wrapNote(wrapped)
+      let place = SearchResults.grouped(index) + "/" + SearchResults.grouped(count) + (capped ? "+" : "")
       return Localized(
-        en: "match \(index)/\(count)" + note.english, hant: "符合 \(index)/\(count)" + note.traditional,
-        hans: "匹配 \(index)/\(count)" + note.simplified)
+        en: "match \(place)" + note.english, hant: "符合 \(place)" + note.traditional,
+        hans: "匹配 \(place)" + note.simplified)
     case .matchCounting(let wrapped):
       let note = Self.wrapNote(wrapped ? .toTop : nil)
       return Localized(
         en: "match …/… (counting)" + note.english, hant: "符合 …/…（計算中）" + note.traditional,
         hans: "匹配 …/…（计算中）" + note.simplified)
-    case .noMatch(let query):
-      let query = VisibleText.singleLine(query)
-      return Localized(en: "no match for \(query)", hant: "找不到「\(query)」", hans: "找不到“\(query)”")
+    case .noMatch(let pattern):
+      let text = VisibleText.singleLine(pattern.text)
+      let regex = pattern.isRegex ? "re:" : ""
+      return Localized(
+        en: "no match for \(regex)\"\(text)\"", hant: "找不到 \(regex)「\(text)」", hans: "找不到 \(regex)“\(text)”")
+    case .noSearchToRepeat:
+      return Localized(
+        en: "no search yet: type a pattern after /", hant: "還沒有搜尋：在 / 後輸入要找的文字",
+        hans: "还没有搜索：在 / 后输入要找的文字")
+    case .noEarlierSearch: return Localized(en: "no earlier search", hant: "沒有更早的搜尋", hans: "没有更早的搜索")
+    case .noLaterSearch: return Localized(en: "no later search", hant: "沒有較新的搜尋", hans: "没有较新的搜索")
+    case .patternTooLong(let limit):
+      return Localized(
+        en: "a pattern is at most \(limit) characters", hant: "搜尋文字最多 \(limit) 個字元",
+        hans: "搜索文字最多 \(limit) 个字符")
+    case .invalidRegex(let reason):
+      let reason = VisibleText.singleLine(reason)
+      return Localized(
+        en: "invalid regular expression: \(reason)", hant: "正規表示式無效：\(reason)",
+        hans: "正则表达式无效：\(reason)")
+    case .highlightsCleared:
+      return Localized(
+        en: "highlights cleared (n and N show them again)", hant: "已清除標示（按 n 或 N 重新顯示）",
+        hans: "已清除高亮（按 n 或 N 重新显示）")
+    case .nothingHighlighted: return Localized(en: "nothing is highlighted", hant: "沒有標示", hans: "没有高亮")
     case .noSearchYet:
       return Localized(
         en: "no search yet: press / to search", hant: "還沒有搜尋：按 / 開始搜尋", hans: "还没有搜索：按 / 开始搜索")

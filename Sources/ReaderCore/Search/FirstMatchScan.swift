@@ -23,8 +23,18 @@ public enum FirstMatchScan {
     of query: String, from anchor: Anchor, in layout: DocumentLayout,
     blocks: (Int) -> Block, normalizer: SearchNormalizer, isCancelled: () -> Bool = { false }
   ) throws(ConversionError) -> Found? {
+    try first(
+      of: SearchPattern(query), from: anchor, in: layout, blocks: blocks, normalizer: normalizer,
+      isCancelled: isCancelled)
+  }
+
+  /// The same for any pattern (smart case, a regular expression); nil for an invalid one.
+  public static func first(
+    of pattern: SearchPattern, from anchor: Anchor, in layout: DocumentLayout,
+    blocks: (Int) -> Block, normalizer: SearchNormalizer, isCancelled: () -> Bool = { false }
+  ) throws(ConversionError) -> Found? {
     let count = layout.blockCount
-    guard count > 0 else { return nil }
+    guard count > 0, let matcher = SearchMatcher(pattern, normalizer: normalizer) else { return nil }
     let start = min(anchor.block, count - 1)
     // The anchor's block twice: its matches after the anchor first, those before it last.
     let order = Array(start..<count).map { ($0, false) } + Array(0...start).map { ($0, true) }
@@ -32,7 +42,7 @@ public enum FirstMatchScan {
       if isCancelled() { return nil }
       let matches = try SearchIndex(
         displayed: Document(title: "", blocks: [blocks(block)]), normalizer: normalizer
-      ).results(for: query).matches.map {
+      ).results(for: matcher, isCancelled: isCancelled).matches.map {
         var match = $0
         match.topIndex = block
         return match

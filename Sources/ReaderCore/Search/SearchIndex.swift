@@ -21,6 +21,16 @@ public final class SearchIndex: Sendable {
     var clusterCount: Int
   }
 
+  /// Where a piece lies in its leaf, to find its text again in its top-level block.
+  private struct PieceKey: Hashable {
+    var leafID: Int
+    var offset: Int
+  }
+
+  /// A search keeps at most this many matches (a regular expression such as `.` matches every
+  /// character of a 100 MB document); the results then say they stopped there.
+  public static let maximumMatches = 1_000_000
+
   private let normalizer: SearchNormalizer
   private let leaves: [Leaf]
   /// Every piece's normalised UTF-8, each followed by a NUL that no normalised query contains
@@ -28,6 +38,9 @@ public final class SearchIndex: Sendable {
   private let bytes: [UInt8]
   /// For every layout cluster of every leaf, the offset in `bytes` of its normalised form.
   private let clusterStarts: [UInt32]
+  /// The displayed top-level blocks, for normalising again with case kept the few pieces a
+  /// case-sensitive search looks at (they share their storage with the document shown).
+  private let blocks: [Block]
 
   /// Builds the index of `displayed`: the document exactly as the body shows it, already in
   /// the display script, so that offsets are those of its layout.
@@ -51,31 +64,86 @@ public final class SearchIndex: Sendable {
     self.leaves = leaves
     self.bytes = bytes
     self.clusterStarts = clusterStarts
+    blocks = document.blocks
   }
 
   /// The size of the normalised copy in bytes, for benchmarks.
   public var normalizedByteCount: Int { bytes.count }
 
-  /// Every match of `query`, in document order; none for an empty or blank query.
+  /// Every match of the literal `query` (smart case), in document order; none for a blank query.
   public func results(for query: String) -> SearchResults {
-    let needle = Array(normalizer.normalize(query: query).utf8)
-    var matches: [SearchMatch] = []
-    if !needle.isEmpty {
+    results(for: SearchPattern(query))
+  }
+
+  /// Every match of `pattern` in document order; none for a blank pattern or an invalid regular
+  /// expression. `isCancelled` is asked between pieces: a regular expression over a large document
+  /// takes long, and a stale one is given up.
+  public func results(for pattern: SearchPattern, isCancelled: () -> Bool = { false }) -> SearchResults {
+    guard let matcher = SearchMatcher(pattern, normalizer: normalizer) else {
+      return SearchResults(pattern: pattern, normalizedQuery: "", matches: [])
+    }
+    return results(for: matcher, isCancelled: isCancelled)
+  }
+
+  func results(for matcher: SearchMatcher, isCancelled: () -> Bool = { false }) -> SearchResults {
+    var candidates: [(leaf: Int, bytes: Range<Int>)] = []
+    if let needle = matcher.literalNeedle {
       bytes.withUnsafeBufferPointer { haystack in
         needle.withUnsafeBufferPointer { needle in
           var from = 0
           var leaf = 0
-          while let start = Self.find(needle, in: haystack, from: from) {
+          while candidates.count < Self.maximumMatches,
+            let start = SearchMatcher.find(needle, in: haystack, from: from)
+          {
             let end = start + needle.count
             while leaf + 1 < leaves.count && leaves[leaf + 1].byteStart <= start { leaf += 1 }
-            matches.append(match(bytes: start..<end, inLeaf: leaf))
+            candidates.append((leaf, start..<end))
             from = end
           }
         }
       }
+    } else {
+      for index in leaves.indices {
+        if index % 64 == 0 && isCancelled() || candidates.count >= Self.maximumMatches { break }
+        let end = index + 1 < leaves.count ? leaves[index + 1].byteStart - 1 : bytes.count - 1
+        for range in matcher.ranges(in: bytes[leaves[index].byteStart..<end], exact: false) {
+          candidates.append((index, range))
+        }
+      }
     }
-    return SearchResults(
-      query: query, normalizedQuery: String(decoding: needle, as: UTF8.self), matches: matches)
+    var matches: [SearchMatch] = []
+    if matcher.isCaseSensitive {
+      var previous: Int?
+      var pieces: (top: Int, texts: [PieceKey: String])?
+      for candidate in candidates where candidate.leaf != previous {
+        previous = candidate.leaf
+        if isCancelled() { break }
+        let leaf = leaves[candidate.leaf]
+        if pieces?.top != leaf.topIndex {
+          var texts: [PieceKey: String] = [:]
+          for piece in SearchableText.pieces(of: Document(title: "", blocks: [blocks[leaf.topIndex]])) {
+            texts[PieceKey(leafID: piece.leafID, offset: piece.offset)] = piece.text
+          }
+          pieces = (leaf.topIndex, texts)
+        }
+        guard let text = pieces?.texts[PieceKey(leafID: leaf.leafID, offset: leaf.offset)],
+          let exact = try? normalizer.normalize(displayed: text, keepingCase: true)
+        else { continue }
+        for range in matcher.ranges(in: exact.bytes[...], exact: true) {
+          let first = Self.lastCluster(startingAtOrBefore: range.lowerBound, in: exact.clusterStarts)
+          let last = Self.lastCluster(startingAtOrBefore: range.upperBound - 1, in: exact.clusterStarts)
+          matches.append(
+            SearchMatch(
+              topIndex: leaf.topIndex, leafID: leaf.leafID, offset: leaf.offset + first,
+              length: max(1, last - first + 1)))
+        }
+      }
+    } else {
+      matches = candidates.map { match(bytes: $0.bytes, inLeaf: $0.leaf) }
+    }
+    var results = SearchResults(pattern: matcher.pattern, normalizedQuery: matcher.folded, matches: matches)
+    results.isCapped = candidates.count >= Self.maximumMatches
+    return results
   }
 
   /// The match whose normalised form is `range` of the bytes of leaf `index`.
@@ -100,21 +168,14 @@ public final class SearchIndex: Sendable {
     return max(clusters.lowerBound, low - 1)
   }
 
-  /// The next occurrence of `needle` at or after `from`. Both are valid UTF-8 and the needle
-  /// starts with a lead byte, so every hit starts on a character.
-  private static func find(
-    _ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from: Int
-  ) -> Int? {
-    guard let base = haystack.baseAddress, let first = needle.first, let needleBase = needle.baseAddress
-    else { return nil }
-    var index = from
-    while index + needle.count <= haystack.count {
-      let span = haystack.count - index - needle.count + 1
-      guard let hit = memchr(base + index, Int32(first), span) else { return nil }
-      let start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-      if memcmp(base + start, needleBase, needle.count) == 0 { return start }
-      index = start + 1
+  /// The same for one piece normalised on its own: `starts[c]` is where cluster `c` begins.
+  private static func lastCluster(startingAtOrBefore offset: Int, in starts: [Int]) -> Int {
+    var low = 0
+    var high = starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if starts[middle] <= offset { low = middle + 1 } else { high = middle }
     }
-    return nil
+    return max(0, low - 1)
   }
 }

@@ -2,6 +2,7 @@
 ///
 /// The form is Simplified (OpenCC tw2s, so 發布, 發佈 and 发布 are all 发布), lower case,
 /// full-width Latin letters and digits as ASCII (Ｏｐｅｎ is open), and every blank a plain space.
+/// A case-sensitive search (smart case) compares the same form with case kept.
 /// Text keeps a map from its normalised bytes back to its layout clusters, so that a match
 /// found in normalised form is reported where it is drawn.
 public struct SearchNormalizer: Sendable {
@@ -19,13 +20,13 @@ public struct SearchNormalizer: Sendable {
   ///
   /// The query is made visible first, like the document's text (an ESC typed or pasted becomes
   /// ␛ and finds only ␛), and a query of nothing but blanks searches for nothing.
-  public func normalize(query: String) -> String {
+  public func normalize(query: String, keepingCase: Bool = false) -> String {
     let visible = VisibleText.sanitize(query)
     // tw2s fails only on invalid UTF-8, which a Swift string cannot hold; searching the
     // unconverted query is the harmless answer if it ever does.
     let converted = (try? convert(visible)) ?? visible
     var folded = String.UnicodeScalarView()
-    for scalar in converted.unicodeScalars { Self.fold(scalar, into: &folded) }
+    for scalar in converted.unicodeScalars { Self.fold(scalar, into: &folded, keepingCase: keepingCase) }
     return folded.allSatisfy({ $0 == " " }) ? "" : String(folded)
   }
 
@@ -36,7 +37,7 @@ public struct SearchNormalizer: Sendable {
   /// comes from the displayed one at the same place. When a phrase changes length, the text
   /// is converted one cluster at a time instead, so the map stays exact and only that
   /// paragraph loses phrase context.
-  public func normalize(displayed text: String) throws(ConversionError) -> (
+  public func normalize(displayed text: String, keepingCase: Bool = false) throws(ConversionError) -> (
     bytes: [UInt8], clusterStarts: [Int]
   ) {
     let scalars = Array(text.unicodeScalars)
@@ -61,7 +62,7 @@ public struct SearchNormalizer: Sendable {
         return
       }
       var folded = String.UnicodeScalarView()
-      Self.fold(scalar, into: &folded)
+      Self.fold(scalar, into: &folded, keepingCase: keepingCase)
       for scalar in folded { bytes.append(contentsOf: UTF8.encode(scalar)!) }
     }
     let converted = Array(try convert(text).unicodeScalars)
@@ -88,12 +89,15 @@ public struct SearchNormalizer: Sendable {
     RunText.mayContainHan(text) ? try converter.convert(text) : text
   }
 
-  /// Appends the folded form of one scalar: lower case, full-width ASCII as ASCII, blanks as a space.
-  static func fold(_ scalar: Unicode.Scalar, into result: inout String.UnicodeScalarView) {
+  /// Appends the folded form of one scalar: lower case (unless `keepingCase`), full-width ASCII
+  /// as ASCII, blanks as a space.
+  static func fold(
+    _ scalar: Unicode.Scalar, into result: inout String.UnicodeScalarView, keepingCase: Bool = false
+  ) {
     var value = scalar.value
     if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
     if value < 0x80 {
-      if (0x41...0x5A).contains(value) {
+      if (0x41...0x5A).contains(value) && !keepingCase {
         value += 0x20
       } else if (0x09...0x0D).contains(value) {
         value = 0x20
@@ -103,7 +107,7 @@ public struct SearchNormalizer: Sendable {
     }
     if scalar.properties.isWhitespace {
       result.append(" ")
-    } else if scalar.properties.changesWhenLowercased {
+    } else if scalar.properties.changesWhenLowercased && !keepingCase {
       result.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
     } else {
       result.append(scalar)

@@ -18,18 +18,27 @@ public struct SearchResults: Hashable, Sendable {
     }
   }
 
-  /// The query as typed.
-  public var query: String
+  /// The pattern searched for.
+  public var pattern: SearchPattern
   /// The query in the form it was compared in (see `SearchNormalizer`); empty searches nothing.
   public var normalizedQuery: String
   /// Every match in document order; matches never overlap.
   public var matches: [SearchMatch]
+  /// Whether the search stopped at `SearchIndex.maximumMatches`: there are more than `matches`.
+  public var isCapped = false
 
-  public init(query: String, normalizedQuery: String, matches: [SearchMatch]) {
-    self.query = query
+  public init(pattern: SearchPattern, normalizedQuery: String, matches: [SearchMatch]) {
+    self.pattern = pattern
     self.normalizedQuery = normalizedQuery
     self.matches = matches
   }
+
+  public init(query: String, normalizedQuery: String, matches: [SearchMatch]) {
+    self.init(pattern: SearchPattern(query), normalizedQuery: normalizedQuery, matches: matches)
+  }
+
+  /// The text searched for, as typed.
+  public var query: String { pattern.text }
 
   public var count: Int { matches.count }
   public var isEmpty: Bool { matches.isEmpty }
@@ -91,9 +100,23 @@ public struct SearchResults: Hashable, Sendable {
     return previous >= 0 ? step(previous, wrapped: false) : step(matches.count - 1, wrapped: true)
   }
 
-  /// The status line's count for match `index`: "match 3/17".
+  /// The status line's count for match `index`: "match 3/17", "match 2,001/4,602".
   public func label(at index: Int) -> String {
-    "match \(index + 1)/\(matches.count)"
+    "match \(Self.grouped(index + 1))/\(total)"
+  }
+
+  /// The count, with a `+` when the search stopped at its limit.
+  private var total: String { Self.grouped(matches.count) + (isCapped ? "+" : "") }
+
+  /// `number` with a comma between groups of three digits, as the status line counts.
+  public static func grouped(_ number: Int) -> String {
+    let digits = String(number.magnitude)
+    var result = ""
+    for (index, digit) in digits.enumerated() {
+      if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
+      result.append(digit)
+    }
+    return (number < 0 ? "-" : "") + result
   }
 
   /// The matches inside leaf `leafID`, in order, for highlighting the lines on screen.

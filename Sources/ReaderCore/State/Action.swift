@@ -5,11 +5,13 @@ public enum Action: Sendable {
   case resize(TerminalSize)
   case selectEntry(Int)
   case mouse(MouseEvent)
-  /// The search index may have become ready: run the pending query.
+  /// The search index may have become ready: run the pending query if it is small enough.
   case refreshSearch
-  /// The background scan for the first match of `query` after the top of the body finished
+  /// Every match of a pattern, found in the background in the built index.
+  case searchFinished(SearchResults)
+  /// The background scan for the first match of `pattern` after the top of the body finished
   /// (nil: no match), before the search index was ready.
-  case firstMatchFound(query: String, FirstMatchScan.Found?)
+  case firstMatchFound(pattern: SearchPattern, FirstMatchScan.Found?)
   /// Go back to a remembered place (block and text) once the document has it.
   case restore(ReadingPosition)
   /// More of the document was parsed in the background: the new whole, and how far along

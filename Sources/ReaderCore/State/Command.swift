@@ -32,7 +32,11 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case previousMatch
   case submitSearch
   case cancelSearch
-  case deleteSearchCharacter
+  case deleteSearchText
+  case moveSearchCursor
+  case recallSearch
+  case toggleSearchRegex
+  case clearHighlights
   case reload
   case nextLink
   case previousLink

@@ -35,8 +35,12 @@ public struct ReaderState: Sendable {
   public internal(set) var measure: Int
   /// A count typed before a movement (`5j`).
   public internal(set) var count: Int?
-  /// The current search, if one was started.
+  /// The current search, if one was started: the last one, or the one being typed.
   public internal(set) var search: SearchState?
+  /// The search prompt, while a pattern is typed.
+  public internal(set) var searchPrompt: SearchPrompt?
+  /// The patterns searched for before (Up / Down in the prompt); the viewer saves it.
+  public var searchHistory: SearchHistory
   public internal(set) var searchIndexes: SearchIndexCache
   public internal(set) var isRunning: Bool
   /// What to open instead once the viewer stops (`:n`, `:p`, the shelf); nil when quitting.
@@ -112,6 +116,8 @@ public struct ReaderState: Sendable {
     layouts = LayoutCache(conversions: conversions)
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
     search = nil
+    searchPrompt = nil
+    searchHistory = SearchHistory()
     self.converter = converter
     if let failure = conversions.prepare(setting) {
       setting = .original
@@ -129,7 +135,10 @@ public struct ReaderState: Sendable {
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
-    search?.results = nil
+    // Matches of the text that was replaced may name blocks that are gone.
+    search = search.map { SearchState(pattern: $0.pattern) }
+    let previous = searchPrompt?.previous
+    searchPrompt?.previous = previous.map { SearchState(pattern: $0.pattern) }
   }
 
   /// Shows another document (a followed link, or the way back), as if it had just been opened with
@@ -142,6 +151,9 @@ public struct ReaderState: Sendable {
     fresh.outlineVisible = outlineVisible
     fresh.outlineWidth = outlineWidth
     fresh.history = history
+    fresh.searchHistory = searchHistory
+    // The last pattern goes on in the other document, as less keeps it from file to file.
+    fresh.search = search.map { SearchState(pattern: $0.pattern) }
     self = fresh
   }
 
@@ -155,6 +167,7 @@ public struct ReaderState: Sendable {
     layouts = layouts.grown(with: conversions)
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
     search?.results = nil
+    searchPrompt?.previous?.results = nil
   }
 
   public var geometry: PaneGeometry {

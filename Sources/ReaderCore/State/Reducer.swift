@@ -25,9 +25,12 @@ public enum Reducer {
     case .refreshSearch:
       next.statusMessage = state.statusMessage
       SearchNavigation.refresh(&next)
-    case .firstMatchFound(let query, let found):
+    case .searchFinished(let results):
       next.statusMessage = state.statusMessage
-      SearchNavigation.show(found, of: query, on: &next)
+      SearchNavigation.take(results, on: &next)
+    case .firstMatchFound(let pattern, let found):
+      next.statusMessage = state.statusMessage
+      SearchNavigation.show(found, of: pattern, on: &next)
     case .restore(let position):
       restore(position, on: &next)
     case .note(let message):
@@ -81,7 +84,8 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry, .mouse, .refreshSearch, .firstMatchFound, .restore, .opened, .openFailed,
+    case .selectEntry, .mouse, .refreshSearch, .searchFinished, .firstMatchFound, .restore, .opened,
+      .openFailed,
       .reloadFailed:
       return false
     case .note: return true
@@ -128,7 +132,7 @@ public enum Reducer {
   }
 
   private static func keyPressed(_ key: Key, on state: inout ReaderState) {
-    if state.search?.isEditing == true {
+    if state.searchPrompt != nil {
       SearchNavigation.edit(key, on: &state)
       return
     }
@@ -237,7 +241,10 @@ public enum Reducer {
     case .nextMatch, .previousMatch:
       SearchNavigation.refresh(&state)
       SearchNavigation.jump(&state, forward: command == .nextMatch)
-    case .submitSearch, .cancelSearch, .deleteSearchCharacter:
+    case .clearHighlights:
+      SearchNavigation.clearHighlights(&state)
+    case .submitSearch, .cancelSearch, .deleteSearchText, .moveSearchCursor, .recallSearch,
+      .toggleSearchRegex:
       break
     case .colonCommand:
       state.awaitsColonCommand = true

@@ -1,57 +1,197 @@
 /// What `/`, the search prompt, `n` and `N` do to the state.
 enum SearchNavigation {
-  /// `/`: opens the prompt (an earlier query is kept for n/N until a new one is typed).
+  /// An index up to this size is searched for a literal pattern on the key path (a few
+  /// milliseconds at most); a larger one, or a regular expression, is searched in the background.
+  static let inlineSearchLimit = 2 << 20
+
+  /// `/`: opens the prompt. The last search stays (highlighted, for n/N) until a pattern is typed
+  /// and comes back on Esc.
   static func start(_ state: inout ReaderState) {
-    state.search = SearchState()
+    state.searchPrompt = SearchPrompt(origin: state.anchor, previous: state.search)
     state.overlay = nil
   }
 
-  /// A key while the prompt is open: edit the query, or finish with Enter / Esc.
+  /// A key while the prompt is open: edit the line, recall history, or finish with Enter / Esc.
   static func edit(_ key: Key, on state: inout ReaderState) {
-    guard var search = state.search else { return }
+    guard var prompt = state.searchPrompt else { return }
+    let before = prompt.pattern
     switch Keymap.command(for: key, in: .searchPrompt) {
     case .submitSearch:
-      search.isEditing = false
-      state.search = search
-      refresh(&state)
-      jump(&state, forward: true, fromTop: true)
+      submit(&state)
       return
     case .cancelSearch:
-      state.search = nil
+      cancel(&state)
       return
-    case .deleteSearchCharacter:
-      if search.query.isEmpty {
-        state.search = nil
+    case .deleteSearchText:
+      if prompt.line.isEmpty && key == .backspace {
+        // Backspace on an empty line closes the prompt, as in less and vim.
+        cancel(&state)
         return
       }
-      search.query.removeLast()
-    default:
       switch key {
-      case .character(let character): search.query.append(character)
-      default: return
+      case .control("w"): prompt.line.deleteWordBackward()
+      case .control("u"): prompt.line.deleteToStart()
+      default: prompt.line.deleteBackward()
       }
+      prompt.recalled = nil
+    case .moveSearchCursor:
+      switch key {
+      case .left: prompt.line.moveLeft()
+      case .right: prompt.line.moveRight()
+      case .home, .control("a"): prompt.line.moveToStart()
+      default: prompt.line.moveToEnd()
+      }
+    case .recallSearch:
+      guard recall(older: key == .up, in: &prompt, history: state.searchHistory) else {
+        state.searchPrompt = prompt
+        state.statusMessage = key == .up ? .noEarlierSearch : .noLaterSearch
+        return
+      }
+    case .toggleSearchRegex:
+      prompt.isRegex.toggle()
+    default:
+      guard case .character(let character) = key else { return }
+      guard prompt.line.count < SearchPattern.maximumLength else {
+        state.statusMessage = .patternTooLong(limit: SearchPattern.maximumLength)
+        return
+      }
+      prompt.line.insert(character)
+      prompt.recalled = nil
     }
-    search.results = nil
-    search.current = nil
+    state.searchPrompt = prompt
+    if prompt.pattern != before { patternChanged(&state) }
+  }
+
+  /// Up (older) and Down (newer) through the history; Down past the newest entry brings back the
+  /// line that was being typed. False when there is nothing further that way.
+  private static func recall(older: Bool, in prompt: inout SearchPrompt, history: SearchHistory) -> Bool {
+    let entries = history.entries
+    let next: Int?
+    switch (prompt.recalled, older) {
+    case (nil, true): next = entries.isEmpty ? nil : entries.count - 1
+    case (let shown?, true): next = shown > 0 ? shown - 1 : nil
+    case (nil, false): return false
+    case (let shown?, false): next = shown + 1
+    }
+    guard let next else { return false }
+    if prompt.recalled == nil { prompt.draft = prompt.pattern }
+    let pattern: SearchPattern
+    if next < entries.count {
+      prompt.recalled = next
+      pattern = entries[next]
+    } else {
+      prompt.recalled = nil
+      pattern = prompt.draft ?? SearchPattern("")
+      prompt.draft = nil
+    }
+    prompt.line = PromptLine(pattern.text)
+    prompt.isRegex = pattern.isRegex
+    return true
+  }
+
+  /// The pattern in the prompt may have changed: preview its first match after where the prompt
+  /// opened (the body moves there), or with an empty line go back to where it was.
+  private static func patternChanged(_ state: inout ReaderState) {
+    guard let prompt = state.searchPrompt else { return }
+    let pattern = prompt.pattern
+    if pattern.text.isEmpty {
+      state.search = prompt.previous
+      Reducer.show(prompt.origin, on: &state)
+      return
+    }
+    var search = SearchState(pattern: pattern)
+    search.awaitsFirstMatch = pattern.problem == nil
     state.search = search
     refresh(&state)
   }
 
-  /// Runs the query against the index if it is built (it never waits for one being built).
-  /// When a first match was shown before, it gets its place in the count (`match 2/9`); when
-  /// Enter was waiting for one, the search goes to it now.
+  /// Enter: goes to the first match after where the prompt opened. An empty pattern repeats the
+  /// last search (as `n` does), as in less and vim. An invalid regular expression keeps the prompt
+  /// open with the reason.
+  static func submit(_ state: inout ReaderState) {
+    guard let prompt = state.searchPrompt else { return }
+    let pattern = prompt.pattern
+    if let problem = pattern.problem {
+      state.statusMessage = .invalidRegex(reason: problem)
+      return
+    }
+    state.searchPrompt = nil
+    if pattern.text.isEmpty {
+      state.search = prompt.previous
+      guard prompt.previous != nil else {
+        state.statusMessage = .noSearchToRepeat
+        return
+      }
+      refresh(&state)
+      jump(&state, forward: true)
+      return
+    }
+    state.searchHistory.record(pattern)
+    if state.search?.pattern != pattern { state.search = SearchState(pattern: pattern) }
+    state.search?.hidesHighlights = false
+    refresh(&state)
+    guard let search = state.search else { return }
+    if let results = search.results {
+      guard let step = results.firstMatch(atOrAfter: prompt.origin, in: state.bodyLayout) else {
+        state.statusMessage = .noMatch(pattern)
+        return
+      }
+      state.search?.current = step.index
+      reveal(step.match, from: prompt.origin, on: &state)
+      state.statusMessage = .match(
+        index: step.index + 1, count: results.count, capped: results.isCapped,
+        wrapped: step.wrapped ? .toTop : nil)
+    } else if let found = search.firstFound {
+      state.statusMessage = .matchCounting(wrapped: found.wrapped)
+    } else {
+      state.search?.awaitsFirstMatch = true
+      state.statusMessage = .searching
+    }
+  }
+
+  /// Esc and Ctrl-C: closes the prompt; the body and the last search are as they were before it.
+  static func cancel(_ state: inout ReaderState) {
+    guard let prompt = state.searchPrompt else { return }
+    state.searchPrompt = nil
+    state.search = prompt.previous
+    Reducer.show(prompt.origin, on: &state)
+  }
+
+  /// Runs the search against the index if it is built and small enough to search on the key
+  /// path; otherwise the run loop searches in the background and hands over the results.
   static func refresh(_ state: inout ReaderState) {
-    guard var search = state.search, search.results == nil else { return }
-    guard let index = state.searchIndexes.builtIndex(for: state.setting) else { return }
-    let results = index.results(for: search.query)
+    guard let search = state.search, search.results == nil,
+      let index = state.searchIndexes.builtIndex(for: state.setting),
+      !search.pattern.isRegex, index.normalizedByteCount <= inlineSearchLimit
+    else { return }
+    take(index.results(for: search.pattern), on: &state)
+  }
+
+  /// The results for the current search, made on the key path or in the background. While typing
+  /// they preview the first match after where the prompt opened; when a first match was shown
+  /// before, it gets its place in the count (`match 2/9`); when Enter was waiting for one, the
+  /// search goes to it now. Results for another pattern are ignored.
+  static func take(_ results: SearchResults, on state: inout ReaderState) {
+    guard var search = state.search, search.results == nil, search.pattern == results.pattern else { return }
     search.results = results
     state.search = search
-    guard !search.isEditing else { return }
+    if let prompt = state.searchPrompt {
+      guard !prompt.line.isEmpty else { return }
+      state.search?.awaitsFirstMatch = false
+      if let step = results.firstMatch(atOrAfter: prompt.origin, in: state.bodyLayout) {
+        state.search?.current = step.index
+        reveal(step.match, from: prompt.origin, on: &state)
+      } else {
+        Reducer.show(prompt.origin, on: &state)
+      }
+      return
+    }
     if let found = search.firstFound, let position = results.matches.firstIndex(of: found.match) {
       state.search?.current = position
       state.search?.awaitsFirstMatch = false
       state.statusMessage = .match(
-        index: position + 1, count: results.count, wrapped: found.wrapped ? .toTop : nil)
+        index: position + 1, count: results.count, capped: results.isCapped,
+        wrapped: found.wrapped ? .toTop : nil)
     } else if search.awaitsFirstMatch {
       state.search?.awaitsFirstMatch = false
       jump(&state, forward: true, fromTop: true)
@@ -59,30 +199,44 @@ enum SearchNavigation {
   }
 
   /// Shows the first match found by the background scan while the count is still being made
-  /// (`match …/…`); ignored when the query changed or the results came first.
-  static func show(_ found: FirstMatchScan.Found?, of query: String, on state: inout ReaderState) {
-    guard let search = state.search, search.query == query, !search.isEditing, search.results == nil,
+  /// (`match …/…`), or while typing; ignored when the pattern changed or the results came first.
+  static func show(_ found: FirstMatchScan.Found?, of pattern: SearchPattern, on state: inout ReaderState) {
+    guard let search = state.search, search.pattern == pattern, search.results == nil,
       search.awaitsFirstMatch, search.firstFound == nil
     else { return }
+    let prompt = state.searchPrompt
     guard let found else {
       state.search?.awaitsFirstMatch = false
-      state.statusMessage = .noMatch(query: query)
+      if let prompt {
+        Reducer.show(prompt.origin, on: &state)
+      } else {
+        state.statusMessage = .noMatch(pattern)
+      }
       return
     }
     state.search?.firstFound = found
-    let layout = state.bodyLayout
-    let anchor = found.match.anchor(in: layout)
-    let bottom = layout.move(state.anchor, by: max(0, state.geometry.body.height - 1))
-    if anchor < state.anchor || anchor > bottom { Reducer.show(layout.move(anchor, by: -2), on: &state) }
-    state.statusMessage = .matchCounting(wrapped: found.wrapped)
+    reveal(found.match, from: prompt?.origin ?? state.anchor, on: &state)
+    if prompt == nil { state.statusMessage = .matchCounting(wrapped: found.wrapped) }
   }
 
-  /// `n` (forward) and `N`: the next or previous match, wrapping with a note.
+  /// Shows `match`: the body stays at `origin` when the match is on that screen, else the match
+  /// comes to the third row.
+  private static func reveal(_ match: SearchMatch, from origin: Anchor, on state: inout ReaderState) {
+    revealSideways(match, on: &state)
+    let layout = state.bodyLayout
+    let anchor = match.anchor(in: layout)
+    let bottom = layout.move(origin, by: max(0, state.geometry.body.height - 1))
+    Reducer.show(anchor < origin || anchor > bottom ? layout.move(anchor, by: -2) : origin, on: &state)
+  }
+
+  /// `n` (forward) and `N`: the next or previous match of the last search, wrapping with a note;
+  /// the highlights come back if they were cleared.
   static func jump(_ state: inout ReaderState, forward: Bool, fromTop: Bool = false) {
     guard let search = state.search, !search.query.isEmpty else {
       state.statusMessage = .noSearchYet
       return
     }
+    state.search?.hidesHighlights = false
     guard let results = search.results else {
       if search.firstFound != nil && !fromTop {
         state.statusMessage = .countingMatches
@@ -93,7 +247,7 @@ enum SearchNavigation {
       return
     }
     guard !results.isEmpty else {
-      state.statusMessage = .noMatch(query: search.query)
+      state.statusMessage = .noMatch(search.pattern)
       return
     }
     let step: SearchResults.Step?
@@ -108,15 +262,25 @@ enum SearchNavigation {
     }
     guard let step else { return }
     state.search?.current = step.index
-    revealSideways(step.match, on: &state)
-    let shown = state.bodyLayout
-    let anchor = step.match.anchor(in: shown)
-    let height = state.geometry.body.height
-    let bottom = shown.move(state.anchor, by: max(0, height - 1))
-    if anchor < state.anchor || anchor > bottom { Reducer.show(shown.move(anchor, by: -2), on: &state) }
+    reveal(step.match, from: state.anchor, on: &state)
     state.statusMessage = .match(
-      index: step.index + 1, count: results.count,
+      index: step.index + 1, count: results.count, capped: results.isCapped,
       wrapped: step.wrapped ? (forward ? .toTop : .toBottom) : nil)
+  }
+
+  /// Esc in the panes: the search and faction highlights go until the next `n`, `N` or `f`.
+  static func clearHighlights(_ state: inout ReaderState) {
+    let search = state.search
+    let searchShown = search.map {
+      !$0.hidesHighlights && ($0.results?.isEmpty == false || $0.firstFound != nil)
+    }
+    guard searchShown == true || !state.highlights.isEmpty else {
+      state.statusMessage = .nothingHighlighted
+      return
+    }
+    state.search?.hidesHighlights = true
+    state.highlights = []
+    state.statusMessage = .highlightsCleared
   }
 
   /// With code lines chopped, scrolls the body sideways (as Left/Right do) so that a match in a

@@ -1,22 +1,30 @@
-/// A search: the query, whether it is still being typed, its matches and the one last gone to.
+/// A search: the pattern, its matches and the one last gone to. While the prompt is open it is
+/// the pattern being typed (its matches preview where Enter goes); after Enter or Esc it is the
+/// last search, which `n` and `N` go on with.
 public struct SearchState: Hashable, Sendable {
-  public var query: String
-  /// Whether the prompt on the status line is open and takes the keys.
-  public var isEditing: Bool
+  public var pattern: SearchPattern
   /// The matches, once the document's search index exists (it is built in the background).
   public var results: SearchResults?
   /// The match `n` / `N` last went to.
   public var current: Int?
-  /// The match shown after Enter before `results` were there, found by `FirstMatchScan`; the
-  /// count fills in when the index is built.
+  /// The match shown before `results` were there, found by `FirstMatchScan`; the count fills in
+  /// when the index is built.
   public var firstFound: FirstMatchScan.Found?
-  /// Whether Enter was pressed before the results were there, so the first match is wanted.
+  /// Whether the first match is wanted before the results are there (Enter, or typing).
   public var awaitsFirstMatch = false
+  /// Whether the highlights were cleared (Esc in the panes); `n` and `N` show them again.
+  public var hidesHighlights = false
 
-  public init(query: String = "", isEditing: Bool = true) {
-    self.query = query
-    self.isEditing = isEditing
+  public init(pattern: SearchPattern) {
+    self.pattern = pattern
     results = nil
     current = nil
   }
+
+  public init(query: String = "") {
+    self.init(pattern: SearchPattern(query))
+  }
+
+  /// The text searched for, as typed.
+  public var query: String { pattern.text }
 }

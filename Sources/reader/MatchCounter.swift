@@ -1,0 +1,45 @@
+import Foundation
+import ReaderCore
+
+/// One background search of the built index for every match of a pattern (the count and the
+/// highlights), cancelled when the pattern, the script or the document changes; the run loop
+/// takes the results when they are there.
+final class MatchCounter: @unchecked Sendable {
+  let pattern: SearchPattern
+  let index: SearchIndex
+  private let lock = NSLock()
+  private var results: SearchResults?
+  private var cancelled = false
+  private var finished = false
+  private var taken = false
+
+  init(pattern: SearchPattern, index: SearchIndex) {
+    self.pattern = pattern
+    self.index = index
+    Thread.detachNewThread { [self] in
+      let found = index.results(for: pattern, isCancelled: { self.isCancelled })
+      lock.withLock {
+        if !cancelled { results = found }
+        finished = true
+      }
+    }
+  }
+
+  private var isCancelled: Bool { lock.withLock { cancelled } }
+
+  func cancel() {
+    lock.withLock { cancelled = true }
+  }
+
+  /// Whether the search has ended (or was given up).
+  var isDone: Bool { lock.withLock { finished } }
+
+  /// The results once the search is done, once (nil before, after a cancel and after they were taken).
+  func take() -> SearchResults? {
+    lock.withLock {
+      guard !cancelled, !taken, let results else { return nil }
+      taken = true
+      return results
+    }
+  }
+}
