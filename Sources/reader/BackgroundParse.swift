@@ -14,6 +14,7 @@ final class BackgroundParse: @unchecked Sendable {
   private var replacing = false
   private(set) var isFinished = false
   private var thread: Thread?
+  private var key: DocumentKey?
 
   /// Parses the first chunk now and prepares a thread for the rest (`begin` starts it, once the
   /// first screen is drawn, so the two do not compete for the processor); returns the first document.
@@ -121,8 +122,12 @@ final class BackgroundParse: @unchecked Sendable {
   /// decodes the whole, as `DocumentSource.parse` does, and goes on (or starts again, when the
   /// whole reads its start differently). Nil when the encoding cannot be cut at a line feed byte
   /// (UTF-16, UTF-32): the caller parses it whole.
+  ///
+  /// With `rest`, `bytes` are only the start of the file: the thread reads the whole from it,
+  /// and the key of the remembered place (`documentKey`) is known once it has.
   static func start(
-    plainText bytes: [UInt8], encoding: SourceEncoding, options: ImportOptions, title: String, name: String
+    plainText bytes: [UInt8], encoding: SourceEncoding, options: ImportOptions, title: String, name: String,
+    rest: (file: OpenFile, origin: DocumentSource)? = nil
   ) throws -> (Document, BackgroundParse?)? {
     guard encoding.isUTF8 || !encoding.name.hasPrefix("UTF-") else { return nil }
     var firstEnd = bytes.count
@@ -132,7 +137,9 @@ final class BackgroundParse: @unchecked Sendable {
         bytes[..<firstPlainTextSize].lastIndex(of: 0x0A) ?? bytes[firstPlainTextSize...].firstIndex(of: 0x0A)
       firstEnd = lastFeed.map { $0 + 1 } ?? bytes.count
     }
-    let isWhole = firstEnd == bytes.count
+    let isWhole = firstEnd == bytes.count && rest == nil
+    // A start without a line feed to cut after: the caller reads it all.
+    if firstEnd == bytes.count && rest != nil { return nil }
     let decoded = SourceDecoder.decode(Array(bytes[..<firstEnd]), encoding: encoding)
     if decoded.looksBinary && !options.force { throw ReaderError.binaryFile(path: name) }
     let first = ChunkedPlainTextParser.firstChunk(of: decoded.text, isWhole: isWhole, reflow: options.reflow)
@@ -143,6 +150,10 @@ final class BackgroundParse: @unchecked Sendable {
     let feed = BackgroundParse()
     let source = ByteBox(bytes)
     feed.prepare { [document, first] in
+      if let rest {
+        source.bytes = (try? rest.file.readAll()) ?? source.bytes
+        feed.setKey(rest.origin.key(for: source.bytes))
+      }
       // The eager path's decoding, so the end is the document a whole parse gives.
       let whole = SourceDecoder.decode(source.bytes, encoding: options.encoding)
       // The text holds it all now; the bytes need not stay (a 100 MB book would be held twice).
@@ -160,6 +171,58 @@ final class BackgroundParse: @unchecked Sendable {
       }
     }
     return (document, feed)
+  }
+
+  /// Like `start(bytes:title:)` for a large UTF-8 Markdown file of which only `start` has been
+  /// read (`DocumentSource.readStart`): the first chunk is parsed from it, and the thread reads
+  /// the whole from `file`, learns the key of the remembered place (`documentKey`) and goes on
+  /// where the first chunk stopped. A file that no longer starts with `start` (written between
+  /// the two reads) is parsed again whole and replaces what was shown. Nil when the first chunk
+  /// runs to the end of `start` (one block longer than it): the caller reads the file whole.
+  static func start(
+    markdownStart start: [UInt8], markLength: Int, file: OpenFile, origin: DocumentSource,
+    options: ImportOptions, name: String
+  ) -> (Document, BackgroundParse)? {
+    var parser = ChunkedParser(bytes: Array(start[markLength...]))
+    let document = Document(title: origin.title, blocks: parser.parseNextChunk() ?? [])
+    guard !parser.isFinished else { return nil }
+    let feed = BackgroundParse()
+    let (resumeAt, nextID) = (parser.parsedBytes, parser.nextID)
+    feed.prepare { [document] in
+      guard let bytes = try? file.readAll() else {
+        feed.publish(document, loading: nil)
+        return
+      }
+      feed.setKey(origin.key(for: bytes))
+      guard bytes.starts(with: start) else {
+        let whole = (try? origin.parse(bytes, options, name: name)) ?? document
+        feed.publish(whole, loading: nil, replaces: true)
+        return
+      }
+      var parser = ChunkedParser(
+        bytes: markLength > 0 ? Array(bytes[markLength...]) : bytes, firstID: nextID, resumingAt: resumeAt)
+      var document = document
+      while let blocks = parser.parseNextChunk() {
+        document.append(blocks)
+        feed.publish(document, loading: parser.isFinished ? nil : parser.fractionParsed)
+      }
+      feed.publish(document, loading: nil)
+    }
+    return (document, feed)
+  }
+
+  /// The key the document's place is remembered under, once the thread has read the whole file
+  /// (for documents opened from their start, see `start(markdownStart:...)`).
+  var documentKey: DocumentKey? {
+    lock.lock()
+    defer { lock.unlock() }
+    return key
+  }
+
+  private func setKey(_ key: DocumentKey) {
+    lock.lock()
+    self.key = key
+    lock.unlock()
   }
 
   /// Bytes a background thread may let go of before it ends.

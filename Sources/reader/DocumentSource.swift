@@ -175,7 +175,24 @@ enum DocumentSource {
     }
   }
 
-  private static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
+  /// A regular file larger than `size` bytes, opened, and its first `size` bytes: the rest is
+  /// read later from the open file (`OpenFile.readAll`). Nil for the other sources and for
+  /// smaller files, which are read whole as before.
+  func readStart(_ size: Int) throws -> (start: [UInt8], file: OpenFile)? {
+    guard case .file(let path) = self else { return nil }
+    let descriptor = Self.rawArgument(decodingTo: path).withUnsafeBufferPointer {
+      open($0.baseAddress!, O_RDONLY)
+    }
+    if descriptor < 0 { throw Self.openError(path: path, code: errno) }
+    let file = OpenFile(descriptor: descriptor, path: path)
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw Self.openError(path: path, code: errno) }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw Self.openError(path: path, code: EISDIR) }
+    guard (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > size else { return nil }
+    return (try file.readStart(size), file)
+  }
+
+  static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
     var bytes: [UInt8] = []
     var info = stat()
     // A regular file's size is known: one allocation instead of a doubling array (100 MB files).
@@ -195,7 +212,7 @@ enum DocumentSource {
     return bytes
   }
 
-  private static func openError(path: String, code: Int32) -> ReaderError {
+  static func openError(path: String, code: Int32) -> ReaderError {
     let reason = String(cString: strerror(code))
     let status: Int32 = code == EACCES || code == EPERM ? 77 : 66
     return .cannotOpen(path: path, reason: reason, status: status)

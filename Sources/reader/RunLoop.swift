@@ -19,6 +19,9 @@ final class RunLoop {
   private var scan: FirstMatchScanner?
   /// The background search of the built index for every match of the current pattern.
   private var counter: MatchCounter?
+  /// Whether the key of the remembered place is still to come from the background parse (the
+  /// loop then ticks quickly, so the place is restored as soon as it is known).
+  private var awaitingKey = false
   private var watcher: FileWatcher?
   private var reload: (() throws -> Document)?
   /// The file the session opened and how it reloads (with the command line's options), restored
@@ -46,9 +49,15 @@ final class RunLoop {
   }
 
   /// Runs until the reader quits; returns the final state (for remembering the place).
-  func run(_ initial: ReaderState, loading: BackgroundParse? = nil, restoring: ReadingPosition? = nil)
-    -> ReaderState
-  {
+  ///
+  /// `rememberedPlace`, for a document whose key comes with the background parse (the content
+  /// hash is made after the first screen), looks the remembered place up once the key is known.
+  func run(
+    _ initial: ReaderState, loading: BackgroundParse? = nil, restoring: ReadingPosition? = nil,
+    rememberedPlace: ((DocumentKey) -> ReadingPosition?)? = nil
+  ) -> ReaderState {
+    var rememberedPlace = rememberedPlace
+    awaitingKey = rememberedPlace != nil
     var state = Reducer.reduce(initial, .resize(terminal.size))
     if loading != nil { state = Reducer.reduce(state, .documentGrew(state.document, loading: 0)) }
     var pendingRestore = restoring
@@ -104,6 +113,11 @@ final class RunLoop {
         if watcher?.poll() == true { state = reloaded(state) }
       }
       guard state.isRunning else { break }
+      if let lookup = rememberedPlace, let key = loading?.documentKey {
+        rememberedPlace = nil
+        awaitingKey = false
+        pendingRestore = lookup(key)
+      }
       if let loading, !loading.isFinished, let grown = loading.take() {
         let previous = state
         state = Reducer.reduce(state, grown)
@@ -118,7 +132,7 @@ final class RunLoop {
       }
       countMatches(&state)
       scanForFirstMatch(&state)
-      terminal.tickQuickly(!(scan?.isDone ?? true) || !(counter?.isDone ?? true))
+      terminal.tickQuickly(!(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey)
       let frame = FrameRenderer.render(state)
       if frame != shown {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)

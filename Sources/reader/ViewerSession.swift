@@ -32,7 +32,14 @@ struct ViewerSession {
     var origin: DocumentSource
     var document: Document
     var loading: BackgroundParse?
-    var key: DocumentKey
+    /// Nil until the background parse has read the whole file (see `openFromStart`).
+    var key: DocumentKey?
+
+    /// The key to remember the place under: known by now, or made from the file read again.
+    func finalKey() -> DocumentKey? {
+      if let key = key ?? loading?.documentKey { return key }
+      return (try? origin.readBytes()).map { origin.key(for: $0) }
+    }
   }
 
   func run() throws {
@@ -106,8 +113,13 @@ struct ViewerSession {
     state.sequence = sequence
     state.searchHistory = searchHistory
     if let note { state = Reducer.reduce(state, .note(note)) }
-    var pending = store?.load(for: opened.key)
-    if script != nil { pending?.script = (script ?? .original).rawValue }
+    let script = self.script
+    let remembered = { (key: DocumentKey) -> ReadingPosition? in
+      var position = store?.load(for: key)
+      if script != nil { position?.script = (script ?? .original).rawValue }
+      return position
+    }
+    let pending = opened.key.flatMap(remembered)
     let loop = RunLoop(terminal: terminal)
     let origin = opened.origin
     switch origin {
@@ -118,23 +130,62 @@ struct ViewerSession {
     // A linked file is read like one named on the command line, detecting its own encoding.
     let linked = ImportOptions(force: options.force)
     loop.followLinks { path in try DocumentSource.file(path).loadDocument(linked) }
-    state = loop.run(state, loading: opened.loading, restoring: pending)
+    state = loop.run(
+      state, loading: opened.loading, restoring: pending,
+      rememberedPlace: opened.key == nil ? remembered : nil)
     searchHistory = state.searchHistory
     try? store?.saveSearchHistory(searchHistory)
     // The place is remembered for the document the session opened, not one a link led to.
-    if let store, state.location == location, let position = ReadingPosition(state: state) {
+    if let store, state.location == location, let position = ReadingPosition(state: state),
+      let key = opened.finalKey()
+    {
       let title = state.document.title + (state.document.author.map { " — " + $0 } ?? "")
       let progress = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
       try? store.save(
-        position, for: opened.key, title: title, progress: progress, lastRead: Date().timeIntervalSince1970)
+        position, for: key, title: title, progress: progress, lastRead: Date().timeIntervalSince1970)
     }
     return state.leaving
   }
 
   private func open(_ source: DocumentSource) throws -> Opened {
+    if let opened = try openFromStart(source) { return opened }
     let (origin, bytes) = try source.readSource()
     let (document, loading) = try open(origin, bytes: bytes, name: source.argument)
     return Opened(origin: origin, document: document, loading: loading, key: origin.key(for: bytes))
+  }
+
+  /// How much of a large file is read before the first screen (more than the encoding detector
+  /// and the first chunk look at).
+  static let startSize = 1 << 20
+
+  /// A large UTF-8 Markdown or plain-text file, shown from its first `startSize` bytes: no work
+  /// in proportion to the file before the first screen. The rest, and the content hash of the
+  /// remembered place, come from the background parse. Nil when the file is small or another
+  /// kind: it is read whole.
+  private func openFromStart(_ source: DocumentSource) throws -> Opened? {
+    guard let (start, file) = try source.readStart(Self.startSize), !source.isEPUB(start) else { return nil }
+    // The detector and the binary check look at the first 256 KB and 8 KB only: the start decides
+    // them as the whole file would.
+    let (encoding, markLength) =
+      options.encoding.map { ($0, 0) } ?? start.withUnsafeBytes { EncodingDetector.detect($0) }
+    let started: (Document, BackgroundParse?)?
+    if source.isPlainText(encoding: encoding) {
+      started = try BackgroundParse.start(
+        plainText: start, encoding: encoding, options: options, title: source.title, name: source.argument,
+        rest: (file, source))
+    } else if encoding.isUTF8 {
+      if BinaryDetector.looksBinary(Array(start.prefix(8192))) && !options.force {
+        throw ReaderError.binaryFile(path: source.argument)
+      }
+      started = BackgroundParse.start(
+        markdownStart: start, markLength: markLength, file: file, origin: source, options: options,
+        name: source.argument
+      ).map { ($0.0, $0.1) }
+    } else {
+      started = nil
+    }
+    guard let (document, loading) = started, let loading else { return nil }
+    return Opened(origin: source, document: document, loading: loading, key: nil)
   }
 
   /// The first document, and the background parse of the rest when the file is large.

@@ -48,6 +48,23 @@ final class ChunkedParserTests: XCTestCase {
       bytes, firstChunkSize: 2048, chunkSize: 8192, minimumChunks: 30, "generated 0.3 MB")
   }
 
+  /// The first chunk parsed from only the start of the bytes (what is read before the first
+  /// screen), then a parser of all the bytes resuming where it stopped: the whole parse's blocks.
+  func testAParserResumingAfterAFirstChunkOfTheStartParsesLikeTheWhole() throws {
+    let bytes = try MarkdownSamples.generatedDocument(megabytes: "0.3")
+    let whole = bytes.withUnsafeBytes { MarkdownParser().parseBlocks(utf8: $0, firstID: 0) }
+    for startSize in [20_000, 70_000, 150_000] {
+      var first = ChunkedParser(bytes: Array(bytes.prefix(startSize)), firstChunkSize: 8192)
+      var blocks = first.parseNextChunk() ?? []
+      XCTAssertFalse(first.isFinished)
+      var rest = ChunkedParser(
+        bytes: bytes, firstID: first.nextID, chunkSize: 16_384, resumingAt: first.parsedBytes)
+      while let more = rest.parseNextChunk() { blocks += more }
+      XCTAssertEqual(blocks.count, whole.blocks.count, "start \(startSize)")
+      XCTAssertTrue(blocks == whole.blocks, "start \(startSize)")
+    }
+  }
+
   func testTrickyInputsParseLikeTheWhole() {
     for sample in MarkdownSamples.tricky {
       Self.assertParsesLikeWhole(Array(sample.text.utf8), sample.name)

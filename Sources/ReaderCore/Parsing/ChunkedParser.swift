@@ -45,9 +45,16 @@ public struct ChunkedParser: Sendable {
   /// Whether a link reference or footnote definition was seen (see the type's discussion).
   public private(set) var hasDocumentWideDefinitions = false
 
-  public init(bytes: [UInt8], firstID: Int = 0, firstChunkSize: Int = 64 << 10, chunkSize: Int = 1 << 20) {
+  /// `resumingAt`: the offset where an earlier parser of the same bytes stopped (its
+  /// `parsedBytes`, with `firstID` its `nextID`), so this one goes on from there; front matter
+  /// is only looked for at the start.
+  public init(
+    bytes: [UInt8], firstID: Int = 0, firstChunkSize: Int = 64 << 10, chunkSize: Int = 1 << 20,
+    resumingAt offset: Int = 0
+  ) {
     self.bytes = bytes
     self.nextID = firstID
+    self.parsedBytes = min(max(0, offset), bytes.count)
     self.firstChunkSize = max(1, firstChunkSize)
     self.chunkSize = max(1, chunkSize)
     chinese = bytes.withUnsafeBytes { ImagePlaceholder.isChinese(source: $0) }

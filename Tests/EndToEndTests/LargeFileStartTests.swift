@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+/// Files over a megabyte are shown from their first megabyte; the rest is read, and the content
+/// hash of the remembered place made, after the first screen.
+final class LargeFileStartTests: XCTestCase {
+  private var directory: URL!
+
+  override func setUpWithError() throws {
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "reader-large-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws {
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// A Markdown file of `count` sections, each a heading and a few paragraphs: 1.5 MB at 1,500.
+  static func markdown(sections count: Int, word: String = "內容") -> String {
+    let paragraph = String(repeating: "這一節的\(word)寫得很長，為了讓文件超過一百萬位元組。", count: 10)
+    return (1...count).map { "## 第\($0)節\n\n\(paragraph)\n\n\(paragraph)\n\n" }.joined()
+  }
+
+  private func session(_ path: String, state: String) throws -> TmuxSession {
+    try TmuxSession(
+      command: ReaderShell.shellCommand([path]), width: 90, height: 20, environment: ["XDG_STATE_HOME": state]
+    )
+  }
+
+  /// Read to the end, quit, open again: the place comes back once the hash is made; a file with
+  /// other content of the same size at the same path opens at its start.
+  func testTheRememberedPlaceComesBackAfterTheFirstScreen() throws {
+    let text = Self.markdown(sections: 1_500)
+    XCTAssertGreaterThan(text.utf8.count, 1 << 20)
+    let path = directory.appendingPathComponent("large.md").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let state = directory.appendingPathComponent("state").path
+    var reader = try session(path, state: state)
+    try reader.waitFor { $0.joined().contains("第1節") && !($0.last?.contains("loading") ?? true) }
+    try reader.send("G")
+    var screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
+    XCTAssertTrue(screen.last?.contains("第1500節") ?? false, screen.joined(separator: "\n"))
+    try reader.send("q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+    reader = try session(path, state: state)
+    screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
+    XCTAssertTrue(screen.last?.contains("第1500節") ?? false, "restored: \(screen.joined(separator: "\n"))")
+    try reader.send("q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+    // The same size and path, other words: the hash tells them apart.
+    let other = Self.markdown(sections: 1_500, word: "文字")
+    XCTAssertEqual(other.utf8.count, text.utf8.count)
+    try Data(other.utf8).write(to: URL(fileURLWithPath: path))
+    reader = try session(path, state: state)
+    screen = try reader.waitFor { $0.joined().contains("文字") && !($0.last?.contains("loading") ?? true) }
+    usleep(300_000)
+    screen = try reader.capture()
+    XCTAssertTrue(screen.last?.contains("第1節") ?? false, "not restored: \(screen.joined(separator: "\n"))")
+    try reader.send("q")
+  }
+
+  /// A plain-text novel over a megabyte: the first chapter at once, the last one after loading,
+  /// and its place remembered.
+  func testALargeNovelStartsAtOnceAndRemembersThePlace() throws {
+    let text = NovelFileTests.longNovel(chapters: 700)
+    XCTAssertGreaterThan(text.utf8.count, 1 << 20)
+    let path = directory.appendingPathComponent("novel.txt").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let state = directory.appendingPathComponent("state").path
+    var reader = try session(path, state: state)
+    var screen = try reader.waitFor { $0.joined().contains("作者自云") }
+    XCTAssertTrue(screen.joined().contains("第一回　第1個故事"), screen.joined(separator: "\n"))
+    try reader.waitFor { !($0.last?.contains("loading") ?? true) }
+    try reader.send("G")
+    screen = try reader.waitFor { $0.last?.contains("第七百回") ?? false }
+    XCTAssertTrue(screen.last?.contains("第七百回") ?? false, screen.joined(separator: "\n"))
+    try reader.send("q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+    reader = try session(path, state: state)
+    screen = try reader.waitFor { $0.last?.contains("第七百回") ?? false }
+    XCTAssertTrue(screen.last?.contains("第七百回") ?? false, "restored: \(screen.joined(separator: "\n"))")
+    try reader.send("q")
+  }
+}
