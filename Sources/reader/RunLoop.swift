@@ -92,8 +92,7 @@ final class RunLoop {
       switch terminal.nextEvent() {
       case .key(let key):
         // Raw mode turns off the terminal's own Ctrl-Z and Ctrl-C, so they arrive as keys.
-        let typing = state.searchPrompt != nil || state.overlay != nil || state.awaitsColonCommand
-        switch typing ? nil : Keymap.command(for: key) {
+        switch state.takesNextKeyAsText ? nil : Keymap.command(for: key) {
         case .suspend: raise(SIGTSTP)
         case .interrupt: raise(SIGINT)
         case .reload:

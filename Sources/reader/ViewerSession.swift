@@ -235,6 +235,6 @@ extension ReadingPosition {
     guard let key = state.bodyLayout.key(at: state.anchor) else { return nil }
     self.init(
       position: TextPosition(block: state.anchor.block, key: key), script: state.setting.script,
-      outlineVisible: state.outlineVisible)
+      outlineVisible: state.outlineVisible, marks: state.marks)
   }
 }

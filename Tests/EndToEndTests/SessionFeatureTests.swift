@@ -47,6 +47,33 @@ final class SessionFeatureTests: XCTestCase {
     try quit(session)
   }
 
+  func testMarksSurviveARestartAndReopeningSaysWhere() throws {
+    var session = try start()
+    try session.send("Tab", "PageDown", "PageDown", "PageDown")
+    let marked = try session.waitFor { !($0.first?.contains("好的，我來整理") ?? true) }.first ?? ""
+    try session.send("m", "a")
+    try session.waitFor { $0.last?.contains("mark a set at") ?? false }
+    try session.send("g")
+    try session.waitFor { $0.first?.contains("好的，我來整理") ?? false }
+    try quit(session)
+    session = try start()
+    let reopened = try session.capture()
+    XCTAssertTrue(reopened.first?.contains("好的，我來整理") ?? false, "at the top, where it was left")
+    XCTAssertFalse(reopened.last?.contains("resumed") ?? true, "nothing to say at the very top")
+    try session.send("'", "a")
+    let back = try session.waitFor { $0.first == marked }
+    XCTAssertEqual(back.first, marked, "mark a came back with the reading place")
+    XCTAssertTrue(back.last?.contains("mark a: ") ?? false, back.last ?? "")
+    try session.send("5", "0", "%")
+    let half = try session.waitFor { $0.last?.contains("went to 50%") ?? false }
+    XCTAssertTrue(half.last?.contains("  50%  body") ?? false, half.last ?? "")
+    try quit(session)
+    session = try start()
+    let resumed = try session.waitFor { $0.last?.contains("resumed at 50%") ?? false }
+    XCTAssertTrue(resumed.last?.contains("resumed at 50% · ") ?? false, resumed.last ?? "")
+    try quit(session)
+  }
+
   func testAChangedFileReloadsByItselfAndKeepsThePlace() throws {
     let file = directory.appendingPathComponent("notes.md")
     let filler = (1...40).map { "第 \($0) 段填充的文字。\n\n" }.joined()

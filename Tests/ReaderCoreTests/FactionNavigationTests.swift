@@ -45,13 +45,13 @@ final class FactionNavigationTests: XCTestCase {
     XCTAssertTrue(highlightedText(current).hasPrefix("Ilya Sutskever 派"))
     var seen: [String] = []
     for _ in 0..<8 {
-      current = press(.character("m"), on: current)
+      current = press(.character("M"), on: current)
       let highlighted = highlightedText(current)
       XCTAssertTrue(["Ilya Sutskever", "Ilya", "Sutskever"].contains(highlighted), highlighted)
       seen.append(highlighted)
     }
     XCTAssertEqual(current.message, "Ilya Sutskever: mention 8/8")
-    current = press(.character("m"), on: current)
+    current = press(.character("M"), on: current)
     XCTAssertEqual(current.message, "Ilya Sutskever: mention 1/8", "wraps around")
     XCTAssertEqual(Set(seen), ["Ilya Sutskever", "Ilya", "Sutskever"])
   }
@@ -71,7 +71,7 @@ final class FactionNavigationTests: XCTestCase {
 
   func testThePanelOpensBeforeTheCountsAndFillsThemInWhenTheyAreMade() {
     let fresh = ReaderState(document: Fixtures.article, size: TerminalSize(width: 100, height: 30))
-    XCTAssertEqual(press(.character("m"), on: fresh).message, "finding the faction summary…")
+    XCTAssertEqual(press(.character("M"), on: fresh).message, "finding the faction summary…")
     let open = press(.character("F"), on: fresh)
     XCTAssertNotNil(open.overlay, "F opens the panel at once")
     XCTAssertTrue(rows(open).joined().contains("finding the faction summary…"))
@@ -84,12 +84,12 @@ final class FactionNavigationTests: XCTestCase {
     let again = press(.character("F"), .character("F"), on: open)
     XCTAssertTrue(
       rows(again).joined().contains("Ilya Sutskever  8 mentions"), "closing and opening reuses them")
-    XCTAssertEqual(press(.character("m"), on: again).message, "Sam Altman: mention 1/26")
+    XCTAssertEqual(press(.character("M"), on: again).message, "Sam Altman: mention 1/26")
   }
 
   func testADocumentWithoutFactionsSaysSo() {
     let plain = start(MarkdownParser().parse("# Title\n\nJust text.\n", title: "t"))
-    for key: Key in [.character("f"), .character("F"), .character("m")] {
+    for key: Key in [.character("f"), .character("F"), .character("M")] {
       let after = press(key, on: plain)
       XCTAssertEqual(after.message, "no faction summary in this document")
       XCTAssertNil(after.overlay)

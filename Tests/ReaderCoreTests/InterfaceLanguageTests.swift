@@ -36,6 +36,11 @@ final class InterfaceLanguageTests: XCTestCase {
     .bookDamage(unreadableChapters: 0, stoppedAt: "a"),
     .fallbackDictionaries(folder: "/usr/share/opencc"), .conversionFailed(.invalidConfigName("x y")),
     .cannotOpen(path: "b.md", reason: "No such file or directory"), .looksBinary(path: "a.bin"),
+    .markPrompt, .markJumpPrompt, .markSet(letter: "a", percent: 42, section: "第三章"),
+    .atMark(letter: "a", percent: 42, section: nil), .markNotSet(letter: "q"), .notAMarkName(key: "1"),
+    .notAMarkToGoTo(key: "Down"), .noJumpYet, .backTo(percent: 3, section: "第一章"), .percentWithoutCount,
+    .wentTo(percent: 50, section: "第二章"), .noHeadings, .heading(index: 3, count: 9, title: "第三章"),
+    .resumed(percent: 42, section: "第三章", then: .verbatim("GB18030")),
   ]
 
   private func kind(_ message: Message) -> Int {
@@ -105,10 +110,24 @@ final class InterfaceLanguageTests: XCTestCase {
     case .invalidRegex: return 62
     case .highlightsCleared: return 63
     case .nothingHighlighted: return 64
+    case .markPrompt: return 65
+    case .markJumpPrompt: return 66
+    case .markSet: return 67
+    case .atMark: return 68
+    case .markNotSet: return 69
+    case .notAMarkName: return 70
+    case .notAMarkToGoTo: return 71
+    case .noJumpYet: return 72
+    case .backTo: return 73
+    case .percentWithoutCount: return 74
+    case .wentTo: return 75
+    case .noHeadings: return 76
+    case .heading: return 77
+    case .resumed: return 78
     }
   }
 
-  private static let kinds = 65
+  private static let kinds = 79
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {

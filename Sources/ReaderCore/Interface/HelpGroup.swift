@@ -25,7 +25,7 @@ public enum HelpGroup: CaseIterable, Hashable, Sendable {
     }
     switch binding.command {
     case .lineUp, .lineDown, .pageUp, .pageDown, .top, .bottom, .halfPageUp, .halfPageDown, .countDigit,
-      .switchFocus, .scrollLeft, .scrollRight:
+      .switchFocus, .scrollLeft, .scrollRight, .setMark, .jumpToMark, .percentJump:
       return .moving
     case .previousHeading, .nextHeading, .toggleOutline, .narrowOutline, .widenOutline, .focusBody:
       return .outline

@@ -92,6 +92,25 @@ public enum Message: Hashable, Sendable {
   /// A document that could not be opened (the next one, a linked one, one on the shelf).
   case cannotOpen(path: String, reason: String)
   case looksBinary(path: String)
+  /// `m` and `'` waiting for the letter of a mark.
+  case markPrompt
+  case markJumpPrompt
+  /// Where the body is now: its percentage and the section's title (nil in the preface).
+  case markSet(letter: Character, percent: Int, section: String?)
+  case atMark(letter: Character, percent: Int, section: String?)
+  case markNotSet(letter: Character)
+  /// A key after `m` or `'` that names no mark, by its help name.
+  case notAMarkName(key: String)
+  case notAMarkToGoTo(key: String)
+  case noJumpYet
+  case backTo(percent: Int, section: String?)
+  case percentWithoutCount
+  case wentTo(percent: Int, section: String?)
+  case noHeadings
+  /// `12g`: one-based `index` of `count` headings.
+  case heading(index: Int, count: Int, title: String)
+  /// On reopening, where the reader is; `then` is a note that was there before (a decoding notice).
+  indirect case resumed(percent: Int, section: String?, then: Message?)
   /// Text that comes from elsewhere and is shown as it is: a decoding or book notice, a reason
   /// from the system or OpenCC, a path.
   case verbatim(String)
@@ -365,6 +384,65 @@ public enum Message: Hashable, Sendable {
         en: "'\(path)' looks like a binary file (use --force to open it anyway)",
         hant: "「\(path)」看起來是二進位檔案（加上 --force 仍可開啟）", hans: "“\(path)”看起来是二进制文件（加上 --force 仍可打开）")
     case .verbatim(let text): return Localized(same: VisibleText.sanitize(text))
+    case .markPrompt:
+      return Localized(
+        en: "m: a letter names the mark", hant: "m：再按一個字母作為書籤名稱", hans: "m：再按一个字母作为书签名称")
+    case .markJumpPrompt:
+      return Localized(
+        en: "': a letter goes to its mark, ' goes back", hant: "'：按字母前往該書籤，再按 ' 返回",
+        hans: "'：按字母跳到该书签，再按 ' 返回")
+    case .markSet(let letter, let percent, let section):
+      let place = Self.place(percent, section)
+      return Localized(
+        en: "mark \(letter) set at \(place)", hant: "已設定書籤 \(letter)：\(place)",
+        hans: "已设置书签 \(letter)：\(place)")
+    case .atMark(let letter, let percent, let section):
+      let place = Self.place(percent, section)
+      return Localized(
+        en: "mark \(letter): \(place)", hant: "書籤 \(letter)：\(place)", hans: "书签 \(letter)：\(place)")
+    case .markNotSet(let letter):
+      return Localized(
+        en: "mark \(letter) is not set (m \(letter) sets it)", hant: "書籤 \(letter) 尚未設定（按 m \(letter) 設定）",
+        hans: "书签 \(letter) 尚未设置（按 m \(letter) 设置）")
+    case .notAMarkName(let key):
+      let key = VisibleText.singleLine(key)
+      return Localized(
+        en: "a mark is a letter, a–z or A–Z (not \(key))", hant: "書籤名稱是字母 a–z 或 A–Z（不是 \(key)）",
+        hans: "书签名称是字母 a–z 或 A–Z（不是 \(key)）")
+    case .notAMarkToGoTo(let key):
+      let key = VisibleText.singleLine(key)
+      return Localized(
+        en: "' goes to a mark, a–z or A–Z, or '' back (not \(key))",
+        hant: "' 之後請按書籤字母 a–z、A–Z，或再按 ' 返回（不是 \(key)）",
+        hans: "' 之后请按书签字母 a–z、A–Z，或再按 ' 返回（不是 \(key)）")
+    case .noJumpYet:
+      return Localized(
+        en: "no jump to go back from yet", hant: "還沒有跳轉過，無處可返回", hans: "还没有跳转过，无处可返回")
+    case .backTo(let percent, let section):
+      let place = Self.place(percent, section)
+      return Localized(en: "back to \(place)", hant: "返回 \(place)", hans: "返回 \(place)")
+    case .percentWithoutCount:
+      return Localized(
+        en: "type the percentage first: 50% goes halfway", hant: "請先輸入百分比：50% 跳到一半",
+        hans: "请先输入百分比：50% 跳到一半")
+    case .wentTo(let percent, let section):
+      let place = Self.place(percent, section)
+      return Localized(en: "went to \(place)", hant: "已跳到 \(place)", hans: "已跳到 \(place)")
+    case .noHeadings:
+      return Localized(en: "no headings in this document", hant: "本文件沒有標題", hans: "本文档没有标题")
+    case .heading(let index, let count, let title):
+      let title = VisibleText.singleLine(title)
+      return Localized(
+        en: "heading \(index)/\(count): \(title)", hant: "第 \(index)/\(count) 個標題：\(title)",
+        hans: "第 \(index)/\(count) 个标题：\(title)")
+    case .resumed(let percent, let section, let then):
+      let place = Self.place(percent, section)
+      let resumed = Localized(en: "resumed at \(place)", hant: "從 \(place) 繼續閱讀", hans: "从 \(place) 继续阅读")
+      guard let then else { return resumed }
+      let note = then.localized
+      return Localized(
+        en: resumed.english + "  " + note.english, hant: resumed.traditional + "  " + note.traditional,
+        hans: resumed.simplified + "  " + note.simplified)
     }
   }
 
@@ -372,6 +450,11 @@ public enum Message: Hashable, Sendable {
     Localized(
       en: parts.map(\.english).joined(separator: en), hant: parts.map(\.traditional).joined(separator: zh),
       hans: parts.map(\.simplified).joined(separator: zh))
+  }
+
+  /// `42% · 第三章`, or the percentage alone in the preface.
+  private static func place(_ percent: Int, _ section: String?) -> String {
+    "\(percent)%" + (section.map { " · " + VisibleText.singleLine($0) } ?? "")
   }
 
   private static func wrapNote(_ wrapped: Wrap?) -> Localized {

@@ -194,8 +194,23 @@ public final class DocumentLayout: @unchecked Sendable {
   public func percent(at anchor: Anchor, height: Int) -> Int {
     guard blockCount > 0 else { return 100 }
     if anchor >= lastAnchor(height: height) { return 100 }
-    let count = Double(lines(ofBlock: anchor.block).count)
-    let position = (Double(anchor.block) + Double(anchor.line) / count) / Double(blockCount)
-    return min(99, Int(position * 100))
+    // Whole numbers, so that the line `firstAnchor(atPercent:)` finds reads as that percentage.
+    let count = lines(ofBlock: anchor.block).count
+    return min(99, (anchor.block * count + anchor.line) * 100 / (blockCount * count))
+  }
+
+  /// The first anchor that `percent(at:height:)` counts as at least `percent` percent through
+  /// the document (before the end comes into view): a block by its share of the blocks, then a
+  /// line by its share of the block, as the status line counts.
+  public func firstAnchor(atPercent percent: Int) -> Anchor {
+    guard blockCount > 0, percent > 0 else { return .top }
+    let scaled = min(100, percent) * blockCount
+    let block = scaled / 100
+    guard block < blockCount else { return lastAnchor(height: 1) }
+    let count = lines(ofBlock: block).count
+    // The smallest line with (block * count + line) * 100 >= percent * blockCount * count.
+    let line = ((scaled - 100 * block) * count + 99) / 100
+    if line < count { return Anchor(block: block, line: line) }
+    return block + 1 < blockCount ? Anchor(block: block + 1, line: 0) : lastAnchor(height: 1)
   }
 }

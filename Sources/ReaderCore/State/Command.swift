@@ -21,6 +21,9 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case nextFaction
   case openFactions
   case nextMention
+  case setMark
+  case jumpToMark
+  case percentJump
   case showHelp
   case closePanel
   case panelUp

@@ -83,7 +83,7 @@ enum FactionNavigation {
     let layout = state.bodyLayout
     let anchor = layout.anchor(
       block: mention.topIndex, key: LineKey(leaf: mention.leafID, offset: mention.offset))
-    if !isVisible(anchor, in: state) { Reducer.show(layout.move(anchor, by: -2), on: &state) }
+    Reducer.reveal(anchor, above: 2, onlyIfHidden: true, on: &state)
     state.statusMessage = .mention(name: name, index: index + 1, count: mentions.count)
   }
 

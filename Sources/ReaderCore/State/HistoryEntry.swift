@@ -9,4 +9,6 @@ public struct HistoryEntry: Sendable {
   public var position: TextPosition
   /// The link that was followed, selected again on return.
   public var link: LinkSelection?
+  /// The marks of the document left (they come back with it).
+  public var marks: [Character: TextPosition] = [:]
 }

@@ -258,7 +258,8 @@ enum LinkNavigation {
     state.history.append(
       HistoryEntry(
         document: document, location: state.location,
-        position: TextPosition(block: state.anchor.block, key: key), link: state.selectedLink))
+        position: TextPosition(block: state.anchor.block, key: key), link: state.selectedLink,
+        marks: document == nil ? [:] : state.marks))
     if state.history.count > historyLimit { state.history.removeFirst(state.history.count - historyLimit) }
   }
 
@@ -280,7 +281,10 @@ enum LinkNavigation {
       state.statusMessage = .nothingToGoBackTo
       return
     }
-    if let document = entry.document { state.switchDocument(to: document, location: entry.location) }
+    if let document = entry.document {
+      state.switchDocument(to: document, location: entry.location)
+      state.marks = entry.marks
+    }
     let layout = state.bodyLayout
     let block = min(entry.position.block, max(0, layout.blockCount - 1))
     Reducer.show(layout.anchor(block: block, key: entry.position.key), on: &state)

@@ -49,6 +49,14 @@ public struct ReaderState: Sendable {
   public var sequence: DocumentSequence?
   /// Whether `:` was typed and the next key completes the command (`:n`).
   public internal(set) var awaitsColonCommand: Bool
+  /// A key (`m`, `'`) waiting for the next one, which names a mark.
+  public internal(set) var pendingPrefix: KeyPrefix?
+  /// The places marked with `m` and a letter, as text so that they survive a resize and a restart.
+  public internal(set) var marks: [Character: TextPosition]
+  /// Where the last jump (`'a`, `50%`, `12g`, a search or a mention) left from, for `''`.
+  public internal(set) var placeBeforeJump: TextPosition?
+  /// What the last jump went to, while the body shows it.
+  var jumpTarget: JumpTarget?
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var statusMessage: Message?
   /// The note as the status line says it, in the interface's language.
@@ -110,6 +118,10 @@ public struct ReaderState: Sendable {
     leaving = nil
     sequence = nil
     awaitsColonCommand = false
+    pendingPrefix = nil
+    marks = [:]
+    placeBeforeJump = nil
+    jumpTarget = nil
     statusMessage = document.notice
     conversions = ConversionCache(document: document, converter: converter)
     factions = FactionIndex(conversions: conversions)
@@ -182,8 +194,23 @@ public struct ReaderState: Sendable {
     layouts.layout(width: max(1, geometry.body.width), setting: setting, codeLines: codeLines)
   }
 
-  /// The outline entry whose section is at the top of the body, or nil in the preface.
-  public var currentEntry: Int? { bodyLayout.entryIndex(at: anchor) }
+  /// The outline entry whose section is at the top of the body, or nil in the preface; right after
+  /// a jump, the one whose section holds what the jump went to.
+  public var currentEntry: Int? {
+    if let jumpTarget, jumpTarget.anchor == anchor { return jumpTarget.entry }
+    return bodyLayout.entryIndex(at: anchor)
+  }
+
+  /// The text at the top of the body, as a width-independent place.
+  public var place: TextPosition {
+    TextPosition(block: anchor.block, key: bodyLayout.key(at: anchor) ?? LineKey(leaf: 0, offset: 0))
+  }
+
+  /// Whether the next key is text for a prompt or a prefix (`m`, `'`, `:`, the search) rather than
+  /// a command of its own, so the run loop must not act on it (`r` reloading, Ctrl-Z suspending).
+  public var takesNextKeyAsText: Bool {
+    searchPrompt != nil || overlay != nil || awaitsColonCommand || pendingPrefix != nil
+  }
 
   /// Outline entry `index`'s title in the current script.
   public func title(ofEntry index: Int) -> String {

@@ -1,5 +1,5 @@
 /// What the reader remembers of a document between runs: the text at the top of the body, the
-/// display script and whether the outline pane is shown.
+/// display script, whether the outline pane is shown and the marks (`m a`).
 ///
 /// The place is kept as a `TextPosition` (block and line key), not as a line number, so it
 /// finds the same text at another terminal width. Decoding refuses negative numbers, and a
@@ -13,17 +13,23 @@ public struct ReadingPosition: Hashable, Sendable, Codable {
   /// The `DisplayScript` raw value ("original", "traditional", "simplified").
   public var script: String
   public var outlineVisible: Bool
+  /// The marks by their letter; absent from files written before marks existed.
+  public var marks: [String: MarkPlace]
 
-  public init(position: TextPosition, script: DisplayScript, outlineVisible: Bool) {
+  public init(
+    position: TextPosition, script: DisplayScript, outlineVisible: Bool,
+    marks: [Character: TextPosition] = [:]
+  ) {
     block = position.block
     leaf = position.key.leaf
     offset = position.key.offset
     self.script = script.rawValue
     self.outlineVisible = outlineVisible
+    self.marks = Dictionary(uniqueKeysWithValues: marks.map { (String($0.key), MarkPlace($0.value)) })
   }
 
   private enum CodingKeys: String, CodingKey {
-    case block, leaf, offset, script, outlineVisible
+    case block, leaf, offset, script, outlineVisible, marks
   }
 
   public init(from decoder: any Decoder) throws {
@@ -33,6 +39,8 @@ public struct ReadingPosition: Hashable, Sendable, Codable {
     offset = try container.decode(Int.self, forKey: .offset)
     script = try container.decode(String.self, forKey: .script)
     outlineVisible = try container.decode(Bool.self, forKey: .outlineVisible)
+    // A damaged mark loses the marks, never the place.
+    marks = (try? container.decodeIfPresent([String: MarkPlace].self, forKey: .marks)) ?? [:]
     guard block >= 0, leaf >= 0, offset >= 0 else {
       throw DecodingError.dataCorrupted(
         DecodingError.Context(codingPath: container.codingPath, debugDescription: "negative position"))
@@ -42,6 +50,16 @@ public struct ReadingPosition: Hashable, Sendable, Codable {
   /// The remembered place as a text position.
   public var position: TextPosition {
     TextPosition(block: block, key: LineKey(leaf: leaf, offset: offset))
+  }
+
+  /// The marks whose name is a letter (others in a hand-edited file are left out).
+  public var markPlaces: [Character: TextPosition] {
+    var places: [Character: TextPosition] = [:]
+    for (name, place) in marks {
+      guard name.count == 1, let letter = name.first, letter.isASCII, letter.isLetter else { continue }
+      places[letter] = place.position
+    }
+    return places
   }
 
   /// The remembered script, or Original for a name this version does not know.

@@ -98,10 +98,13 @@ public enum Reducer {
     let before = state.bodyLayout
     let key = state.pinnedKey ?? before.key(at: state.anchor)
     state.pinnedKey = key
+    let targeted = state.jumpTarget?.anchor == state.anchor
     change(&state)
     let after = state.bodyLayout
     if let key, after !== before { state.anchor = after.anchor(block: state.anchor.block, key: key) }
     state.anchor = after.clamp(state.anchor, height: state.geometry.body.height)
+    // The same text stays at the top, so what the jump went to is still what the reader sees.
+    if targeted { state.jumpTarget?.anchor = state.anchor }
     keepSelectionVisible(&state)
   }
 
@@ -145,6 +148,12 @@ public enum Reducer {
       }
       return
     }
+    if let prefix = state.pendingPrefix, state.overlay == nil {
+      state.pendingPrefix = nil
+      state.count = nil
+      PlaceNavigation.complete(prefix, with: key, on: &state)
+      return
+    }
     switch state.overlay {
     case .help:
       scrollHelp(key, on: &state)
@@ -165,8 +174,17 @@ public enum Reducer {
         state.statusMessage = .count(state.count ?? 0)
         return
       }
-      let repeats = Self.repeatable.contains(command) ? max(1, state.count ?? 1) : 1
+      let count = state.count
       state.count = nil
+      if let count, command == .top || command == .bottom {
+        PlaceNavigation.jumpToHeading(count, on: &state)
+        return
+      }
+      if command == .percentJump {
+        PlaceNavigation.jumpToPercent(count, on: &state)
+        return
+      }
+      let repeats = Self.repeatable.contains(command) ? max(1, count ?? 1) : 1
       for _ in 0..<repeats { run(command, on: &state) }
     }
   }
@@ -301,6 +319,12 @@ public enum Reducer {
       FactionNavigation.openPanel(&state)
     case .nextMention:
       FactionNavigation.nextMention(&state)
+    case .setMark, .jumpToMark:
+      let prefix: KeyPrefix = command == .setMark ? .setMark : .jumpToMark
+      state.pendingPrefix = prefix
+      state.statusMessage = PlaceNavigation.prompt(for: prefix)
+    case .percentJump:
+      PlaceNavigation.jumpToPercent(nil, on: &state)
     case .closePanel:
       state.overlay = nil
     case .panelUp, .panelDown:
@@ -346,8 +370,10 @@ public enum Reducer {
     state.helpTop = max(0, min(min(state.helpTop, layout.maxTop) + lines, layout.maxTop))
   }
 
-  /// Goes back to a remembered place, script and outline visibility.
+  /// Goes back to a remembered place, script, outline visibility and marks, and says where
+  /// (`resumed at 42% · 第三章`) unless that is the very top.
   private static func restore(_ position: ReadingPosition, on state: inout ReaderState) {
+    state.marks = position.markPlaces
     if let script = DisplayScript(rawValue: position.script), script != state.setting.script {
       var setting = state.setting
       setting.script = script
@@ -357,6 +383,10 @@ public enum Reducer {
     if state.geometry.outline == nil { state.focus = .body }
     show(position.anchor(in: state.bodyLayout), on: &state)
     if !state.document.outline.isEmpty, state.currentEntry != nil { state.focus = .body }
+    guard state.anchor != .top else { return }
+    state.statusMessage = .resumed(
+      percent: PlaceNavigation.percent(state), section: PlaceNavigation.section(state),
+      then: state.statusMessage)
   }
 
   /// Shows the text in another script or vocabulary, keeping the same text at the top.
@@ -435,6 +465,36 @@ public enum Reducer {
   static func scroll(_ state: inout ReaderState, by lines: Int) {
     let layout = state.bodyLayout
     state.anchor = layout.clamp(layout.move(state.anchor, by: lines), height: state.geometry.body.height)
+    followBody(&state)
+  }
+
+  /// Shows what a jump went to (a match, a mention, a mark): at the top of the body, or `above`
+  /// lines below it, unless `onlyIfHidden` and it is on screen already. The body takes the
+  /// focus, and the outline and the status line name the section that holds the target, even
+  /// when the end of the document keeps it below the top line. A jump that moves the body
+  /// remembers where it was, for `''`.
+  static func reveal(
+    _ target: Anchor, above: Int = 0, onlyIfHidden: Bool = false, on state: inout ReaderState
+  ) {
+    let layout = state.bodyLayout
+    let height = state.geometry.body.height
+    let bottom = layout.move(state.anchor, by: max(0, height - 1))
+    let hidden = target < state.anchor || target > bottom
+    let top = !onlyIfHidden || hidden ? layout.move(target, by: -above) : state.anchor
+    reveal(target, top: top, from: state.anchor, on: &state)
+  }
+
+  /// Shows a jump's `target` with `top` (clamped) at the top of the body; `origin` is where the
+  /// jump started (a search prompt's, while it is typed), remembered for `''` when the body moved.
+  static func reveal(_ target: Anchor, top: Anchor, from origin: Anchor, on state: inout ReaderState) {
+    let layout = state.bodyLayout
+    let shown = layout.clamp(top, height: state.geometry.body.height)
+    if shown != origin, let key = layout.key(at: origin) {
+      state.placeBeforeJump = TextPosition(block: origin.block, key: key)
+    }
+    state.anchor = shown
+    state.jumpTarget = JumpTarget(entry: layout.entryIndex(at: target), anchor: state.anchor)
+    state.focus = .body
     followBody(&state)
   }
 

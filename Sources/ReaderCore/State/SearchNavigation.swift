@@ -226,7 +226,8 @@ enum SearchNavigation {
     let layout = state.bodyLayout
     let anchor = match.anchor(in: layout)
     let bottom = layout.move(origin, by: max(0, state.geometry.body.height - 1))
-    Reducer.show(anchor < origin || anchor > bottom ? layout.move(anchor, by: -2) : origin, on: &state)
+    let top = anchor < origin || anchor > bottom ? layout.move(anchor, by: -2) : origin
+    Reducer.reveal(anchor, top: top, from: origin, on: &state)
   }
 
   /// `n` (forward) and `N`: the next or previous match of the last search, wrapping with a note;
