@@ -27,7 +27,9 @@ final class FirstMatchScanner: @unchecked Sendable {
     self.conversions = conversions
     let setting = state.setting
     let library = state.searchIndexes.library
-    Thread.detachNewThread { [self] in
+    // A pooled worker, not a new thread: starting a thread waits for it to be scheduled, which on
+    // a busy machine kept a typed key waiting up to 200 ms; a stale scan stops at its next block.
+    DispatchQueue.global(qos: .utility).async { [self] in
       let found: FirstMatchScan.Found?
       do {
         found = try FirstMatchScan.first(

@@ -16,7 +16,8 @@ final class MatchCounter: @unchecked Sendable {
   init(pattern: SearchPattern, index: SearchIndex) {
     self.pattern = pattern
     self.index = index
-    Thread.detachNewThread { [self] in
+    // A pooled worker, as for `FirstMatchScanner`: starting a thread would wait on the key path.
+    DispatchQueue.global(qos: .utility).async { [self] in
       let found = index.results(for: pattern, isCancelled: { self.isCancelled })
       lock.withLock {
         if !cancelled { results = found }

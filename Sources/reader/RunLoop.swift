@@ -179,6 +179,15 @@ final class RunLoop {
     }
   }
 
+  /// The same for a search scan or count given up: it holds the layout, the conversions or the
+  /// index of the document it started on, which may by now be one no state holds; freeing that
+  /// here would cost a typed key time proportional to the document.
+  private static func releaseLater(_ job: some AnyObject & Sendable) {
+    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) {
+      withExtendedLifetime(job) {}
+    }
+  }
+
   /// Reads the file again and keeps the place; an unreadable file leaves the screen as it was
   /// and, when `r` asked, the status line says why.
   private func reloaded(_ state: ReaderState, pressed: Bool = false) -> ReaderState {
@@ -224,6 +233,7 @@ final class RunLoop {
     {
       scan.cancel()
       self.scan = nil
+      Self.releaseLater(scan)
     }
     if let wanted, scan == nil {
       scan = FirstMatchScanner(
@@ -242,6 +252,7 @@ final class RunLoop {
     if let counter, counter.pattern != wanted || counter.index !== index {
       counter.cancel()
       self.counter = nil
+      Self.releaseLater(counter)
     }
     if let wanted, let index, counter == nil, wanted.problem == nil {
       counter = MatchCounter(pattern: wanted, index: index)
