@@ -116,6 +116,10 @@ final class RunLoop {
         rememberedPlace = nil
         awaitingKey = false
         pendingRestore = lookup(key)
+      } else if awaitingKey, loading?.isFinished ?? true {
+        // The file could not be read to its end: there is no hash to look the place up by.
+        rememberedPlace = nil
+        awaitingKey = false
       }
       if let loading, !loading.isFinished, let grown = loading.take() {
         let previous = state
