@@ -58,10 +58,11 @@ final class MouseReportTests: XCTestCase {
     try inner.tmux(["set-option", "-g", "status", "off"])
     XCTAssertEqual(try inner.display("#{mouse_sgr_flag}"), "1", "the reader asked for SGR reports")
     XCTAssertEqual(try inner.display("#{mouse_standard_flag}"), "1", "and for button presses")
-    // The outline widened to 228 columns: its divider at column 229, the body right of it.
-    try inner.send(Array(repeating: ">", count: 47))
-    let widened = try inner.waitFor { self.split($0, at: 229).right.dropFirst(30).first?.first == "│" }
-    XCTAssertEqual(split(widened, at: 229).right.dropFirst(30).first?.first, "│", "the divider moved")
+    // The outline widened to its widest share, 90%: 234 columns, its divider at column 235, the body
+    // right of it.
+    try inner.send(Array(repeating: ">", count: 20))
+    let widened = try inner.waitFor { self.split($0, at: 235).right.dropFirst(30).first?.first == "│" }
+    XCTAssertEqual(split(widened, at: 235).right.dropFirst(30).first?.first, "│", "the divider moved")
     let outer = try TmuxSession(
       command: "env -u TMUX tmux -L \(inner.socket) attach -t \(inner.name)", width: 260, height: 40,
       environment: ["TERM": "xterm-256color"])
@@ -69,18 +70,18 @@ final class MouseReportTests: XCTestCase {
     try inner.waitFor { _ in (try? inner.display("#{session_attached}")) == "1" }
     let before = try inner.waitFor { _ in (try? inner.display("#{window_height}")) == "40" }
     XCTAssertEqual(focus(before), "outline")
-    let (outline, body) = split(before, at: 229)
+    let (outline, body) = split(before, at: 235)
 
     try outer.tmux(["send-keys", "-t", outer.name, "-l", "\u{1B}[<65;241;10M"])
-    let scrolled = try inner.waitFor { self.split($0, at: 229).right != body }
-    XCTAssertNotEqual(split(scrolled, at: 229).right, body, "the wheel at column 240 scrolled the body")
-    XCTAssertEqual(split(scrolled, at: 229).left, outline)
+    let scrolled = try inner.waitFor { self.split($0, at: 235).right != body }
+    XCTAssertNotEqual(split(scrolled, at: 235).right, body, "the wheel at column 240 scrolled the body")
+    XCTAssertEqual(split(scrolled, at: 235).left, outline)
 
     try outer.tmux(["send-keys", "-t", outer.name, "-l", "\u{1B}[<0;241;10M\u{1B}[<0;241;10m"])
     let clicked = try inner.waitFor { self.focus($0) == "body" }
     XCTAssertEqual(focus(clicked), "body", "the click at column 240 focused the body")
     XCTAssertEqual(
-      split(clicked, at: 229).right, split(scrolled, at: 229).right, "and chose no outline entry")
+      split(clicked, at: 235).right, split(scrolled, at: 235).right, "and chose no outline entry")
     try inner.send("q")
     try inner.waitFor { $0.joined().contains("reader-exit=0") }
   }

@@ -27,7 +27,7 @@ final class FeedbackTests: XCTestCase {
   }
 
   func testAnUnknownKeyPointsAtTheHelpOnceASession() {
-    let first = press(.character("z"), on: start())
+    let first = press(.character("x"), on: start())
     XCTAssertTrue(status(first).contains("press ? for help"), status(first))
     let next = press(.character("j"), on: first)
     XCTAssertFalse(status(next).contains("press ? for help"))

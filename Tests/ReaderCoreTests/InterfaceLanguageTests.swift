@@ -41,6 +41,8 @@ final class InterfaceLanguageTests: XCTestCase {
     .notAMarkToGoTo(key: "Down"), .noJumpYet, .backTo(percent: 3, section: "第一章"), .percentWithoutCount,
     .wentTo(percent: 50, section: "第二章"), .noHeadings, .heading(index: 3, count: 9, title: "第三章"),
     .resumed(percent: 42, section: "第三章", then: .verbatim("GB18030")),
+    .foldPrompt, .outlineLevels(2), .outlineAllLevels, .notAFoldKey(key: "x"), .nothingToFold,
+    .folded(title: "第三章"), .unfolded(title: "第三章"), .outlineShare(35),
   ]
 
   private func kind(_ message: Message) -> Int {
@@ -124,10 +126,18 @@ final class InterfaceLanguageTests: XCTestCase {
     case .noHeadings: return 76
     case .heading: return 77
     case .resumed: return 78
+    case .foldPrompt: return 79
+    case .outlineLevels: return 80
+    case .outlineAllLevels: return 81
+    case .notAFoldKey: return 82
+    case .nothingToFold: return 83
+    case .folded: return 84
+    case .unfolded: return 85
+    case .outlineShare: return 86
     }
   }
 
-  private static let kinds = 79
+  private static let kinds = 87
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {

@@ -52,12 +52,15 @@ final class MovementKeyTests: XCTestCase {
     XCTAssertEqual(current.geometry.body.width, 80)
     XCTAssertEqual(current.focus, .body)
     XCTAssertEqual(topLine(current), text)
+    // The width is a share of the columns, five points a key (30% of 100 columns to start).
+    let columns = current.size.width
     current = press(.character("o"), .character(">"), on: current)
-    XCTAssertEqual(current.geometry.outline?.width, width + 4)
+    XCTAssertEqual(current.geometry.outline?.width, width + columns * 5 / 100)
     current = press(.character("<"), .character("<"), on: current)
-    XCTAssertEqual(current.geometry.outline?.width, width - 4)
+    let narrower = width - columns * 5 / 100
+    XCTAssertEqual(current.geometry.outline?.width, narrower)
     XCTAssertEqual(topLine(current), text)
     let frame = FrameRenderer.render(current)
-    XCTAssertEqual(frame.rows[0][width - 4 + 1].text, "│")
+    XCTAssertEqual(frame.rows[0][narrower + 1].text, "│")
   }
 }

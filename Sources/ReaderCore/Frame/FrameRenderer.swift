@@ -27,17 +27,23 @@ public enum FrameRenderer {
 
   private static func drawOutline(_ state: ReaderState, in rect: Rect, frame: inout Frame) {
     let entries = state.document.outline.entries
-    let marks = ScriptMarks.marks(for: state, entries: state.outlineTop..<state.outlineTop + rect.height)
-    for row in 0..<rect.height {
-      let index = state.outlineTop + row
-      guard index < entries.count else { break }
+    let rows = state.outlineRows
+    let count = state.outlineRowCount
+    let shown = (state.outlineTop..<min(count, state.outlineTop + rect.height)).map {
+      state.outlineEntry(atRow: $0)
+    }
+    let marks = ScriptMarks.marks(for: state, entries: shown)
+    // In the preface the body shows no section, so with the body focused no row is the current one.
+    let highlighted = state.focus == .body && state.currentEntry == nil ? nil : state.selection
+    for (row, index) in shown.enumerated() {
       let entry = entries[index]
       let indent = String(repeating: " ", count: min(rect.width / 2, 2 * (entry.level - 1)))
       let mark = marks[index]
       let room = rect.width - (mark == nil ? 0 : 3)
       let title = TextFitting.truncate(indent + state.title(ofEntry: index), to: room)
-      let selected = index == state.selection
-      let style: TextStyle = selected ? (state.focus == .outline ? [.reverse, .bold] : .reverse) : []
+      let selected = index == highlighted
+      var style: TextStyle = selected ? (state.focus == .outline ? [.reverse, .bold] : .reverse) : []
+      if !selected, rows?.context.contains(index) == true { style = .dim }
       frame.write([StyledText(title, style: style)], row: rect.y + row, column: rect.x, limit: room)
       if let mark {
         frame.write(
@@ -160,6 +166,11 @@ public enum FrameRenderer {
       " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
     if let prompt = state.searchPrompt {
       left = promptText(prompt, search: state.search, message: state.message, language: language)
+    } else if let filter = state.outlineFilter, filter.isEditing {
+      let listed =
+        filter.query.isEmpty
+        ? "" : "  " + InterfaceText.headingCount(state.outlineRowCount).text(in: language)
+      left = " &" + VisibleText.sanitize(filter.query) + "▏" + listed
     } else if let link = state.selectedLink {
       // Where the selected link leads comes first: the title is on screen anyway.
       left =

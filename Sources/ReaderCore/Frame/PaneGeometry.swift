@@ -18,9 +18,10 @@ public struct PaneGeometry: Hashable, Sendable {
   public let statusRow: Int
   public let isTooSmall: Bool
 
-  /// `measure` is the widest the body text gets, 0 for the whole pane.
+  /// `measure` is the widest the body text gets, 0 for the whole pane; `outlineShare` is the
+  /// outline's share of the width in percent (nil: the default width).
   public init(
-    size: TerminalSize, outlineVisible: Bool = true, outlineWidth: Int? = nil,
+    size: TerminalSize, outlineVisible: Bool = true, outlineShare: Int? = nil,
     measure: Int = Self.defaultMeasure
   ) {
     self.size = size
@@ -35,8 +36,9 @@ public struct PaneGeometry: Hashable, Sendable {
     // alone, a little room from the screen's edges so that the text never touches them.
     let margin: Int
     if twoPanes && !isTooSmall {
-      // About 30% of the width, kept between 16 and 40 columns, unless the reader set a width.
-      let preferred = outlineWidth.map { max(8, $0) } ?? min(40, max(16, size.width * 30 / 100))
+      // About 30% of the width, kept between 16 and 40 columns, unless the reader set a share.
+      let preferred =
+        outlineShare.map { max(8, size.width * $0 / 100) } ?? min(40, max(16, size.width * 30 / 100))
       let width = min(preferred, size.width - 20)
       outline = Rect(x: 0, y: 0, width: width, height: rows)
       dividerColumn = width + 1

@@ -3,7 +3,7 @@ enum ScriptMarks {
   /// The mark for each entry in `entries` (简 in a mostly Traditional document, 繁 in a mostly
   /// Simplified one), or nil; only the entries on screen are asked for, so a frame's cost does
   /// not grow with the document.
-  static func marks(for state: ReaderState, entries range: Range<Int>) -> [Int: String] {
+  static func marks(for state: ReaderState, entries range: some Sequence<Int>) -> [Int: String] {
     let entries = state.document.outline.entries
     guard state.setting.script == .original, let scripts = state.conversions.documentScripts else {
       return [:]

@@ -9,6 +9,8 @@ public enum HelpGroup: CaseIterable, Hashable, Sendable {
   case other
   case factionPanel
   case searchPrompt
+  case foldKeys
+  case outlineFilter
   case colonCommand
   case shelf
   case helpScreen
@@ -21,13 +23,18 @@ public enum HelpGroup: CaseIterable, Hashable, Sendable {
     case .colonCommand: return .colonCommand
     case .shelf: return .shelf
     case .help: return .helpScreen
+    case .fold: return .foldKeys
+    case .outlineFilter: return .outlineFilter
     case .reader: break
     }
     switch binding.command {
     case .lineUp, .lineDown, .pageUp, .pageDown, .top, .bottom, .halfPageUp, .halfPageDown, .countDigit,
       .switchFocus, .scrollLeft, .scrollRight, .setMark, .jumpToMark, .percentJump:
       return .moving
-    case .previousHeading, .nextHeading, .toggleOutline, .narrowOutline, .widenOutline, .focusBody:
+    case .previousHeading, .nextHeading, .toggleOutline, .narrowOutline, .widenOutline, .focusBody,
+      .foldPrefix,
+      .foldToLevel, .unfoldAll, .toggleBranch, .filterOutline, .submitFilter, .cancelFilter,
+      .deleteFilterCharacter:
       return .outline
     case .cycleScript, .toggleVocabulary, .nextFaction, .openFactions, .nextMention, .closePanel, .panelUp,
       .panelDown, .panelChoose, .panelMentions:
@@ -57,6 +64,10 @@ public enum HelpGroup: CaseIterable, Hashable, Sendable {
     case .other: return Localized(en: "Other", hant: "其他", hans: "其他")
     case .factionPanel: return Localized(en: "In the faction panel", hant: "在派系面板中", hans: "在派系面板中")
     case .searchPrompt: return Localized(en: "While typing a search", hant: "輸入搜尋時", hans: "输入搜索时")
+    case .foldKeys:
+      return Localized(en: "After z (the outline's folds)", hant: "按 z 之後（摺疊目錄）", hans: "按 z 之后（折叠目录）")
+    case .outlineFilter:
+      return Localized(en: "Filtering the outline (&)", hant: "篩選目錄時（&）", hans: "筛选目录时（&）")
     case .colonCommand: return Localized(en: "After :", hant: "按 : 之後", hans: "按 : 之后")
     case .shelf:
       return Localized(en: "On the shelf (B, --shelf)", hant: "在書架上（B、--shelf）", hans: "在书架上（B、--shelf）")

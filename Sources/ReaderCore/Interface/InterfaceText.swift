@@ -6,6 +6,8 @@ public enum InterfaceText: Hashable, Sendable {
   case chopped(shift: Int)
   /// The count beside the search prompt while typing (`+` when the search stopped at its limit).
   case matchCount(Int, capped: Bool = false)
+  /// How many headings the outline lists while its filter is typed.
+  case headingCount(Int)
   case indexing
   /// Beside the empty search prompt: what Enter repeats.
   case repeatSearch(SearchPattern)
@@ -59,6 +61,9 @@ public enum InterfaceText: Hashable, Sendable {
         en: "Enter: \(regex)\"\(text)\" again", hant: "Enter：再搜尋 \(regex)「\(text)」",
         hans: "Enter：再次搜索 \(regex)“\(text)”")
     case .countingShort: return Localized(en: "counting…", hant: "計算中…", hans: "统计中…")
+    case .headingCount(let count):
+      return Localized(
+        en: count == 1 ? "1 heading" : "\(count) headings", hant: "\(count) 個標題", hans: "\(count) 个标题")
     case .indexing: return Localized(en: "indexing…", hant: "建立索引中…", hans: "正在建立索引…")
     case .terminalTooSmall: return Localized(en: "terminal too small", hant: "終端機視窗太小", hans: "终端窗口太小")
     case .emptyDocument: return Localized(en: Document.emptyMessage, hant: "空白文件", hans: "空文档")

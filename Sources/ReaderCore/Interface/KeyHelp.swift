@@ -13,11 +13,16 @@ public enum KeyHelp {
   public static func keys(of binding: KeyBinding) -> String {
     let digits = (0...9).map { Key.character(Character(String($0))) }
     if binding.keys == digits { return "0–9" }
+    if binding.keys == Array(digits.dropFirst()) { return "1–9" }
     return binding.keys.map(\.description).joined(separator: " ")
   }
 
   private static func chinese(_ binding: KeyBinding) -> Localized {
     if binding.context == .help { return helpScreen(binding.command) ?? reader(binding.command) }
+    if binding.context == .outlineFilter, binding.command == .lineUp { return both("上一個列出的標題", "上一个列出的标题") }
+    if binding.context == .outlineFilter, binding.command == .lineDown {
+      return both("下一個列出的標題", "下一个列出的标题")
+    }
     return reader(binding.command)
   }
 
@@ -48,8 +53,8 @@ public enum KeyHelp {
     case .previousHeading: return both("上一節", "上一节")
     case .nextHeading: return both("下一節", "下一节")
     case .toggleOutline: return both("隱藏／顯示目錄", "隐藏／显示目录")
-    case .narrowOutline: return both("縮窄目錄", "缩窄目录")
-    case .widenOutline: return both("加寬目錄", "加宽目录")
+    case .narrowOutline: return both("縮窄目錄（佔寬度的比例）", "缩窄目录（占宽度的比例）")
+    case .widenOutline: return both("加寬目錄（佔寬度的比例）", "加宽目录（占宽度的比例）")
     case .countDigit: return both("次數：5j 重複移動，50% 與 12g 跳轉", "次数：5j 重复移动，50% 和 12g 跳转")
     case .focusBody: return both("閱讀選取的章節／開啟選取的連結（正文）", "阅读选中的章节／打开选中的链接（正文）")
     case .switchFocus: return both("在目錄與正文之間切換", "在目录与正文之间切换")
@@ -60,6 +65,15 @@ public enum KeyHelp {
     case .nextMention: return both("所選派系的下一個提及處", "所选派系的下一个提及处")
     case .setMark: return both("m 加字母：為這裡設書籤，隨閱讀位置保存", "m 加字母：为这里设书签，随阅读位置保存")
     case .jumpToMark: return both("' 加字母：前往書籤；'' 返回跳轉前的位置", "' 加字母：跳到书签；'' 返回跳转前的位置")
+    case .foldPrefix:
+      return both("z 加鍵：摺疊目錄（z1–z9 層級，z0 全部，za 分支）", "z 加键：折叠目录（z1–z9 层级，z0 全部，za 分支）")
+    case .foldToLevel: return both("目錄顯示到第 N 層", "目录显示到第 N 层")
+    case .unfoldAll: return both("顯示所有層級", "显示所有层级")
+    case .toggleBranch: return both("摺疊／展開所選標題的分支", "折叠／展开所选标题的分支")
+    case .filterOutline: return both("依標題篩選目錄（同 less 的 &）；Esc 清除", "按标题筛选目录（同 less 的 &）；Esc 清除")
+    case .submitFilter: return both("保留篩選，閱讀所選章節", "保留筛选，阅读所选章节")
+    case .cancelFilter: return both("清除篩選", "清除筛选")
+    case .deleteFilterCharacter: return both("刪除最後一個字元", "删除最后一个字符")
     case .percentJump: return both("N% 或 Np：跳到文件的百分之 N（50%）", "N% 或 Np：跳到文档的百分之 N（50%）")
     case .showHelp: return both("這份說明", "本帮助")
     case .closePanel: return both("關閉面板", "关闭面板")

@@ -111,6 +111,17 @@ public enum Message: Hashable, Sendable {
   case heading(index: Int, count: Int, title: String)
   /// On reopening, where the reader is; `then` is a note that was there before (a decoding notice).
   indirect case resumed(percent: Int, section: String?, then: Message?)
+  /// `z` waiting for its second key.
+  case foldPrompt
+  /// The outline lists depths 1 to N.
+  case outlineLevels(Int)
+  case outlineAllLevels
+  case notAFoldKey(key: String)
+  case nothingToFold
+  case folded(title: String)
+  case unfolded(title: String)
+  /// The outline's share of the width, in percent.
+  case outlineShare(Int)
   /// Text that comes from elsewhere and is shown as it is: a decoding or book notice, a reason
   /// from the system or OpenCC, a path.
   case verbatim(String)
@@ -384,6 +395,35 @@ public enum Message: Hashable, Sendable {
         en: "'\(path)' looks like a binary file (use --force to open it anyway)",
         hant: "「\(path)」看起來是二進位檔案（加上 --force 仍可開啟）", hans: "“\(path)”看起来是二进制文件（加上 --force 仍可打开）")
     case .verbatim(let text): return Localized(same: VisibleText.sanitize(text))
+    case .foldPrompt:
+      return Localized(
+        en: "z: 1–9 list the outline to that level, 0 every level, a folds the branch",
+        hant: "z：1–9 目錄顯示到該層，0 顯示全部，a 摺疊所在分支", hans: "z：1–9 目录显示到该层，0 显示全部，a 折叠所在分支")
+    case .outlineLevels(let level):
+      return Localized(
+        en: level == 1 ? "outline: the top level only" : "outline: levels 1–\(level)",
+        hant: level == 1 ? "目錄：只顯示第一層" : "目錄：顯示第 1–\(level) 層",
+        hans: level == 1 ? "目录：只显示第一层" : "目录：显示第 1–\(level) 层")
+    case .outlineAllLevels:
+      return Localized(en: "outline: every level", hant: "目錄：顯示所有層級", hans: "目录：显示所有层级")
+    case .notAFoldKey(let key):
+      let key = VisibleText.singleLine(key)
+      return Localized(
+        en: "z folds the outline with 1–9, 0 or a (not \(key))", hant: "z 之後請按 1–9、0 或 a 摺疊目錄（不是 \(key)）",
+        hans: "z 之后请按 1–9、0 或 a 折叠目录（不是 \(key)）")
+    case .nothingToFold:
+      return Localized(
+        en: "nothing to fold: this heading has no branch", hant: "沒有可摺疊的：這個標題沒有分支",
+        hans: "没有可折叠的：这个标题没有分支")
+    case .folded(let title):
+      let title = VisibleText.singleLine(title)
+      return Localized(en: "folded \(title)", hant: "已摺疊 \(title)", hans: "已折叠 \(title)")
+    case .unfolded(let title):
+      let title = VisibleText.singleLine(title)
+      return Localized(en: "unfolded \(title)", hant: "已展開 \(title)", hans: "已展开 \(title)")
+    case .outlineShare(let share):
+      return Localized(
+        en: "outline: \(share)% of the width", hant: "目錄：佔寬度的 \(share)%", hans: "目录：占宽度的 \(share)%")
     case .markPrompt:
       return Localized(
         en: "m: a letter names the mark", hant: "m：再按一個字母作為書籤名稱", hans: "m：再按一个字母作为书签名称")

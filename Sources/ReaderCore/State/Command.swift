@@ -24,6 +24,14 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case setMark
   case jumpToMark
   case percentJump
+  case foldPrefix
+  case foldToLevel
+  case unfoldAll
+  case toggleBranch
+  case filterOutline
+  case submitFilter
+  case cancelFilter
+  case deleteFilterCharacter
   case showHelp
   case closePanel
   case panelUp

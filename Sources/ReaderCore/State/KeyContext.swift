@@ -10,4 +10,8 @@ public enum KeyContext: String, Hashable, Sendable, CaseIterable {
   case shelf
   /// The help screen, which scrolls.
   case help
+  /// The key after `z`, which folds the outline.
+  case fold
+  /// While the outline's filter is typed (`&`).
+  case outlineFilter
 }

@@ -4,4 +4,6 @@ public enum KeyPrefix: Hashable, Sendable {
   case setMark
   /// `'`: the next key names the mark to go to (`'` itself: back to before the last jump).
   case jumpToMark
+  /// `z`: the next key folds the outline (`z2`, `z0`, `za`), as vim's folds.
+  case fold
 }

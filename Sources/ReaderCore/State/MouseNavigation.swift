@@ -17,7 +17,7 @@ enum MouseNavigation {
       let delta = event.kind == .wheelUp ? -wheelLines : wheelLines
       if inOutline {
         let height = geometry.outline?.height ?? 1
-        let last = max(0, state.document.outline.count - height)
+        let last = max(0, state.outlineRowCount - height)
         state.outlineTop = min(max(0, state.outlineTop + delta), last)
       } else if inBody {
         Reducer.scroll(&state, by: delta)
@@ -25,8 +25,8 @@ enum MouseNavigation {
     case .press:
       if inOutline, let outline = geometry.outline {
         state.focus = .outline
-        let entry = state.outlineTop + event.row - outline.y
-        if entry < state.document.outline.count { Reducer.select(&state, entry: entry) }
+        let row = state.outlineTop + event.row - outline.y
+        if row < state.outlineRowCount { Reducer.select(&state, entry: state.outlineEntry(atRow: row)) }
       } else if inBody {
         state.focus = .body
       }

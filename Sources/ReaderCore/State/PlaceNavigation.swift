@@ -6,6 +6,7 @@ enum PlaceNavigation {
     switch prefix {
     case .setMark: return .markPrompt
     case .jumpToMark: return .markJumpPrompt
+    case .fold: return .foldPrompt
     }
   }
 
@@ -29,6 +30,7 @@ enum PlaceNavigation {
       switch prefix {
       case .setMark: state.statusMessage = .notAMarkName(key: key.description)
       case .jumpToMark: state.statusMessage = .notAMarkToGoTo(key: key.description)
+      case .fold: break
       }
     }
   }

@@ -28,9 +28,15 @@ public struct ReaderState: Sendable {
   public internal(set) var loading: Double?
   /// Whether End/G was pressed while the document was still loading: the end follows it.
   var followsEnd: Bool
-  /// Whether the outline pane is shown, and its width when the reader changed it.
+  /// Whether the outline pane is shown, and its share of the terminal's width in percent when the
+  /// reader changed it (`<`, `>`), so that a resize keeps the proportion.
   public internal(set) var outlineVisible: Bool
-  public internal(set) var outlineWidth: Int?
+  public internal(set) var outlineShare: Int?
+  /// The outline's folded branches (`z1`…`z9`, `za`).
+  public internal(set) var outlineFold: OutlineFold
+  /// The outline's filter (`&`), while one is typed or kept.
+  public internal(set) var outlineFilter: OutlineFilter?
+  var outlineRowsCache: OutlineRowsCache
   /// The widest the body text gets (`--measure`), 0 for the whole pane.
   public internal(set) var measure: Int
   /// A count typed before a movement (`5j`).
@@ -111,7 +117,10 @@ public struct ReaderState: Sendable {
     loading = nil
     followsEnd = false
     outlineVisible = true
-    outlineWidth = nil
+    outlineShare = nil
+    outlineFold = OutlineFold()
+    outlineFilter = nil
+    outlineRowsCache = OutlineRowsCache(outline: document.outline)
     self.measure = max(0, measure)
     count = nil
     isRunning = true
@@ -143,6 +152,7 @@ public struct ReaderState: Sendable {
   /// the screen asks for; the reducer keeps the place.
   mutating func replaceDocument(with grown: Document) {
     document = grown
+    outlineRowsCache = OutlineRowsCache(outline: grown.outline)
     conversions = ConversionCache(document: grown, converter: converter)
     factions = FactionIndex(conversions: conversions)
     layouts = LayoutCache(conversions: conversions)
@@ -161,7 +171,7 @@ public struct ReaderState: Sendable {
       converter: converter,
       location: location, language: language)
     fresh.outlineVisible = outlineVisible
-    fresh.outlineWidth = outlineWidth
+    fresh.outlineShare = outlineShare
     fresh.history = history
     fresh.searchHistory = searchHistory
     // The last pattern goes on in the other document, as less keeps it from file to file.
@@ -174,6 +184,9 @@ public struct ReaderState: Sendable {
   /// the screen shows, never a rebuild of the caches.
   mutating func growDocument(to grown: Document) {
     document = grown
+    if grown.outline.count != outlineRowsCache.entryCount {
+      outlineRowsCache = OutlineRowsCache(outline: grown.outline)
+    }
     conversions = conversions.grown(to: grown)
     factions = FactionIndex(conversions: conversions)
     layouts = layouts.grown(with: conversions)
@@ -185,7 +198,7 @@ public struct ReaderState: Sendable {
   public var geometry: PaneGeometry {
     // A document without headings has no outline pane: the body takes the whole width.
     PaneGeometry(
-      size: size, outlineVisible: outlineVisible && !document.outline.isEmpty, outlineWidth: outlineWidth,
+      size: size, outlineVisible: outlineVisible && !document.outline.isEmpty, outlineShare: outlineShare,
       measure: measure)
   }
 
@@ -210,6 +223,36 @@ public struct ReaderState: Sendable {
   /// a command of its own, so the run loop must not act on it (`r` reloading, Ctrl-Z suspending).
   public var takesNextKeyAsText: Bool {
     searchPrompt != nil || overlay != nil || awaitsColonCommand || pendingPrefix != nil
+      || outlineFilter?.isEditing == true
+  }
+
+  /// The rows the outline lists once folds or a filter leave entries out; nil while it lists
+  /// every entry.
+  public var outlineRows: OutlineRows? {
+    let query = outlineFilter?.query ?? ""
+    guard !outlineFold.isOpen || !query.isEmpty else { return nil }
+    let library = converter.library
+    return outlineRowsCache.rows(
+      fold: outlineFold, query: query.isEmpty ? nil : query, setting: setting,
+      title: { self.title(ofEntry: $0) },
+      normaliser: {
+        guard let normalizer = try? SearchNormalizer(library: library) else { return { $0.lowercased() } }
+        return { normalizer.normalize(query: $0) }
+      })
+  }
+
+  /// How many rows the outline lists.
+  public var outlineRowCount: Int { outlineRows?.entries.count ?? document.outline.count }
+
+  /// The entry the outline lists at `row`.
+  public func outlineEntry(atRow row: Int) -> Int {
+    outlineRows.map { $0.entries[row] } ?? row
+  }
+
+  /// The row that lists `entry`, or its visible ancestor (the last row before it).
+  public func outlineRow(ofEntry entry: Int) -> Int {
+    guard let rows = outlineRows else { return entry }
+    return rows.row(atOrBefore: entry) ?? 0
   }
 
   /// Outline entry `index`'s title in the current script.

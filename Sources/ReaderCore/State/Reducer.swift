@@ -148,10 +148,18 @@ public enum Reducer {
       }
       return
     }
+    if state.outlineFilter?.isEditing == true {
+      OutlineNavigation.editFilter(key, on: &state)
+      return
+    }
     if let prefix = state.pendingPrefix, state.overlay == nil {
       state.pendingPrefix = nil
       state.count = nil
-      PlaceNavigation.complete(prefix, with: key, on: &state)
+      if prefix == .fold {
+        OutlineNavigation.fold(key, on: &state)
+      } else {
+        PlaceNavigation.complete(prefix, with: key, on: &state)
+      }
       return
     }
     switch state.overlay {
@@ -221,23 +229,23 @@ public enum Reducer {
     case .copyLink:
       LinkNavigation.copy(&state)
     case .lineUp:
-      inOutline ? select(&state, entry: state.selection - 1) : scroll(&state, by: -1)
+      inOutline ? OutlineNavigation.move(&state, by: -1) : scroll(&state, by: -1)
     case .lineDown:
-      inOutline ? select(&state, entry: state.selection + 1) : scroll(&state, by: 1)
+      inOutline ? OutlineNavigation.move(&state, by: 1) : scroll(&state, by: 1)
     case .pageUp:
-      inOutline ? select(&state, entry: state.selection - outlineHeight) : scroll(&state, by: -bodyHeight)
+      inOutline ? OutlineNavigation.move(&state, by: -outlineHeight) : scroll(&state, by: -bodyHeight)
     case .pageDown:
-      inOutline ? select(&state, entry: state.selection + outlineHeight) : scroll(&state, by: bodyHeight)
+      inOutline ? OutlineNavigation.move(&state, by: outlineHeight) : scroll(&state, by: bodyHeight)
     case .top:
       if inOutline {
-        select(&state, entry: 0)
+        OutlineNavigation.selectRow(0, on: &state)
       } else {
         state.anchor = .top
         followBody(&state)
       }
     case .bottom:
       if inOutline {
-        select(&state, entry: state.document.outline.count - 1)
+        OutlineNavigation.selectRow(state.outlineRowCount - 1, on: &state)
       } else {
         state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
         followBody(&state)
@@ -252,8 +260,16 @@ public enum Reducer {
       keepingPlace(&state) { $0.outlineVisible.toggle() }
       if state.geometry.outline == nil { state.focus = .body }
     case .narrowOutline, .widenOutline:
-      let current = state.geometry.outline?.width ?? PaneGeometry(size: state.size).outline?.width ?? 16
-      keepingPlace(&state) { $0.outlineWidth = max(8, current + (command == .widenOutline ? 4 : -4)) }
+      OutlineNavigation.changeShare(&state, wider: command == .widenOutline)
+    case .foldPrefix:
+      state.pendingPrefix = .fold
+      state.statusMessage = .foldPrompt
+    case .foldToLevel, .unfoldAll, .toggleBranch:
+      break
+    case .filterOutline:
+      OutlineNavigation.startFilter(&state)
+    case .submitFilter, .cancelFilter, .deleteFilterCharacter:
+      break
     case .startSearch:
       SearchNavigation.start(&state)
     case .nextMatch, .previousMatch:
@@ -439,6 +455,10 @@ public enum Reducer {
     let layout = state.bodyLayout
     state.anchor = layout.clamp(
       layout.anchor(of: outline[state.selection]), height: state.geometry.body.height)
+    // A heading a fold hides is shown under the heading it is folded into.
+    if state.outlineRowCount > 0 {
+      state.selection = state.outlineEntry(atRow: state.outlineRow(ofEntry: state.selection))
+    }
     keepSelectionVisible(&state)
   }
 
@@ -504,18 +524,23 @@ public enum Reducer {
     followBody(&state)
   }
 
-  /// Makes the outline selection follow the section at the top of the body.
+  /// Makes the outline selection follow the section at the top of the body (or, folded away,
+  /// the heading it is under).
   static func followBody(_ state: inout ReaderState) {
     guard !state.document.outline.isEmpty else { return }
-    state.selection = state.currentEntry ?? 0
+    let current = state.currentEntry ?? 0
+    state.selection =
+      state.outlineRowCount > 0 ? state.outlineEntry(atRow: state.outlineRow(ofEntry: current)) : current
     keepSelectionVisible(&state)
   }
 
+  /// Scrolls the outline (`outlineTop` counts its rows) so that the selected entry's row shows.
   static func keepSelectionVisible(_ state: inout ReaderState) {
     let height = max(1, state.geometry.outline?.height ?? 1)
-    if state.selection < state.outlineTop { state.outlineTop = state.selection }
-    if state.selection >= state.outlineTop + height { state.outlineTop = state.selection - height + 1 }
-    state.outlineTop = max(0, min(state.outlineTop, state.document.outline.count - height))
+    let row = state.outlineRow(ofEntry: state.selection)
+    if row < state.outlineTop { state.outlineTop = row }
+    if row >= state.outlineTop + height { state.outlineTop = row - height + 1 }
+    state.outlineTop = max(0, min(state.outlineTop, state.outlineRowCount - height))
   }
 
   private static func resize(_ state: inout ReaderState, to size: TerminalSize) {
