@@ -5,7 +5,10 @@ let package = Package(
   name: "reader",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "reader", targets: ["reader"])
+    .executable(name: "reader", targets: ["reader"]),
+    // For the end-to-end tests only: loaded into tmux to make it a terminal whose ambiguous
+    // characters are two columns wide (see Tests/AmbiguousWideTerminal).
+    .library(name: "AmbiguousWideTerminal", type: .dynamic, targets: ["AmbiguousWideTerminal"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -82,6 +85,10 @@ let package = Package(
       name: "reader-bench",
       dependencies: ["ReaderCore"],
       path: "Sources/reader-bench"
+    ),
+    .target(
+      name: "AmbiguousWideTerminal",
+      path: "Tests/AmbiguousWideTerminal"
     ),
     .target(
       name: "EPUBFixtures",

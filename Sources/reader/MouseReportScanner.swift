@@ -2,6 +2,12 @@ import ReaderCore
 
 /// Takes mouse reports out of what `get_wch` returns, so that no part of one is read as keys.
 ///
+/// Other terminal reports go the same way: an `ESC [` sequence that ncurses knows as no key (a
+/// cursor position report that came after `AmbiguousWidthProbe` stopped waiting, focus events)
+/// comes as `ESC` and the rest as characters, and is dropped whole rather than typed as `[`
+/// (previous heading), digits and a letter. The `ESC` that starts one is held back for
+/// `escapeMilliseconds` to see whether `[` follows at once; the Escape key alone comes after it.
+///
 /// ncurses is told that `ESC [ <` (SGR) and `ESC [ M` (X10) are two key codes of their own; the
 /// rest of a report then comes as plain characters, which the scanner collects until the report
 /// ends. A report can arrive split (a slow link, a terminal under load): while one is open the
@@ -35,6 +41,10 @@ struct MouseReportScanner {
     case bracket
     /// A report broke off: what may still come of it is dropped until the next wait runs out.
     case discardingTail
+    /// An `ESC` came as a character: `[` next starts a sequence ncurses did not know.
+    case escape
+    /// After `ESC [`: the parameter and intermediate bytes so far.
+    case sequence(String)
   }
 
   /// The key code ncurses returns for `ESC [ <` (above every key code of its own).
@@ -47,6 +57,11 @@ struct MouseReportScanner {
   static let reportMilliseconds: Int32 = 60
   /// How long the tail of a broken report is dropped after the last part of it came.
   static let tailMilliseconds: Int32 = 300
+  /// How long an `ESC` waits for the `[` of a sequence; ncurses has already waited its escape
+  /// delay for a sequence it knows, so the rest of one it does not know is there at once.
+  static let escapeMilliseconds: Int32 = 10
+  /// The longest unknown sequence dropped whole; a longer one is dropped as a broken report.
+  private static let longestSequence = 32
   /// The longest parameter string of an SGR report (three five-digit numbers and two `;`).
   private static let longestParameters = 17
 
@@ -61,6 +76,7 @@ struct MouseReportScanner {
     switch state {
     case .idle: return nil
     case .discardingTail: return Self.tailMilliseconds
+    case .escape: return Self.escapeMilliseconds
     default: return Self.reportMilliseconds
     }
   }
@@ -99,6 +115,16 @@ struct MouseReportScanner {
         state = .idle
         return idle(raw)
       }
+    case .escape:
+      state = .idle
+      if raw == .character(0x5B) {
+        state = .sequence("")
+        return []
+      }
+      if raw == .timeout { return [.raw(.character(0x1B))] }
+      return [.raw(.character(0x1B))] + idle(raw)
+    case .sequence(let bytes):
+      return sequence(bytes, raw)
     case .discardingTail:
       switch raw {
       case .timeout:
@@ -127,8 +153,39 @@ struct MouseReportScanner {
     case .character(UInt32(("[" as Unicode.Scalar).value)):
       state = .bracket
       return []
+    case .character(0x1B):
+      state = .escape
+      return []
     default:
       return [.raw(raw)]
+    }
+  }
+
+  /// Within `ESC [`: parameter bytes (0x30-0x3F) and intermediate bytes (0x20-0x2F) until a final
+  /// byte (0x40-0x7E). An SGR mouse report that came this way (`<` first) is still a report;
+  /// anything else is dropped whole.
+  private mutating func sequence(_ bytes: String, _ raw: Raw) -> [Scanned] {
+    switch raw {
+    case .character(let value) where (0x20...0x3F).contains(value):
+      guard bytes.utf8.count < Self.longestSequence else {
+        state = .discardingTail
+        return []
+      }
+      state = .sequence(bytes + String(UnicodeScalar(UInt8(value))))
+      return []
+    case .character(let value) where (0x40...0x7E).contains(value):
+      state = .idle
+      if bytes.hasPrefix("<"), Self.isFinal(value) {
+        let final: Character = value == 0x4D ? "M" : "m"
+        return MouseDecoder.decodeSGR(String(bytes.dropFirst()), final: final).map { [.mouse($0)] } ?? []
+      }
+      return []
+    case .timeout:
+      state = .discardingTail
+      return []
+    default:
+      state = .idle
+      return idle(raw)
     }
   }
 

@@ -78,6 +78,12 @@ struct ReaderCommand: ParsableCommand {
       ?? InterfaceLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
   }
 
+  @Option(
+    help: ArgumentHelp(
+      "How many columns the terminal gives East Asian Ambiguous characters (“ ” … ° ① │): narrow (1), wide (2, as CJK terminals are often set), or auto (ask the terminal; narrow when it does not say, or for printing).",
+      valueName: "width"))
+  var ambiguousWidth: String = "auto"
+
   @Flag(help: "Do not restore or remember the reading position (kept per file under $XDG_STATE_HOME/reader).")
   var noRemember = false
 
@@ -102,6 +108,9 @@ struct ReaderCommand: ParsableCommand {
   func validate() throws {
     if width < 0 { throw ValidationError("--width must be 0 or more") }
     if measure < 0 { throw ValidationError("--measure must be 0 or more") }
+    if ambiguousWidth != "auto" && AmbiguousWidth(rawValue: ambiguousWidth) == nil {
+      throw ValidationError("--ambiguous-width must be narrow, wide or auto")
+    }
     if lang.lowercased() != "auto" && InterfaceLanguage(argument: lang) == nil {
       throw ValidationError("--lang must be en, zh-Hant, zh-Hans or auto")
     }
@@ -128,17 +137,23 @@ struct ReaderCommand: ParsableCommand {
       if shelf || folder != nil {
         let start: ViewerSession.Start = folder.map { .folder($0) } ?? .shelf
         if isatty(STDOUT_FILENO) == 0 {
+          _ = chooseAmbiguousWidth(forViewer: false)()
           let store = noRemember ? nil : PositionStore.standard()
           StandardStream.write(ShelfSession(store: store, folder: folder).text())
           return
         }
-        try viewer(start, options: options).run()
+        let settle = chooseAmbiguousWidth(forViewer: true)
+        defer { _ = settle() }
+        try viewer(start, options: options, settle: settle).run()
         return
       }
       if !(print || factions || outline) && isatty(STDOUT_FILENO) != 0 {
-        try viewer(.documents(sources), options: options).run()
+        let settle = chooseAmbiguousWidth(forViewer: true)
+        defer { _ = settle() }
+        try viewer(.documents(sources), options: options, settle: settle).run()
         return
       }
+      _ = chooseAmbiguousWidth(forViewer: false)()
       for source in sources { try output(try source.loadDocument(options)) }
     } catch let error as ReaderError {
       StandardStream.error(error.message)
@@ -146,11 +161,36 @@ struct ReaderCommand: ParsableCommand {
     }
   }
 
-  private func viewer(_ start: ViewerSession.Start, options: ImportOptions) -> ViewerSession {
+  /// Chooses the width of ambiguous characters, which everything laid out measures with: as
+  /// `--ambiguous-width` says, or for `auto` as the terminal answers the probe, which only the
+  /// viewer on a terminal that can move the cursor asks. The probe runs while the first document
+  /// is read; the returned closure waits for it and sets the width (call it before any layout).
+  private func chooseAmbiguousWidth(forViewer viewer: Bool) -> () -> [UInt8] {
+    if let chosen = AmbiguousWidth(rawValue: ambiguousWidth) {
+      DisplayWidth.ambiguous = chosen
+      return { [] }
+    }
+    DisplayWidth.ambiguous = .narrow
+    let term = StandardStream.environment("TERM") ?? ""
+    guard viewer, !term.isEmpty, term != "dumb", isatty(STDOUT_FILENO) != 0 else { return { [] } }
+    let fromTTY = isatty(STDIN_FILENO) == 0
+    let input = fromTTY ? open("/dev/tty", O_RDONLY) : STDIN_FILENO
+    guard input >= 0 else { return { [] } }
+    let probe = AmbiguousWidthProbe.start(input: input, output: STDOUT_FILENO, closing: fromTTY)
+    return {
+      let answer = probe.wait()
+      DisplayWidth.ambiguous = answer.width ?? .narrow
+      return answer.typedAhead
+    }
+  }
+
+  private func viewer(_ start: ViewerSession.Start, options: ImportOptions, settle: @escaping () -> [UInt8])
+    -> ViewerSession
+  {
     ViewerSession(
       start: start, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
       measure: measure, theme: theme, language: language, remember: !noRemember,
-      keysFromTTY: isatty(STDIN_FILENO) == 0 || files.contains("-"))
+      keysFromTTY: isatty(STDIN_FILENO) == 0 || files.contains("-"), settleWidth: settle)
   }
 
   /// Prints one document as --factions, --outline or --print (the default for a pipe) ask.

@@ -15,7 +15,9 @@ final class Terminal {
   private var pairs: [[Int]: Int32] = [:]
 
   /// Starts curses on the controlling terminal; keys come from `/dev/tty` when stdin is the document.
-  init(keysFromTTY: Bool, theme: Theme.Name = .dark) throws {
+  /// `typedAhead`: bytes read from the keyboard before curses started (`AmbiguousWidthProbe`),
+  /// given back to ncurses to be read as the keys they are.
+  init(keysFromTTY: Bool, theme: Theme.Name = .dark, typedAhead: [UInt8] = []) throws {
     self.theme = Theme.named(theme)
     let term = StandardStream.environment("TERM") ?? ""
     if term.isEmpty || term == "dumb" {
@@ -24,6 +26,10 @@ final class Terminal {
           + "(use --print for plain text)")
     }
     Terminal.ensureUTF8Locale()
+    // ncurses must count the ambiguous characters as the frames do, or every row with one shifts.
+    if DisplayWidth.ambiguous == .wide {
+      reader_wide_ambiguous { scalar in Unicode.Scalar(scalar).map(DisplayWidth.isAmbiguous) == true ? 1 : 0 }
+    }
     if keysFromTTY {
       guard let tty = fopen("/dev/tty", "r") else { throw ReaderError.noTerminal("cannot open /dev/tty") }
       ttyInput = tty
@@ -57,6 +63,8 @@ final class Terminal {
       define_key(sequence, code)
     }
     reader_guard_mouse(1)
+    // ungetch pushes in front of what is queued: the last byte first.
+    for byte in typedAhead.reversed() { ungetch(Int32(byte)) }
     // After Ctrl-Z and fg the arrow keys can arrive as raw CSI sequences.
     define_key("\u{1B}[A", KEY_UP)
     define_key("\u{1B}[B", KEY_DOWN)

@@ -26,6 +26,9 @@ struct ViewerSession {
   let language: InterfaceLanguage
   let remember: Bool
   let keysFromTTY: Bool
+  /// Waits for the terminal's answer about ambiguous widths, which nothing may lay out before,
+  /// and returns what was typed while it was awaited.
+  let settleWidth: () -> [UInt8]
 
   /// A document read and parsed, ready to show.
   private struct Opened {
@@ -53,7 +56,8 @@ struct ViewerSession {
       sources = given
       opened = try open(first)
     }
-    let terminal = try Terminal(keysFromTTY: keysFromTTY, theme: theme)
+    let typedAhead = settleWidth()
+    let terminal = try Terminal(keysFromTTY: keysFromTTY, theme: theme, typedAhead: typedAhead)
     defer { terminal.shutdown() }
     var shelf: ShelfSession?
     switch start {

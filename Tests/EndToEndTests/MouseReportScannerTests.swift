@@ -85,3 +85,31 @@ final class MouseReportScannerTests: XCTestCase {
     XCTAssertEqual(scanner.feed(.timeout), [.raw(.timeout)])
   }
 }
+
+/// Sequences ncurses knows as no key come as ESC and characters; the scanner drops them whole.
+final class UnknownSequenceScannerTests: XCTestCase {
+  private func scan(_ text: String) -> [MouseReportScanner.Scanned] {
+    var scanner = MouseReportScanner(sgrIntroducer: 600, x10Introducer: 601)
+    var scanned: [MouseReportScanner.Scanned] = []
+    for scalar in text.unicodeScalars { scanned += scanner.feed(.character(scalar.value)) }
+    // The wait for what may follow runs out.
+    if scanner.followUpMilliseconds != nil { scanned += scanner.feed(.timeout) }
+    return scanned
+  }
+
+  func testALateCursorPositionReportIsNotTyped() {
+    XCTAssertEqual(scan("\u{1B}[24;3R"), [], "not Escape, [ (previous heading), digits and R")
+    XCTAssertEqual(scan("\u{1B}[24;3Rj"), [.raw(.character(0x6A))], "the key after it is a key")
+  }
+
+  func testOtherUnknownSequencesAreDroppedAndSGRStillCounts() {
+    XCTAssertEqual(scan("\u{1B}[I\u{1B}[O"), [], "focus in and out")
+    XCTAssertEqual(scan("\u{1B}[<0;5;3M"), [.mouse(MouseEvent(.press, column: 4, row: 2))])
+  }
+
+  func testTheEscapeKeyAloneIsStillTheEscapeKey() {
+    XCTAssertEqual(scan("\u{1B}"), [.raw(.character(0x1B))])
+    XCTAssertEqual(
+      scan("\u{1B}j"), [.raw(.character(0x1B)), .raw(.character(0x6A))], "Alt-j: Escape, then j")
+  }
+}

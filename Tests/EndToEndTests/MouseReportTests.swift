@@ -95,6 +95,10 @@ final class MouseReportTests: XCTestCase {
     try session.tmux(["send-keys", "-t", session.name, "-l", ";4m"])
     usleep(500_000)
     XCTAssertEqual(try session.capture(), before, "nothing of the broken report acted as a key")
+    // A cursor position report that came after the width probe stopped waiting for it.
+    try session.tmux(["send-keys", "-t", session.name, "-l", "\u{1B}[24;3R"])
+    usleep(300_000)
+    XCTAssertEqual(try session.capture(), before, "a late cursor position report is not typed")
     // The escape alone, then `[<65;60;10M`: one wheel turn, not [ (previous heading) and <
     // (narrow the outline).
     try session.send("Escape")

@@ -6,7 +6,11 @@ final class TmuxSession {
   let name = "main"
   private var environmentState: String?
 
-  init(command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
+  /// `terminalLibrary`, a shared library, is loaded into the tmux server (not into `command`), to
+  /// change how tmux itself measures characters (`libAmbiguousWideTerminal.so`).
+  init(
+    command: String, width: Int, height: Int, environment: [String: String] = [:], terminalLibrary: URL? = nil
+  ) throws {
     socket = "reader-test-\(getpid())-\(UUID().uuidString.prefix(8))"
     // Each session remembers reading positions in a folder of its own, so no test (and no
     // developer's own reading) moves where another one opens.
@@ -14,14 +18,21 @@ final class TmuxSession {
     var env = [
       "LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no", "XDG_STATE_HOME": state,
     ]
+    if terminalLibrary != nil { env["LD_PRELOAD"] = "" }
     env.merge(environment) { $1 }
     environmentState = env["XDG_STATE_HOME"] == state ? state : nil
     let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }.joined(
       separator: " ")
-    try tmux([
+    let start = [
       "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)",
       "env \(exports) \(command)",
-    ])
+    ]
+    if let terminalLibrary {
+      // The server this starts keeps the library; the command's environment drops it again.
+      _ = try Spawn.output(of: ["env", "LD_PRELOAD=\(terminalLibrary.path)", "tmux", "-L", socket] + start)
+    } else {
+      try tmux(start)
+    }
     try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
   }
 

@@ -38,5 +38,16 @@ final class DisplayWidthTests: XCTestCase {
       }
     }
     XCTAssertEqual(mismatches, [], "scalars where the table and glibc disagree")
+    // The ambiguous characters the wide mode widens are all ones glibc draws in one column.
+    var ambiguous = 0
+    for value in UInt32(1)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value), DisplayWidth.isAmbiguous(scalar) else { continue }
+      ambiguous += 1
+      if wcwidth(wchar_t(bitPattern: value)) != 1 && mismatches.count < 10 {
+        mismatches.append(String(value, radix: 16))
+      }
+    }
+    XCTAssertEqual(mismatches, [], "ambiguous scalars that glibc does not measure as 1")
+    XCTAssertGreaterThan(ambiguous, 800, "“ ” … ° ① and the rest of Unicode's list")
   }
 }

@@ -11,8 +11,11 @@ public enum FrameRenderer {
     }
     if let outline = geometry.outline { drawOutline(state, in: outline, frame: &frame) }
     if let divider = geometry.dividerColumn {
+      // Where ambiguous characters are wide the line takes the gap before it too, so that its
+      // right half stays in the divider's column and the body starts where it always does.
+      let width = DisplayWidth.of("│")
       for row in 0..<geometry.body.height {
-        frame.write([StyledText("│", style: .dim)], row: row, column: divider, limit: 1)
+        frame.write([StyledText("│", style: .dim)], row: row, column: divider + 1 - width, limit: width)
       }
     }
     drawBody(state, in: geometry.body, frame: &frame)

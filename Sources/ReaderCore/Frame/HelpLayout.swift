@@ -14,7 +14,7 @@ struct HelpLayout {
 
   init(size: TerminalSize, language: InterfaceLanguage) {
     let width = max(0, min(size.width - 2, Self.widest))
-    let content = max(1, width - 4)
+    let content = max(1, OverlayRenderer.contentWidth(ofBox: width))
     lines = Self.lines(content: content, language: language)
     let height = max(0, min(size.height - 2, lines.count + 2))
     box = Rect(

@@ -29,7 +29,7 @@ enum OverlayRenderer {
       return
     }
     let box = boxRect(frame: frame, contentHeight: summary.factions.count * 4 + 1)
-    let inner = max(1, box.width - 4)
+    let inner = max(1, OverlayRenderer.contentWidth(ofBox: box.width))
     var lines: [[StyledText]] = []
     for index in summary.factions.indices {
       let counted = state.factions.countedMentions(of: index, state.setting)
@@ -69,6 +69,11 @@ enum OverlayRenderer {
     drawBox(title: InterfaceText.factionsTitle.text(in: language), lines: lines, frame: &frame)
   }
 
+  /// The columns inside a box `width` wide, its borders and a space on each side left out.
+  static func contentWidth(ofBox width: Int) -> Int {
+    width - 2 * DisplayWidth.of("│") - 2
+  }
+
   private static func boxRect(frame: Frame, contentHeight: Int, maxWidth: Int = 76) -> Rect {
     let width = min(frame.width - 2, maxWidth)
     let height = min(frame.height - 2, contentHeight + 2)
@@ -86,11 +91,14 @@ enum OverlayRenderer {
   private static func drawBox(
     title: String, footer: String? = nil, lines: [[StyledText]], in box: Rect, frame: inout Frame
   ) {
-    guard box.width >= 6 && box.height >= 3 else { return }
-    let inner = box.width - 2
-    let heading = TextFitting.truncate(" " + title + " ", to: max(0, inner - 2))
+    // The border's lines take two columns each where ambiguous characters are wide.
+    let edge = DisplayWidth.of("│")
+    guard box.width >= 4 * edge + 2 && box.height >= 3 else { return }
+    let inner = box.width - 2 * edge
+    let heading = TextFitting.truncate(" " + title + " ", to: max(0, inner - 2 * edge))
     let top =
-      "┌─" + heading + String(repeating: "─", count: max(0, inner - 1 - DisplayWidth.of(heading))) + "┐"
+      "┌" + TextFitting.rule("─", columns: edge) + heading
+      + TextFitting.rule("─", columns: inner - edge - DisplayWidth.of(heading)) + "┐"
     frame.write([StyledText(top)], row: box.y, column: box.x, limit: box.width)
     for row in 1..<(box.height - 1) {
       frame.write(
@@ -98,12 +106,14 @@ enum OverlayRenderer {
         limit: box.width)
       let index = row - 1
       if index < lines.count {
-        frame.write(lines[index], row: box.y + row, column: box.x + 2, limit: inner - 2)
+        frame.write(
+          lines[index], row: box.y + row, column: box.x + edge + 1, limit: contentWidth(ofBox: box.width))
       }
     }
-    let label = footer.map { TextFitting.truncate(" " + $0 + " ", to: max(0, inner - 2)) } ?? ""
+    let label = footer.map { TextFitting.truncate(" " + $0 + " ", to: max(0, inner - 2 * edge)) } ?? ""
     let bottom =
-      "└" + String(repeating: "─", count: max(0, inner - 1 - DisplayWidth.of(label))) + label + "─┘"
+      "└" + TextFitting.rule("─", columns: inner - edge - DisplayWidth.of(label)) + label
+      + TextFitting.rule("─", columns: edge) + "┘"
     frame.write([StyledText(bottom)], row: box.y + box.height - 1, column: box.x, limit: box.width)
   }
 }

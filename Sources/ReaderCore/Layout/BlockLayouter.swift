@@ -51,7 +51,7 @@ struct BlockLayouter {
       let available = max(1, width - columns(first))
       // Unwrapped output (`--print --width 0`) has no edge to reach; a short rule stands for it.
       let ruleWidth = available > 1000 ? 80 : available
-      let rule = StyledText(String(repeating: "─", count: ruleWidth), style: .dim)
+      let rule = StyledText(TextFitting.rule("─", columns: ruleWidth), style: .dim)
       return [LayoutLine(spans: first + [rule], key: LineKey(leaf: block.id, offset: 0))]
     case .quote(let blocks):
       let bar = StyledText("│ ", style: .dim, decoration: true)

@@ -9,6 +9,12 @@ struct TableLayouter {
   let width: Int
 
   static let separator = " │ "
+  /// Where the rule under the header crosses a separator, as wide as the separator.
+  static var crossing: String {
+    let side = (DisplayWidth.of(separator) - DisplayWidth.of("┼")) / 2
+    return TextFitting.rule("─", columns: side) + "┼"
+      + TextFitting.rule("─", columns: DisplayWidth.of(separator) - DisplayWidth.of("┼") - side)
+  }
   /// Between the header cells listed above a table's records.
   static let legendSeparator = " · "
   static let ruleLine = 0xFFFF
@@ -44,7 +50,7 @@ struct TableLayouter {
     if let widths = measures.widths(available: available - separators) {
       let alignments = (0..<columnCount).map { $0 < table.alignments.count ? table.alignments[$0] : .none }
       let rule = StyledText(
-        widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─"), style: .dim,
+        widths.map { TextFitting.rule("─", columns: $0) }.joined(separator: Self.crossing), style: .dim,
         decoration: true)
       let wrappedRows = rows.map { wrap($0, widths: widths) }
       let separated = wrappedRows.contains { $0.contains { $0.count > 1 } }
@@ -92,7 +98,7 @@ struct TableLayouter {
       }
     }
     for (line, drawn) in legend.enumerated() { emit(drawn, 0, line) }
-    let rule = StyledText(String(repeating: "─", count: min(available, 40)), style: .dim, decoration: true)
+    let rule = StyledText(TextFitting.rule("─", columns: min(available, 40)), style: .dim, decoration: true)
     for (index, row) in rows.enumerated() {
       emit(([rule], []), index, Self.ruleLine)
       var line = 0

@@ -17,10 +17,12 @@ enum CodeText {
       } else if VisibleText.isControl(scalar) {
         let visible = VisibleText.sanitize(String(scalar))
         result += visible
-        column += DisplayWidth.of(visible)
+        column += DisplayWidth.of(visible, ambiguous: .narrow)
       } else {
         result.unicodeScalars.append(scalar)
-        if !VisibleText.isRemovedFormat(scalar) { column += max(0, DisplayWidth.of(scalar)) }
+        if !VisibleText.isRemovedFormat(scalar) {
+          column += max(0, DisplayWidth.of(scalar, ambiguous: .narrow))
+        }
       }
     }
     // Format characters are kept or removed by their neighbours, so the whole text is made visible.

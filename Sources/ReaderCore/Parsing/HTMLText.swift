@@ -220,7 +220,8 @@ enum HTMLText {
         if pendingSpace {
           let before = result.last ?? (lineBreakPending ? nil : lastScalar)
           let joins =
-            spaceHadNewline && before.map { DisplayWidth.of($0) == 2 } == true && DisplayWidth.of(scalar) == 2
+            spaceHadNewline && before.map { DisplayWidth.of($0, ambiguous: .narrow) == 2 } == true
+            && DisplayWidth.of(scalar, ambiguous: .narrow) == 2
           if let before, before != "\n", !joins { result.append(" ") }
           pendingSpace = false
           spaceHadNewline = false

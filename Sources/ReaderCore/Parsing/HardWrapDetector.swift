@@ -19,7 +19,7 @@ public enum HardWrapDetector {
   public static func wrapWidth<Lines: Sequence<Substring>>(of lines: Lines) -> Int? {
     var widths: [Int] = []
     for line in lines where !line.allSatisfy(\.isWhitespace) {
-      widths.append(DisplayWidth.of(String(line)))
+      widths.append(DisplayWidth.of(String(line), ambiguous: .narrow))
       if widths.count == sampleLines { break }
     }
     guard widths.count >= minimumLines else { return nil }

@@ -96,7 +96,7 @@ struct InlineCollector {
 
   /// Zero-width and format characters (ZWSP, WJ, a BOM) take no side.
   private static func isTransparent(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value > 0x7F && DisplayWidth.of(scalar) == 0
+    scalar.value > 0x7F && DisplayWidth.of(scalar, ambiguous: .narrow) == 0
   }
 
   private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
@@ -104,7 +104,7 @@ struct InlineCollector {
     if isHangul(value) { return false }
     // Halfwidth katakana and punctuation are East Asian Width H.
     if (0xFF61...0xFFDC).contains(value) { return true }
-    return DisplayWidth.of(scalar) == 2
+    return DisplayWidth.of(scalar, ambiguous: .narrow) == 2
   }
 
   private static func isHangul(_ value: UInt32) -> Bool {

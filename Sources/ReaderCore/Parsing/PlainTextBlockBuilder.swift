@@ -52,7 +52,9 @@ public struct PlainTextBlockBuilder: Sendable {
     }
     if Self.isIndented(line) { flush(to: &blocks) }
     paragraph.append(Self.withoutTrailingSpace(expanded))
-    if DisplayWidth.of(expanded) < wrapWidth - HardWrapDetector.tolerance(wrapWidth) { flush(to: &blocks) }
+    if DisplayWidth.of(expanded, ambiguous: .narrow) < wrapWidth - HardWrapDetector.tolerance(wrapWidth) {
+      flush(to: &blocks)
+    }
   }
 
   private mutating func flush(to blocks: inout [Block]) {

@@ -17,6 +17,17 @@ public enum TextFitting {
   public static func truncate(_ text: String, to columns: Int) -> String {
     guard columns > 0 else { return "" }
     if DisplayWidth.of(text) <= columns { return text }
-    return clip(text, to: columns - 1) + "…"
+    let ellipsis = DisplayWidth.of("…")
+    guard columns >= ellipsis else { return clip(text, to: columns) }
+    return clip(text, to: columns - ellipsis) + "…"
+  }
+
+  /// `glyph` repeated to fill exactly `columns`, a space making up a column that a wide glyph
+  /// (a box-drawing line where ambiguous characters are wide) cannot.
+  public static func rule(_ glyph: String, columns: Int) -> String {
+    let width = max(1, DisplayWidth.of(glyph))
+    let count = max(0, columns) / width
+    return String(repeating: glyph, count: count)
+      + String(repeating: " ", count: max(0, columns) - count * width)
   }
 }
