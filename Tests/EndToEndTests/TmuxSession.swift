@@ -15,8 +15,12 @@ final class TmuxSession {
     // Each session remembers reading positions in a folder of its own, so no test (and no
     // developer's own reading) moves where another one opens.
     let state = FileManager.default.temporaryDirectory.appendingPathComponent("reader-state-\(UUID())").path
+    // LC_ALL and LC_MESSAGES would win over LANG and choose the interface language (a developer's
+    // zh_TW.UTF-8 would make every screen Chinese): empty, they are as good as unset.
     var env = [
-      "LANG": "C.UTF-8", "TERM": "xterm-256color", "SWIFT_BACKTRACE": "enable=no", "XDG_STATE_HOME": state,
+      "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "TERM": "xterm-256color",
+      "SWIFT_BACKTRACE": "enable=no",
+      "XDG_STATE_HOME": state,
     ]
     if terminalLibrary != nil { env["LD_PRELOAD"] = "" }
     env.merge(environment) { $1 }
