@@ -23,15 +23,7 @@ final class BackgroundParse: @unchecked Sendable {
     let document = Document(title: title, blocks: parser.parseNextChunk() ?? [])
     guard !parser.isFinished else { return (document, nil) }
     let feed = BackgroundParse()
-    feed.prepare { [parser, document] in
-      var parser = parser
-      var document = document
-      while let blocks = parser.parseNextChunk() {
-        document.append(blocks)
-        feed.publish(document, loading: parser.isFinished ? nil : parser.fractionParsed)
-      }
-      feed.publish(document, loading: nil)
-    }
+    feed.prepare { [parser, document] in feed.publishRest(of: parser, after: document) }
     return (document, feed)
   }
 
@@ -103,13 +95,9 @@ final class BackgroundParse: @unchecked Sendable {
       var document = document
       var rest = Array(first[resumeAt...])
       rest += bytes[firstEnd...].withUnsafeBytes { decoder.decode($0, isLast: true) }
-      var parser = ChunkedParser(bytes: rest, firstID: parser.nextID, firstChunkSize: 1 << 20)
       document.notice = Self.notice(invalidBytes: decoder.invalidBytes)
-      while let blocks = parser.parseNextChunk() {
-        document.append(blocks)
-        feed.publish(document, loading: parser.isFinished ? nil : parser.fractionParsed)
-      }
-      feed.publish(document, loading: nil)
+      feed.publishRest(
+        of: ChunkedParser(bytes: rest, firstID: parser.nextID, firstChunkSize: 1 << 20), after: document)
     }
     return (document, feed)
   }
@@ -199,14 +187,9 @@ final class BackgroundParse: @unchecked Sendable {
         feed.publish(whole, loading: nil, replaces: true)
         return
       }
-      var parser = ChunkedParser(
+      let parser = ChunkedParser(
         bytes: markLength > 0 ? Array(bytes[markLength...]) : bytes, firstID: nextID, resumingAt: resumeAt)
-      var document = document
-      while let blocks = parser.parseNextChunk() {
-        document.append(blocks)
-        feed.publish(document, loading: parser.isFinished ? nil : parser.fractionParsed)
-      }
-      feed.publish(document, loading: nil)
+      feed.publishRest(of: parser, after: document)
     }
     return (document, feed)
   }
@@ -246,6 +229,18 @@ final class BackgroundParse: @unchecked Sendable {
   func begin() {
     thread?.start()
     thread = nil
+  }
+
+  /// Appends the rest of a Markdown parse to `document` a chunk at a time, publishing each step
+  /// and then the finished document; the three Markdown starts share it.
+  private func publishRest(of parser: ChunkedParser, after document: Document) {
+    var parser = parser
+    var document = document
+    while let blocks = parser.parseNextChunk() {
+      document.append(blocks)
+      publish(document, loading: parser.isFinished ? nil : parser.fractionParsed)
+    }
+    publish(document, loading: nil)
   }
 
   private func publish(_ document: Document, loading: Double?, replaces: Bool = false) {
