@@ -171,18 +171,7 @@ public final class DocumentLayout: @unchecked Sendable {
   /// The index of the outline entry whose section holds `anchor`, or nil in the preface.
   public func entryIndex(at anchor: Anchor) -> Int? {
     let entries = document.outline.entries
-    var low = 0
-    var high = entries.count - 1
-    var found: Int?
-    while low <= high {
-      let mid = (low + high) / 2
-      if entries[mid].topIndex <= anchor.block {
-        found = mid
-        low = mid + 1
-      } else {
-        high = mid - 1
-      }
-    }
+    var found = entries.lastIndex(inPrefixWhere: { $0.topIndex <= anchor.block })
     while let index = found, entries[index].topIndex == anchor.block, self.anchor(of: entries[index]) > anchor
     {
       found = index > 0 ? index - 1 : nil

@@ -37,19 +37,7 @@ public struct BookPlaces: Sendable, Equatable {
   /// The chapter that holds top-level block `topIndex`: the last one starting at or before it
   /// (a chapter with nothing in it starts where the next one does).
   public func chapter(holding topIndex: Int) -> String? {
-    var low = 0
-    var high = chapterStarts.count - 1
-    var found: Int?
-    while low <= high {
-      let mid = (low + high) / 2
-      if chapterStarts[mid] <= topIndex {
-        found = mid
-        low = mid + 1
-      } else {
-        high = mid - 1
-      }
-    }
-    return found.map { chapterPaths[$0] }
+    chapterStarts.lastIndex(inPrefixWhere: { $0 <= topIndex }).map { chapterPaths[$0] }
   }
 
   /// Where `href`, written in the chapter that holds top-level block `topIndex`, leads.

@@ -43,19 +43,7 @@ public struct Document: Sendable {
   /// The index of the top-level block that holds block `id` (ids grow in reading order, and a
   /// container's id comes before its children's).
   public func topIndex(ofBlock id: Int) -> Int {
-    var low = 0
-    var high = blocks.count - 1
-    var found = 0
-    while low <= high {
-      let mid = (low + high) / 2
-      if blocks[mid].id <= id {
-        found = mid
-        low = mid + 1
-      } else {
-        high = mid - 1
-      }
-    }
-    return found
+    blocks.lastIndex(inPrefixWhere: { $0.id <= id }) ?? 0
   }
 
   /// Whether the document has nothing to show.

@@ -8,19 +8,7 @@ public struct OutlineRows: Hashable, Sendable {
   /// The row that lists `entry`, or the last row before it (its visible ancestor when a fold
   /// hides it); nil when no row comes at or before it.
   public func row(atOrBefore entry: Int) -> Int? {
-    var low = 0
-    var high = entries.count - 1
-    var found: Int?
-    while low <= high {
-      let mid = (low + high) / 2
-      if entries[mid] <= entry {
-        found = mid
-        low = mid + 1
-      } else {
-        high = mid - 1
-      }
-    }
-    return found
+    entries.lastIndex(inPrefixWhere: { $0 <= entry })
   }
 
   /// The rows folds leave: an entry whose branch is folded is listed, its descendants are not.

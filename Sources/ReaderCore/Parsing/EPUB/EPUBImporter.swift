@@ -146,18 +146,6 @@ public struct EPUBImporter: Sendable {
 
   /// The index of the top-level block that holds block `id` (ids grow in reading order).
   private func topIndex(of id: Int) -> Int {
-    var low = 0
-    var high = topIDs.count - 1
-    var found = 0
-    while low <= high {
-      let mid = (low + high) / 2
-      if topIDs[mid] <= id {
-        found = mid
-        low = mid + 1
-      } else {
-        high = mid - 1
-      }
-    }
-    return found
+    topIDs.lastIndex(inPrefixWhere: { $0 <= id }) ?? 0
   }
 }
