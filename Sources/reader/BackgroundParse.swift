@@ -5,10 +5,12 @@ import ReaderCore
 ///
 /// The thread keeps its own growing `Document` and publishes a copy after each chunk; the run
 /// loop takes the newest copy when it next wakes (a key or a tick) and hands it to the reducer.
-/// Only appending happens, so what is on screen never moves.
+/// Only appending happens, so what is on screen never moves. A parse made obsolete (the file was
+/// read again) is cancelled: it publishes nothing more and its thread stops at the next chunk.
 final class BackgroundParse: @unchecked Sendable {
   private let lock = NSLock()
   private var latest: (document: Document, loading: Double?)?
+  private var isCancelled = false
   /// Whether a document published since the last `take` replaces the one shown rather than
   /// growing it (stays set until taken, though later copies grow the replacement).
   private var replacing = false
@@ -52,7 +54,7 @@ final class BackgroundParse: @unchecked Sendable {
           continue
         }
         document.notice = importer.notice
-        feed.publish(document, loading: importer.fractionImported)
+        guard feed.publish(document, loading: importer.fractionImported) else { return }
         published = Date()
       }
       document.notice = importer.notice
@@ -154,7 +156,8 @@ final class BackgroundParse: @unchecked Sendable {
       var replaces = parser.restartsFromTop
       while let blocks = parser.parseNextChunk() {
         document.append(blocks)
-        feed.publish(document, loading: parser.isFinished ? nil : parser.fractionParsed, replaces: replaces)
+        let loading = parser.isFinished ? nil : parser.fractionParsed
+        guard feed.publish(document, loading: loading, replaces: replaces) else { return }
         replaces = false
       }
     }
@@ -238,29 +241,52 @@ final class BackgroundParse: @unchecked Sendable {
     var document = document
     while let blocks = parser.parseNextChunk() {
       document.append(blocks)
-      publish(document, loading: parser.isFinished ? nil : parser.fractionParsed)
+      guard publish(document, loading: parser.isFinished ? nil : parser.fractionParsed) else { return }
     }
     publish(document, loading: nil)
   }
 
-  private func publish(_ document: Document, loading: Double?, replaces: Bool = false) {
+  /// Hands `document` to the run loop; false once the parse is cancelled (the thread then stops).
+  @discardableResult
+  private func publish(_ document: Document, loading: Double?, replaces: Bool = false) -> Bool {
     lock.lock()
+    defer { lock.unlock() }
+    guard !isCancelled else { return false }
     latest = (document, loading)
     replacing = replacing || replaces
+    return true
+  }
+
+  /// Stops the parse for good: nothing it made is taken any more. The copy not yet taken may be
+  /// the only holder of a large document, so it is freed off the key path.
+  func cancel() {
+    lock.lock()
+    isCancelled = true
+    let dropped = latest
+    latest = nil
+    thread = nil
     lock.unlock()
+    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) {
+      withExtendedLifetime(dropped) {}
+    }
   }
 
   /// The newest document not yet taken, if any.
   func take() -> Action? {
+    guard let taken = takeDocument() else { return nil }
+    if taken.replaces { return .documentReplaced(taken.document, loading: taken.loading) }
+    return .documentGrew(taken.document, loading: taken.loading)
+  }
+
+  /// The newest document not yet taken, how far loading is (nil: whole), and whether it replaces
+  /// the one shown rather than growing it.
+  func takeDocument() -> (document: Document, loading: Double?, replaces: Bool)? {
     lock.lock()
     defer { lock.unlock() }
-    guard let latest else { return nil }
+    guard let latest, !isCancelled else { return nil }
     self.latest = nil
     if latest.loading == nil { isFinished = true }
-    if replacing {
-      replacing = false
-      return .documentReplaced(latest.document, loading: latest.loading)
-    }
-    return .documentGrew(latest.document, loading: latest.loading)
+    defer { replacing = false }
+    return (latest.document, latest.loading, replacing)
   }
 }

@@ -23,10 +23,12 @@ final class RunLoop {
   /// loop then ticks quickly, so the place is restored as soon as it is known).
   private var awaitingKey = false
   private var watcher: FileWatcher?
-  private var reload: (() throws -> Document)?
+  private var reload: Reload?
   /// The file the session opened and how it reloads (with the command line's options), restored
   /// when the back key returns to it.
-  private var opening: (path: String, reload: () throws -> Document)?
+  private var opening: (path: String, reload: Reload)?
+  /// The parse growing the document shown, and a reload on its way.
+  private var feed = DocumentFeed(growing: nil)
   /// Reads the file a followed link names (`Effect.openDocument`).
   private var open: ((String) throws -> Document)?
   /// Why `r` cannot work for this document (it came from a pipe, or is the bundled article).
@@ -36,8 +38,12 @@ final class RunLoop {
     self.terminal = terminal
   }
 
+  /// Reads the file again: the document's first part, and the parse of the rest when there is
+  /// more (as when it was opened).
+  typealias Reload = () throws -> (document: Document, rest: BackgroundParse?)
+
   /// Reloads the document with `reload` when `r` is pressed or the file at `path` changes.
-  func watch(path: String, reload: @escaping () throws -> Document) {
+  func watch(path: String, reload: @escaping Reload) {
     watcher = FileWatcher(path: path)
     self.reload = reload
     if opening == nil { opening = (path, reload) }
@@ -58,12 +64,13 @@ final class RunLoop {
   ) -> ReaderState {
     var rememberedPlace = rememberedPlace
     awaitingKey = rememberedPlace != nil
+    feed = DocumentFeed(growing: loading)
     var state = Reducer.reduce(initial, .resize(terminal.size))
     if loading != nil { state = Reducer.reduce(state, .documentGrew(state.document, loading: 0)) }
     var pendingRestore = restoring
     func restoreWhenLoaded() {
       guard let position = pendingRestore else { return }
-      guard position.block < state.document.blocks.count || (loading?.isFinished ?? true) else { return }
+      guard position.block < state.document.blocks.count || feed.isFinished else { return }
       pendingRestore = nil
       state = Reducer.reduce(state, .restore(position))
     }
@@ -78,10 +85,11 @@ final class RunLoop {
         _ = warming.prepare(ConversionCache.Setting(script: script))
       }
     }
-    var detecting = false
+    // The conversions of each whole document are looked at once (a reload makes new ones).
+    var detected: ObjectIdentifier?
     func detectScriptsOnceLoaded() {
-      guard !detecting, loading?.isFinished ?? true else { return }
-      detecting = true
+      guard detected != ObjectIdentifier(state.conversions), feed.isFinished else { return }
+      detected = ObjectIdentifier(state.conversions)
       let conversions = state.conversions
       Thread.detachNewThread { conversions.detectScripts() }
     }
@@ -112,23 +120,22 @@ final class RunLoop {
         if watcher?.poll() == true { state = reloaded(state) }
       }
       guard state.isRunning else { break }
-      if let lookup = rememberedPlace, let key = loading?.documentKey {
+      if let lookup = rememberedPlace, let key = feed.documentKey {
         rememberedPlace = nil
         awaitingKey = false
         pendingRestore = lookup(key)
-      } else if awaitingKey, loading?.isFinished ?? true {
+      } else if awaitingKey, feed.isFinished {
         // The file could not be read to its end: there is no hash to look the place up by.
         rememberedPlace = nil
         awaitingKey = false
       }
-      if let loading, !loading.isFinished, let grown = loading.take() {
-        let previous = state
-        state = Reducer.reduce(state, grown)
-        Self.releaseLater(previous)
-        detectScriptsOnceLoaded()
+      if let updated = feed.update(state) {
+        Self.releaseLater(state)
+        state = updated
       }
+      detectScriptsOnceLoaded()
       restoreWhenLoaded()
-      if loading?.isFinished ?? true { prepareFactions(for: state) }
+      if feed.isFinished { prepareFactions(for: state) }
       if let search = state.search, search.results == nil {
         buildSearchIndex(for: state)
         state = Reducer.reduce(state, .refreshSearch)
@@ -167,7 +174,7 @@ final class RunLoop {
       if let opening, opening.path == location {
         watch(path: location, reload: opening.reload)
       } else {
-        watch(path: location) { try open(location) }
+        watch(path: location) { (try open(location), nil) }
       }
     }
     return state
@@ -201,7 +208,10 @@ final class RunLoop {
     let signature = FileSignature.of(path: path)
     defer { watcher?.didReload(signature: signature) }
     do {
-      return Reducer.reduce(state, .reloaded(try reload()))
+      let (document, rest) = try reload()
+      let next = feed.reload(document, rest: rest, on: state)
+      Self.releaseLater(state)
+      return next
     } catch {
       guard pressed else { return state }
       if signature == nil { return Reducer.reduce(state, .reloadFailed(.missing)) }

@@ -126,8 +126,15 @@ struct ViewerSession {
     let pending = opened.key.flatMap(remembered)
     let loop = RunLoop(terminal: terminal)
     let origin = opened.origin
+    // The last reading of the file, whose key the place is remembered under.
+    var latest = opened
     switch origin {
-    case .file(let path): loop.watch(path: path) { try origin.loadDocument(self.options) }
+    case .file(let path):
+      // Read again as it was opened: the first screen at once, the rest in the background.
+      loop.watch(path: path) {
+        latest = try self.open(origin)
+        return (latest.document, latest.loading)
+      }
     case .bundled: loop.cannotReload = .bundledArticle
     case .standardInput, .standardInputOrBundled: loop.cannotReload = .standardInput
     }
@@ -141,7 +148,7 @@ struct ViewerSession {
     try? store?.saveSearchHistory(searchHistory)
     // The place is remembered for the document the session opened, not one a link led to.
     if let store, state.location == location, let position = ReadingPosition(state: state),
-      let key = opened.finalKey()
+      let key = latest.finalKey()
     {
       let title = state.document.title + (state.document.author.map { " — " + $0 } ?? "")
       let progress = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)

@@ -82,4 +82,34 @@ final class LargeFileStartTests: XCTestCase {
     XCTAssertTrue(screen.last?.contains("第七百回") ?? false, "restored: \(screen.joined(separator: "\n"))")
     try reader.send("q")
   }
+
+  /// A large file rewritten while it is still loading: the reload goes the way opening does, the
+  /// place is kept, and nothing of the old text comes back later.
+  func testALargeFileRewrittenWhileItLoadsShowsOnlyTheNewText() throws {
+    let text = Self.markdown(sections: 6_000)
+    let path = directory.appendingPathComponent("large.md").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let reader = try session(path, state: directory.appendingPathComponent("state").path)
+    try reader.waitFor { $0.joined().contains("第1節") }
+    try reader.send("]", "]")
+    var screen = try reader.waitFor { $0.first?.contains("第3節") ?? false }
+    XCTAssertTrue(screen.first?.contains("第3節") ?? false, screen.joined(separator: "\n"))
+    // The same size, other words, written while the old text is still being parsed.
+    try Data(Self.markdown(sections: 6_000, word: "文字").utf8).write(to: URL(fileURLWithPath: path))
+    try reader.send("r")
+    screen = try reader.waitFor {
+      $0.joined().contains("文字") && !($0.last?.contains("loading") ?? true)
+        && !($0.last?.contains("reloading") ?? true)
+    }
+    XCTAssertTrue(screen.first?.contains("第3節") ?? false, "the same place: \(screen.joined(separator: "\n"))")
+    XCTAssertFalse(screen.joined().contains("內容"), screen.joined(separator: "\n"))
+    try reader.send("G")
+    screen = try reader.waitFor { $0.last?.contains("第6000節") ?? false }
+    XCTAssertTrue(screen.last?.contains("第6000節") ?? false, screen.joined(separator: "\n"))
+    XCTAssertTrue(screen.joined().contains("文字"), screen.joined(separator: "\n"))
+    XCTAssertFalse(
+      screen.joined().contains("內容"), "the old text came back: \(screen.joined(separator: "\n"))")
+    try reader.send("q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+  }
 }

@@ -35,8 +35,9 @@ public enum Reducer {
       restore(position, on: &next)
     case .note(let message):
       next.statusMessage = message
-    case .reloaded(let document):
+    case .reloaded(let document, let loading):
       keepingPlace(&next) { $0.replaceDocument(with: document) }
+      next.loading = loading
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
       next.highlights = []
       next.activeFaction = nil
