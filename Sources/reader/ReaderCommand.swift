@@ -22,16 +22,24 @@ struct ReaderCommand: ParsableCommand {
 
   /// Runs a subcommand named first directly: the parser fills the optional FILE argument before it
   /// looks for subcommands, so `reader convert` would otherwise try to open a file named "convert".
+  /// A command line of file names alone skips the parser (see `ReaderOptions.operandsOnly`).
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let name = arguments.first,
       let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name })
     {
       subcommand.main(Array(arguments.dropFirst()))
+    } else if let options = ReaderOptions.operandsOnly(
+      arguments, subcommands: configuration.subcommands.map { $0.configuration.commandName ?? "" })
+    {
+      do { try ReaderRun(options: options).run() } catch { exit(withError: error) }
     } else {
       main(arguments)
     }
   }
+
+  /// The values an option has when it is not given.
+  private static let defaults = ReaderOptions()
 
   @Argument(
     help:
@@ -52,16 +60,16 @@ struct ReaderCommand: ParsableCommand {
   var outline = false
 
   @Option(help: "The width for --print, in columns (0: no wrapping).")
-  var width: Int = 80
+  var width: Int = defaults.width
 
   @Option(help: "The widest the body text gets in the viewer, in columns, centred (0: the whole pane).")
-  var measure: Int = PaneGeometry.defaultMeasure
+  var measure: Int = defaults.measure
 
   @Option(help: "The colours: dark (for a dark background), light, or mono (attributes only; NO_COLOR too).")
-  var theme: Theme.Name = .dark
+  var theme: Theme.Name = defaults.theme
 
   @Option(help: "The script to show the text in first: original, traditional (Taiwan) or simplified.")
-  var script: DisplayScript = .original
+  var script: DisplayScript = defaults.script
 
   @Flag(help: "Also localise vocabulary and quotation marks when converting (s2twp / tw2sp: 軟件 → 軟體, 「」).")
   var vocabulary = false
@@ -70,27 +78,16 @@ struct ReaderCommand: ParsableCommand {
     help: ArgumentHelp(
       "The language of the help, status line and messages: en, zh-Hant (Traditional, Taiwan), zh-Hans (Simplified) or auto (from LC_ALL, LC_MESSAGES or LANG).",
       valueName: "language"))
-  var lang: String = "auto"
-
-  /// The interface language `--lang` names, or the locale's for `auto`.
-  private var language: InterfaceLanguage {
-    InterfaceLanguage(argument: lang)
-      ?? InterfaceLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
-  }
+  var lang: String = defaults.lang
 
   @Option(
     help: ArgumentHelp(
       "How many columns the terminal gives East Asian Ambiguous characters (“ ” … ° ① │): narrow (1), wide (2, as CJK terminals are often set), or auto (ask the terminal; narrow when it does not say, or for printing).",
       valueName: "width"))
-  var ambiguousWidth: String = "auto"
+  var ambiguousWidth: String = defaults.ambiguousWidth
 
   @Flag(help: "Do not restore or remember the reading position (kept per file under $XDG_STATE_HOME/reader).")
   var noRemember = false
-
-  /// Whether --script was on the command line (it then wins over a remembered script).
-  private var scriptWasGiven: Bool {
-    CommandLine.arguments.contains { $0 == "--script" || $0.hasPrefix("--script=") }
-  }
 
   @Flag(help: "Open a file even if it looks binary (control characters are shown as symbols).")
   var force = false
@@ -116,121 +113,17 @@ struct ReaderCommand: ParsableCommand {
     }
   }
 
-  /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.
-  private func importOptions() throws -> ImportOptions {
-    var options = ImportOptions(force: force, reflow: !noReflow)
-    if let encoding {
-      guard IconvDecoder.knows(encoding) else {
-        StandardStream.error("unknown encoding '\(VisibleText.singleLine(encoding))' (see iconv --list)")
-        throw ExitCode(64)
-      }
-      options.encoding = SourceEncoding(name: encoding)
-    }
-    return options
+  /// The options as parsed, for a run.
+  var options: ReaderOptions {
+    ReaderOptions(
+      files: files, shelf: shelf, print: print, factions: factions, outline: outline, width: width,
+      measure: measure, theme: theme, script: script,
+      scriptWasGiven: CommandLine.arguments.contains { $0 == "--script" || $0.hasPrefix("--script=") },
+      vocabulary: vocabulary, lang: lang, ambiguousWidth: ambiguousWidth, noRemember: noRemember,
+      force: force, encoding: encoding, noReflow: noReflow)
   }
 
   func run() throws {
-    let options = try importOptions()
-    let sources = files.isEmpty ? [DocumentSource(argument: nil)] : files.map { DocumentSource(argument: $0) }
-    do {
-      let folder = files.count == 1 && Self.isDirectory(files[0]) ? files[0] : nil
-      if shelf || folder != nil {
-        let start: ViewerSession.Start = folder.map { .folder($0) } ?? .shelf
-        if isatty(STDOUT_FILENO) == 0 {
-          _ = chooseAmbiguousWidth(forViewer: false)()
-          let store = noRemember ? nil : PositionStore.standard()
-          StandardStream.write(ShelfSession(store: store, folder: folder).text())
-          return
-        }
-        let settle = chooseAmbiguousWidth(forViewer: true)
-        defer { _ = settle() }
-        try viewer(start, options: options, settle: settle).run()
-        return
-      }
-      if !(print || factions || outline) && isatty(STDOUT_FILENO) != 0 {
-        let settle = chooseAmbiguousWidth(forViewer: true)
-        defer { _ = settle() }
-        try viewer(.documents(sources), options: options, settle: settle).run()
-        return
-      }
-      _ = chooseAmbiguousWidth(forViewer: false)()
-      for source in sources { try output(try source.loadDocument(options)) }
-    } catch let error as ReaderError {
-      StandardStream.error(error.message)
-      throw ExitCode(error.status)
-    }
-  }
-
-  /// Chooses the width of ambiguous characters, which everything laid out measures with: as
-  /// `--ambiguous-width` says, or for `auto` as the terminal answers the probe, which only the
-  /// viewer on a terminal that can move the cursor asks. The probe runs while the first document
-  /// is read; the returned closure waits for it and sets the width (call it before any layout).
-  private func chooseAmbiguousWidth(forViewer viewer: Bool) -> () -> [UInt8] {
-    if let chosen = AmbiguousWidth(rawValue: ambiguousWidth) {
-      DisplayWidth.ambiguous = chosen
-      return { [] }
-    }
-    DisplayWidth.ambiguous = .narrow
-    let term = StandardStream.environment("TERM") ?? ""
-    guard viewer, !term.isEmpty, term != "dumb", isatty(STDOUT_FILENO) != 0 else { return { [] } }
-    let fromTTY = isatty(STDIN_FILENO) == 0
-    let input = fromTTY ? open("/dev/tty", O_RDONLY) : STDIN_FILENO
-    guard input >= 0 else { return { [] } }
-    let probe = AmbiguousWidthProbe.start(input: input, output: STDOUT_FILENO, closing: fromTTY)
-    return {
-      let answer = probe.wait()
-      DisplayWidth.ambiguous = answer.width ?? .narrow
-      return answer.typedAhead
-    }
-  }
-
-  private func viewer(_ start: ViewerSession.Start, options: ImportOptions, settle: @escaping () -> [UInt8])
-    -> ViewerSession
-  {
-    ViewerSession(
-      start: start, options: options, script: scriptWasGiven ? script : nil, vocabulary: vocabulary,
-      measure: measure, theme: theme, language: language, remember: !noRemember,
-      keysFromTTY: isatty(STDIN_FILENO) == 0 || files.contains("-"), settleWidth: settle)
-  }
-
-  /// Prints one document as --factions, --outline or --print (the default for a pipe) ask.
-  private func output(_ document: Document) throws {
-    if factions {
-      StandardStream.write(FactionReport.text(of: document))
-    } else if outline {
-      StandardStream.write(OutlinePrinter.text(of: try convertForPrinting(document).outline))
-    } else {
-      printDocument(try convertForPrinting(document))
-    }
-  }
-
-  private static func isDirectory(_ path: String) -> Bool {
-    var info = stat()
-    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
-  }
-
-  private func convertForPrinting(_ document: Document) throws -> Document {
-    do {
-      let converted = try ScriptConverter.shared.convert(document, to: script, vocabulary: vocabulary)
-      if let notice = ScriptConverter.shared.fallbackNotice(for: script, vocabulary: vocabulary) {
-        StandardStream.error(notice)
-      }
-      return converted
-    } catch {
-      StandardStream.error(error.message)
-      throw ExitCode(69)
-    }
-  }
-
-  private func printDocument(_ document: Document) {
-    var buffer = ""
-    DocumentPrinter.print(document, width: width) { line in
-      buffer += line
-      if buffer.utf8.count > 1 << 16 {
-        StandardStream.write(buffer)
-        buffer = ""
-      }
-    }
-    StandardStream.write(buffer)
+    try ReaderRun(options: options).run()
   }
 }

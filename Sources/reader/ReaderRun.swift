@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import Glibc
+import ReaderCore
+
+/// One run of `reader` as its options ask: the viewer on a terminal, the shelf or a folder's
+/// list, or the document printed (`--print`, `--factions`, `--outline`, or any pipe).
+struct ReaderRun {
+  let options: ReaderOptions
+
+  /// The interface language `--lang` names, or the locale's for `auto`.
+  private var language: InterfaceLanguage {
+    InterfaceLanguage(argument: options.lang)
+      ?? InterfaceLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+  }
+
+  /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.
+  private func importOptions() throws -> ImportOptions {
+    var importing = ImportOptions(force: options.force, reflow: !options.noReflow)
+    if let encoding = options.encoding {
+      guard IconvDecoder.knows(encoding) else {
+        StandardStream.error("unknown encoding '\(VisibleText.singleLine(encoding))' (see iconv --list)")
+        throw ExitCode(64)
+      }
+      importing.encoding = SourceEncoding(name: encoding)
+    }
+    return importing
+  }
+
+  func run() throws {
+    let importing = try importOptions()
+    let files = options.files
+    let sources = files.isEmpty ? [DocumentSource(argument: nil)] : files.map { DocumentSource(argument: $0) }
+    do {
+      let folder = files.count == 1 && Self.isDirectory(files[0]) ? files[0] : nil
+      if options.shelf || folder != nil {
+        let start: ViewerSession.Start = folder.map { .folder($0) } ?? .shelf
+        if isatty(STDOUT_FILENO) == 0 {
+          _ = chooseAmbiguousWidth(forViewer: false)()
+          let store = options.noRemember ? nil : PositionStore.standard()
+          StandardStream.write(ShelfSession(store: store, folder: folder).text())
+          return
+        }
+        let settle = chooseAmbiguousWidth(forViewer: true)
+        defer { _ = settle() }
+        try viewer(start, importing: importing, settle: settle).run()
+        return
+      }
+      if !(options.print || options.factions || options.outline) && isatty(STDOUT_FILENO) != 0 {
+        let settle = chooseAmbiguousWidth(forViewer: true)
+        defer { _ = settle() }
+        try viewer(.documents(sources), importing: importing, settle: settle).run()
+        return
+      }
+      _ = chooseAmbiguousWidth(forViewer: false)()
+      for source in sources { try output(try source.loadDocument(importing)) }
+    } catch let error as ReaderError {
+      StandardStream.error(error.message)
+      throw ExitCode(error.status)
+    }
+  }
+
+  /// Chooses the width of ambiguous characters, which everything laid out measures with: as
+  /// `--ambiguous-width` says, or for `auto` as the terminal answers the probe, which only the
+  /// viewer on a terminal that can move the cursor asks. The probe runs while the first document
+  /// is read; the returned closure waits for it and sets the width (call it before any layout).
+  private func chooseAmbiguousWidth(forViewer viewer: Bool) -> () -> [UInt8] {
+    if let chosen = AmbiguousWidth(rawValue: options.ambiguousWidth) {
+      DisplayWidth.ambiguous = chosen
+      return { [] }
+    }
+    DisplayWidth.ambiguous = .narrow
+    let term = StandardStream.environment("TERM") ?? ""
+    guard viewer, !term.isEmpty, term != "dumb", isatty(STDOUT_FILENO) != 0 else { return { [] } }
+    let fromTTY = isatty(STDIN_FILENO) == 0
+    let input = fromTTY ? open("/dev/tty", O_RDONLY) : STDIN_FILENO
+    guard input >= 0 else { return { [] } }
+    let probe = AmbiguousWidthProbe.start(input: input, output: STDOUT_FILENO, closing: fromTTY)
+    return {
+      let answer = probe.wait()
+      DisplayWidth.ambiguous = answer.width ?? .narrow
+      return answer.typedAhead
+    }
+  }
+
+  private func viewer(_ start: ViewerSession.Start, importing: ImportOptions, settle: @escaping () -> [UInt8])
+    -> ViewerSession
+  {
+    ViewerSession(
+      start: start, options: importing, script: options.scriptWasGiven ? options.script : nil,
+      vocabulary: options.vocabulary, measure: options.measure, theme: options.theme, language: language,
+      remember: !options.noRemember,
+      keysFromTTY: isatty(STDIN_FILENO) == 0 || options.files.contains("-"), settleWidth: settle)
+  }
+
+  /// Prints one document as --factions, --outline or --print (the default for a pipe) ask.
+  private func output(_ document: Document) throws {
+    if options.factions {
+      StandardStream.write(FactionReport.text(of: document))
+    } else if options.outline {
+      StandardStream.write(OutlinePrinter.text(of: try convertForPrinting(document).outline))
+    } else {
+      printDocument(try convertForPrinting(document))
+    }
+  }
+
+  private static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+  }
+
+  private func convertForPrinting(_ document: Document) throws -> Document {
+    do {
+      let converted = try ScriptConverter.shared.convert(
+        document, to: options.script, vocabulary: options.vocabulary)
+      if let notice = ScriptConverter.shared.fallbackNotice(
+        for: options.script, vocabulary: options.vocabulary)
+      {
+        StandardStream.error(notice)
+      }
+      return converted
+    } catch {
+      StandardStream.error(error.message)
+      throw ExitCode(69)
+    }
+  }
+
+  private func printDocument(_ document: Document) {
+    var buffer = ""
+    DocumentPrinter.print(document, width: options.width) { line in
+      buffer += line
+      if buffer.utf8.count > 1 << 16 {
+        StandardStream.write(buffer)
+        buffer = ""
+      }
+    }
+    StandardStream.write(buffer)
+  }
+}
