@@ -31,6 +31,22 @@ final class PlaceNavigationTests: XCTestCase {
     keys.reduce(state) { Reducer.reduce($0, .key($1)) }
   }
 
+  func testGAtTheEndOfALongNovelSays100PercentFromEitherPane() {
+    let chapter = String(repeating: "　　" + String(repeating: "賈雨村言，假語村言。", count: 12) + "\n\n", count: 40)
+    let text = (1...60).map { "第\($0)回　第\($0)個故事\n\n" + chapter }.joined()
+    let novel = PlainTextParser().parse(text, title: "長篇.txt")
+    XCTAssertEqual(novel.outline.count, 60)
+    let opened = ReaderState(document: novel, size: TerminalSize(width: 80, height: 24))
+    XCTAssertEqual(opened.focus, .outline)
+    for keys in [[Key.character("G")], [.tab, .character("G")]] {
+      let end = press(keys, on: opened)
+      XCTAssertTrue(statusLine(end).contains("  100%  "), "after \(keys): \(statusLine(end))")
+      XCTAssertEqual(end.anchor, end.bodyLayout.lastAnchor(height: end.geometry.body.height))
+      XCTAssertTrue(statusLine(end).contains("› 第60回"), statusLine(end))
+    }
+    XCTAssertEqual(press([.character("G")], on: opened).selection, 59, "the last chapter is selected")
+  }
+
   func testAMarkBringsBackTheSameTextAtTheTop() {
     var current = press([.tab] + Array(repeating: .pageDown, count: 3), on: start())
     let marked = topLine(current)

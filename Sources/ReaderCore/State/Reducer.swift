@@ -246,7 +246,15 @@ public enum Reducer {
       }
     case .bottom:
       if inOutline {
-        OutlineNavigation.selectRow(state.outlineRowCount - 1, on: &state)
+        let rows = state.outlineRowCount
+        OutlineNavigation.selectRow(rows - 1, on: &state)
+        // The end is in the last heading's section (folded or not), so the body goes to the end
+        // as it does from the body: a long last chapter would otherwise stop at its start, at 99%.
+        // A filter may list an earlier heading last: the body then shows that one.
+        let listsLast = rows > 0 && state.outlineEntry(atRow: rows - 1) == state.document.outline.count - 1
+        if state.outlineFilter == nil || listsLast {
+          state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
+        }
       } else {
         state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
         followBody(&state)
