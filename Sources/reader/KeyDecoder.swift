@@ -16,7 +16,8 @@ enum KeyDecoder {
       case KEY_END, KEY_SELECT: return .key(.end)
       case KEY_ENTER: return .key(.enter)
       case KEY_BTAB: return .key(.backTab)
-      case KEY_BACKSPACE, KEY_DC: return .key(.backspace)
+      case KEY_BACKSPACE: return .key(.backspace)
+      case KEY_DC: return .key(.delete)
       case reader_key_resize(): return .resize
       default: return nil
       }

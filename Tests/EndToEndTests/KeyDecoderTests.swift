@@ -28,7 +28,7 @@ final class KeyDecoderTests: XCTestCase {
       (KEY_LEFT, .left, .moveSearchCursor), (KEY_RIGHT, .right, .moveSearchCursor),
       (KEY_HOME, .home, .moveSearchCursor), (KEY_END, .end, .moveSearchCursor),
       (KEY_UP, .up, .recallSearch), (KEY_DOWN, .down, .recallSearch),
-      (KEY_BACKSPACE, .backspace, .deleteSearchText),
+      (KEY_BACKSPACE, .backspace, .deleteSearchText), (KEY_DC, .delete, .deleteSearchText),
     ]
     for (code, decoded, command) in named {
       XCTAssertEqual(key(code, function: true), decoded, "\(decoded)")

@@ -90,6 +90,25 @@ final class SearchPromptTests: XCTestCase {
     XCTAssertNil(state.searchPrompt, "Backspace on an empty line closes the prompt, as in less")
   }
 
+  func testDeleteDeletesTheCharacterUnderTheCursorAndBackspaceTheOneBefore() {
+    var state = type("董事會議", on: press(.character("/"), on: start()))
+    state = press(.left, .left, .delete, on: state)
+    XCTAssertEqual(state.searchPrompt?.line.text, "董事議", "Delete: the character under the cursor")
+    XCTAssertEqual(state.searchPrompt?.line.cursor, 2, "the cursor stays where it was")
+    state = press(.backspace, on: state)
+    XCTAssertEqual(state.searchPrompt?.line.text, "董議", "Backspace: the character before it")
+    XCTAssertEqual(state.searchPrompt?.line.cursor, 1)
+    state = press(.end, .delete, on: state)
+    XCTAssertEqual(state.searchPrompt?.line.text, "董議", "nothing under the cursor at the end")
+    state = press(.home, .delete, .delete, .delete, on: state)
+    XCTAssertEqual(state.searchPrompt?.line.text, "")
+    XCTAssertNotNil(state.searchPrompt, "Delete on an empty line leaves the prompt open")
+    let frame = FrameRenderer.render(
+      press(.home, .delete, on: type("ab", on: press(.character("/"), on: start()))))
+    let prompt = frame.text(ofRow: frame.height - 1)
+    XCTAssertTrue(prompt.hasPrefix(" /▏b "), "the prompt shows what is left: \(prompt)")
+  }
+
   func testKeysThatMoveOrQuitElsewhereAreTextOrEditingInThePrompt() {
     let state = type("qjk ?", on: press(.character("/"), on: start()))
     XCTAssertTrue(state.isRunning)

@@ -87,7 +87,8 @@ public enum KeyHelp {
     case .clearHighlights: return both("清除搜尋與派系的標示", "清除搜索与派系的高亮")
     case .submitSearch: return both("前往符合處；未輸入時：重複上次搜尋", "跳到匹配处；未输入时：重复上次搜索")
     case .cancelSearch: return both("取消：回到原處", "取消：回到原处")
-    case .deleteSearchText: return both("刪除左邊一個字元／一個詞／全部", "删除左边一个字符／一个词／全部")
+    case .deleteSearchText:
+      return both("刪除左邊／插入點後的一個字元，左邊一個詞／全部", "删除左边／光标处的一个字符，左边一个词／全部")
     case .moveSearchCursor: return both("移動插入點；到行首／行尾", "移动光标；到行首／行尾")
     case .recallSearch: return both("較早／較新的搜尋（記錄）", "较早／较新的搜索（历史）")
     case .toggleSearchRegex: return both("開啟／關閉正規表示式（/re:）", "开启／关闭正则表达式（/re:）")

@@ -5,6 +5,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
   case up, down, left, right
   case pageUp, pageDown, home, end
   case enter, tab, backTab, escape, backspace
+  /// The key that deletes forward (Del), not Backspace.
+  case delete
 
   /// The key's name as the help screen shows it.
   public var description: String {
@@ -25,6 +27,7 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case .backTab: return "Shift-Tab"
     case .escape: return "Esc"
     case .backspace: return "Backspace"
+    case .delete: return "Delete"
     }
   }
 }

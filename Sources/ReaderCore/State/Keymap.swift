@@ -65,8 +65,8 @@ public enum Keymap {
     KeyBinding([.enter], .submitSearch, "go to the match; empty: the last search again", in: .searchPrompt),
     KeyBinding([.escape, .control("c")], .cancelSearch, "cancel: back to where you were", in: .searchPrompt),
     KeyBinding(
-      [.backspace, .control("w"), .control("u")], .deleteSearchText,
-      "delete a character / word / all to the left", in: .searchPrompt),
+      [.backspace, .delete, .control("w"), .control("u")], .deleteSearchText,
+      "delete before / under the cursor; the word / all to the left", in: .searchPrompt),
     KeyBinding(
       [.left, .right, .home, .end, .control("a"), .control("e")], .moveSearchCursor,
       "move the cursor; to the start / end", in: .searchPrompt),
@@ -79,7 +79,8 @@ public enum Keymap {
     KeyBinding([.character("a")], .toggleBranch, "fold / unfold the selected heading's branch", in: .fold),
     KeyBinding([.enter], .submitFilter, "keep the filter, read the selected section", in: .outlineFilter),
     KeyBinding([.escape], .cancelFilter, "clear the filter", in: .outlineFilter),
-    KeyBinding([.backspace], .deleteFilterCharacter, "delete the last character", in: .outlineFilter),
+    KeyBinding(
+      [.backspace, .delete], .deleteFilterCharacter, "delete the last character", in: .outlineFilter),
     KeyBinding([.up], .lineUp, "previous heading listed", in: .outlineFilter),
     KeyBinding([.down], .lineDown, "next heading listed", in: .outlineFilter),
     KeyBinding([.up, .character("k")], .lineUp, "scroll up a line", in: .help),

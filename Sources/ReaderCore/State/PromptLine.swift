@@ -1,6 +1,7 @@
 /// One line of text being typed, with a cursor, edited with the keys of a shell's line:
-/// Left / Right, Ctrl-A / Ctrl-E (Home / End), Backspace, Ctrl-W (the word before the cursor)
-/// and Ctrl-U (everything before the cursor), as readline and vim's command line do.
+/// Left / Right, Ctrl-A / Ctrl-E (Home / End), Backspace, Delete (the character under the cursor),
+/// Ctrl-W (the word before the cursor) and Ctrl-U (everything before the cursor), as readline and
+/// vim's command line do.
 public struct PromptLine: Hashable, Sendable {
   public private(set) var characters: [Character]
   /// Where the next character goes: 0 before the first, `characters.count` after the last.
@@ -29,6 +30,14 @@ public struct PromptLine: Hashable, Sendable {
     guard cursor > 0 else { return false }
     characters.remove(at: cursor - 1)
     cursor -= 1
+    return true
+  }
+
+  /// Deletes the character under the cursor (the one after it); false at the end of the line.
+  @discardableResult
+  mutating func deleteForward() -> Bool {
+    guard cursor < characters.count else { return false }
+    characters.remove(at: cursor)
     return true
   }
 

@@ -31,6 +31,7 @@ enum SearchNavigation {
       switch key {
       case .control("w"): prompt.line.deleteWordBackward()
       case .control("u"): prompt.line.deleteToStart()
+      case .delete: prompt.line.deleteForward()
       default: prompt.line.deleteBackward()
       }
       prompt.recalled = nil
