@@ -10,6 +10,8 @@ struct BenchOptions {
   var chunkedOnly = false
   /// Only the viewer's keypresses (reduce + render), with the background work done first.
   var keysOnly = false
+  /// Only the search: the index of the whole document (at any size) and a few counts.
+  var searchOnly = false
   var size = TerminalSize(width: 120, height: 40)
 
   /// Why the command line was refused.
@@ -18,7 +20,7 @@ struct BenchOptions {
   }
 
   static let usage =
-    "usage: reader-bench [--doc PATH]... [--width N] [--size COLSxROWS] [--chunk-size BYTES] [--chunked-only] [--keys-only]"
+    "usage: reader-bench [--doc PATH]... [--width N] [--size COLSxROWS] [--chunk-size BYTES] [--chunked-only] [--keys-only] [--search-only]"
 
   init(arguments: [String]) throws {
     var remaining = arguments[...]
@@ -44,6 +46,8 @@ struct BenchOptions {
         chunkedOnly = true
       case "--keys-only":
         keysOnly = true
+      case "--search-only":
+        searchOnly = true
       case "--size":
         let parts = try value(for: argument).split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {

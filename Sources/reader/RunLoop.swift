@@ -9,9 +9,9 @@ import ReaderCore
 /// and the screen is drawn only when the frame changed.
 final class RunLoop {
   let terminal: Terminal
-  /// The search indexes being built in the background, so each is started once.
-  private var indexing: Set<ConversionCache.Setting> = []
-  private var indexingCache: ObjectIdentifier?
+  /// The search index being built in the background (one build at a time: a build for a grown
+  /// document indexes only what the one before it left), and for which cache and setting.
+  private var indexing: (cache: ObjectIdentifier, setting: ConversionCache.Setting, done: IndexBuild)?
   /// The faction counts being made in the background, per faction index and setting.
   private var preparingFactions: Set<ConversionCache.Setting> = []
   private var preparingIndex: ObjectIdentifier?
@@ -19,6 +19,8 @@ final class RunLoop {
   private var scan: FirstMatchScanner?
   /// The background search of the built index for every match of the current pattern.
   private var counter: MatchCounter?
+  /// The last count made, which the count of a grown document goes on from.
+  private var counted: (index: SearchIndex, results: SearchResults)?
   /// Whether the key of the remembered place is still to come from the background parse (the
   /// loop then ticks quickly, so the place is restored as soon as it is known).
   private var awaitingKey = false
@@ -136,7 +138,7 @@ final class RunLoop {
       detectScriptsOnceLoaded()
       restoreWhenLoaded()
       if feed.isFinished { prepareFactions(for: state) }
-      if let search = state.search, search.results == nil {
+      if let search = state.search, search.results == nil || search.isOutgrown {
         buildSearchIndex(for: state)
         state = Reducer.reduce(state, .refreshSearch)
       }
@@ -259,33 +261,46 @@ final class RunLoop {
   }
 
   /// Searches the built index for every match of the current pattern off the key path, when the
-  /// reducer left it (a large index, or a regular expression), and hands the results over.
+  /// reducer left it (a large index, or a regular expression), and hands the results over. A
+  /// count of an index that the document's grown index extends is let finish, and the next count
+  /// goes on from it, so a count under way is not lost to every chunk of a background parse.
   private func countMatches(_ state: inout ReaderState) {
-    let index = state.searchIndexes.builtIndex(for: state.setting)
-    let wanted = state.search.flatMap { $0.results == nil && index != nil ? $0.pattern : nil }
-    if let counter, counter.pattern != wanted || counter.index !== index {
+    var index = state.searchIndexes.builtIndex(for: state.setting)
+    if let counter, counter.isDone {
+      self.counter = nil
+      if let results = counter.take() {
+        counted = (counter.index, results)
+        if counter.index === index { state = Reducer.reduce(state, .searchFinished(results)) }
+      }
+      index = state.searchIndexes.builtIndex(for: state.setting)
+    }
+    let wanted = state.search.flatMap { $0.results == nil || $0.isOutgrown ? $0.pattern : nil }
+    if let counter, counter.pattern != wanted || index.map({ !$0.extends(counter.index) }) ?? false {
       counter.cancel()
       self.counter = nil
       Self.releaseLater(counter)
     }
     if let wanted, let index, counter == nil, wanted.problem == nil {
-      counter = MatchCounter(pattern: wanted, index: index)
-    }
-    if let counter, let results = counter.take() {
-      state = Reducer.reduce(state, .searchFinished(results))
+      counter = MatchCounter(pattern: wanted, index: index, continuing: counted)
+      counted = nil
     }
   }
 
-  /// Starts building the search index for what is shown, off the keypress path.
+  /// Starts building the search index for what is shown, off the keypress path, unless a build
+  /// is running: the next tick starts the one for a grown document once it ends.
   private func buildSearchIndex(for state: ReaderState) {
     let indexes = state.searchIndexes
-    if indexingCache != ObjectIdentifier(indexes) {
-      indexingCache = ObjectIdentifier(indexes)
-      indexing = []
-    }
     let setting = state.setting
-    guard indexes.builtIndex(for: setting) == nil, !indexing.contains(setting) else { return }
-    indexing.insert(setting)
-    Thread.detachNewThread { _ = try? indexes.index(for: setting) }
+    guard indexes.builtIndex(for: setting) == nil else { return }
+    if let indexing {
+      let same = indexing.cache == ObjectIdentifier(indexes) && indexing.setting == setting
+      if same || !indexing.done.isDone { return }
+    }
+    let build = IndexBuild()
+    indexing = (ObjectIdentifier(indexes), setting, build)
+    Thread.detachNewThread {
+      _ = try? indexes.index(for: setting)
+      build.finish()
+    }
   }
 }

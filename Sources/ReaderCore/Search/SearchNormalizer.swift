@@ -32,55 +32,52 @@ public struct SearchNormalizer: Sendable {
 
   /// `text` (a leaf's displayed text) in normalised UTF-8, and where each of its layout
   /// clusters starts in those bytes: `clusterStarts[c]` for cluster `c`, as `LineKey.offset` counts.
+  public func normalize(displayed text: String, keepingCase: Bool = false) throws(ConversionError) -> (
+    bytes: [UInt8], clusterStarts: [Int]
+  ) {
+    var normalized = NormalizedText()
+    try append(displayed: text, to: &normalized)
+    let clusters = 0..<normalized.clusterStarts.count
+    if keepingCase { return normalized.caseKept(clusters: clusters, end: normalized.bytes.count) }
+    return (normalized.bytes, normalized.clusterStarts.map { Int($0) })
+  }
+
+  /// Appends `text` in normalised form to `normalized`: its folded bytes, one cluster start per
+  /// layout cluster, and the form with case kept of each cluster holding an upper-case letter.
   ///
   /// tw2s almost always keeps the number of characters, and then each normalised character
   /// comes from the displayed one at the same place. When a phrase changes length, the text
   /// is converted one cluster at a time instead, so the map stays exact and only that
-  /// paragraph loses phrase context.
-  public func normalize(displayed text: String, keepingCase: Bool = false) throws(ConversionError) -> (
-    bytes: [UInt8], clusterStarts: [Int]
-  ) {
-    let scalars = Array(text.unicodeScalars)
-    var clusterOf: [Int] = []
-    clusterOf.reserveCapacity(scalars.count)
-    var cluster = -1
+  /// paragraph loses phrase context. Text without Han characters is not converted at all, and
+  /// the common characters skip the Unicode property lookups: this runs over every character of
+  /// the document when its index is built.
+  func append(displayed text: String, to normalized: inout NormalizedText) throws(ConversionError) {
+    var writer = NormalizedWriter(normalized: normalized)
+    normalized = NormalizedText()
+    defer { normalized = writer.normalized }
+    guard RunText.mayContainHan(text) else {
+      writer.emit(text.unicodeScalars, converted: text.unicodeScalars)
+      return
+    }
+    let converted = try converter.convert(text)
+    if converted.unicodeScalars.count == text.unicodeScalars.count {
+      writer.emit(text.unicodeScalars, converted: converted.unicodeScalars)
+      return
+    }
+    var cluster = String.UnicodeScalarView()
     var previous: Unicode.Scalar?
-    for scalar in scalars {
-      if !Cluster.joins(width: DisplayWidth.of(scalar), after: previous) { cluster += 1 }
-      clusterOf.append(cluster)
+    func flush() throws(ConversionError) {
+      guard !cluster.isEmpty else { return }
+      let piece = String(cluster)
+      writer.emit(cluster: try convert(piece).unicodeScalars)
+      cluster = String.UnicodeScalarView()
+    }
+    for scalar in text.unicodeScalars {
+      if !Cluster.joins(width: DisplayWidth.of(scalar), after: previous) { try flush() }
+      cluster.append(scalar)
       previous = scalar
     }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 1)
-    var clusterStarts: [Int] = []
-    clusterStarts.reserveCapacity(cluster + 1)
-    func emit(_ scalar: Unicode.Scalar, cluster: Int) {
-      while clusterStarts.count <= cluster { clusterStarts.append(bytes.count) }
-      if (0x4E00...0x9FFF).contains(scalar.value) || (0x3001...0x303F).contains(scalar.value) {
-        // Han and CJK punctuation fold to themselves: skip the property lookups.
-        bytes.append(contentsOf: UTF8.encode(scalar)!)
-        return
-      }
-      var folded = String.UnicodeScalarView()
-      Self.fold(scalar, into: &folded, keepingCase: keepingCase)
-      for scalar in folded { bytes.append(contentsOf: UTF8.encode(scalar)!) }
-    }
-    let converted = Array(try convert(text).unicodeScalars)
-    if converted.count == scalars.count {
-      for (index, scalar) in converted.enumerated() { emit(scalar, cluster: clusterOf[index]) }
-    } else {
-      var start = 0
-      while start < scalars.count {
-        var end = start + 1
-        while end < scalars.count && clusterOf[end] == clusterOf[start] { end += 1 }
-        var piece = String.UnicodeScalarView()
-        piece.append(contentsOf: scalars[start..<end])
-        for scalar in try convert(String(piece)).unicodeScalars { emit(scalar, cluster: clusterOf[start]) }
-        start = end
-      }
-    }
-    while clusterStarts.count <= cluster { clusterStarts.append(bytes.count) }
-    return (bytes, clusterStarts)
+    try flush()
   }
 
   /// Text without Han characters goes nowhere near OpenCC: its per-call cost is the larger part

@@ -24,27 +24,31 @@ public struct SearchableText: Hashable, Sendable {
   /// by row.
   public static func pieces(of document: Document) -> [SearchableText] {
     var result: [SearchableText] = []
-    func visit(_ block: Block, topIndex: Int) {
-      switch block.kind {
-      case .heading(_, let runs), .paragraph(let runs):
-        result.append(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: runs.plainText))
-      case .code(_, let text):
-        result.append(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: text))
-      case .frontMatter(let frontMatter):
-        result.append(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: frontMatter.text))
-      case .table(let table):
-        for (row, offsets) in zip([table.header] + table.rows, table.cellOffsets()) {
-          for (cell, offset) in zip(row, offsets) {
-            result.append(
-              SearchableText(
-                topIndex: topIndex, leafID: block.id, offset: offset, text: TableBlock.cellText(cell)))
-          }
-        }
-      default:
-        for child in block.children { visit(child, topIndex: topIndex) }
-      }
+    for (index, block) in document.blocks.enumerated() {
+      visitPieces(of: block, topIndex: index) { result.append($0) }
     }
-    for (index, block) in document.blocks.enumerated() { visit(block, topIndex: index) }
     return result
+  }
+
+  /// The pieces of top-level block `block` (at `topIndex`), handed to `body` in reading order.
+  static func visitPieces(of block: Block, topIndex: Int, _ body: (SearchableText) -> Void) {
+    switch block.kind {
+    case .heading(_, let runs), .paragraph(let runs):
+      body(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: runs.plainText))
+    case .code(_, let text):
+      body(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: text))
+    case .frontMatter(let frontMatter):
+      body(SearchableText(topIndex: topIndex, leafID: block.id, offset: 0, text: frontMatter.text))
+    case .table(let table):
+      for (row, offsets) in zip([table.header] + table.rows, table.cellOffsets()) {
+        for (cell, offset) in zip(row, offsets) {
+          body(
+            SearchableText(
+              topIndex: topIndex, leafID: block.id, offset: offset, text: TableBlock.cellText(cell)))
+        }
+      }
+    default:
+      for child in block.children { visitPieces(of: child, topIndex: topIndex, body) }
+    }
   }
 }

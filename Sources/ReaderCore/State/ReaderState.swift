@@ -190,9 +190,11 @@ public struct ReaderState: Sendable {
     conversions = conversions.grown(to: grown)
     factions = FactionIndex(conversions: conversions)
     layouts = layouts.grown(with: conversions)
-    searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
-    search?.results = nil
-    searchPrompt?.previous?.results = nil
+    searchIndexes = searchIndexes.grown(with: conversions)
+    // The count goes on from the blocks appended (see `SearchIndex.results(for:continuing:)`);
+    // until then `n` goes through the matches counted so far.
+    if search?.results != nil { search?.isOutgrown = true }
+    if searchPrompt?.previous?.results != nil { searchPrompt?.previous?.isOutgrown = true }
   }
 
   public var geometry: PaneGeometry {

@@ -161,7 +161,7 @@ enum SearchNavigation {
   /// Runs the search against the index if it is built and small enough to search on the key
   /// path; otherwise the run loop searches in the background and hands over the results.
   static func refresh(_ state: inout ReaderState) {
-    guard let search = state.search, search.results == nil,
+    guard let search = state.search, search.results == nil || search.isOutgrown,
       let index = state.searchIndexes.builtIndex(for: state.setting),
       !search.pattern.isRegex, index.normalizedByteCount <= inlineSearchLimit
     else { return }
@@ -173,9 +173,22 @@ enum SearchNavigation {
   /// before, it gets its place in the count (`match 2/9`); when Enter was waiting for one, the
   /// search goes to it now. Results for another pattern are ignored.
   static func take(_ results: SearchResults, on state: inout ReaderState) {
-    guard var search = state.search, search.results == nil, search.pattern == results.pattern else { return }
+    guard var search = state.search, search.results == nil || search.isOutgrown,
+      search.pattern == results.pattern
+    else { return }
+    let outgrown = search.isOutgrown
     search.results = results
+    search.isOutgrown = false
     state.search = search
+    if outgrown {
+      // The count of a document grown since: matches are only ever appended, so the one gone to
+      // keeps its number, and a count on the status line grows.
+      if case .match(let index, _, _, let wrapped) = state.statusMessage {
+        state.statusMessage = .match(
+          index: index, count: results.count, capped: results.isCapped, wrapped: wrapped)
+      }
+      return
+    }
     if let prompt = state.searchPrompt {
       guard !prompt.line.isEmpty else { return }
       state.search?.awaitsFirstMatch = false

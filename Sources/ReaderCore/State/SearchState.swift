@@ -5,6 +5,10 @@ public struct SearchState: Hashable, Sendable {
   public var pattern: SearchPattern
   /// The matches, once the document's search index exists (it is built in the background).
   public var results: SearchResults?
+  /// Whether `results` were counted before the document grew (a background parse): they stay,
+  /// since blocks are only appended after them, until the count of the grown document replaces
+  /// them.
+  public var isOutgrown = false
   /// The match `n` / `N` last went to.
   public var current: Int?
   /// The match shown before `results` were there, found by `FirstMatchScan`; the count fills in

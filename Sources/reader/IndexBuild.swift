@@ -1,0 +1,13 @@
+import Foundation
+
+/// Whether a background build of a search index has ended, asked from the run loop.
+final class IndexBuild: @unchecked Sendable {
+  private let lock = NSLock()
+  private var finished = false
+
+  var isDone: Bool { lock.withLock { finished } }
+
+  func finish() {
+    lock.withLock { finished = true }
+  }
+}
