@@ -17,6 +17,8 @@ final class BackgroundParse: @unchecked Sendable {
   private(set) var isFinished = false
   private var thread: Thread?
   private var key: DocumentKey?
+  /// Whether the thread makes the key of the remembered place (`documentKey`).
+  private(set) var findsKey = false
 
   /// Parses the first chunk now and prepares a thread for the rest (`begin` starts it, once the
   /// first screen is drawn, so the two do not compete for the processor); returns the first document.
@@ -33,32 +35,42 @@ final class BackgroundParse: @unchecked Sendable {
   /// chapters, enough to fill it (a cover page alone would not).
   static let firstBookBlocks = 64
 
-  /// Like `start(bytes:title:)` for a book: the first chapters now, the rest a chapter at a
-  /// time on the thread, published at most every `bookPublishInterval` so that a book of many
-  /// short chapters does not copy its growing document once per chapter.
-  static func start(importing book: EPUBImporter, fallbackTitle: String) throws(EPUBError) -> (
-    Document, BackgroundParse?
-  ) {
+  /// Like `start(bytes:title:)` for a book: the first chapters now, and on the thread the rest
+  /// of its package and its table of contents (the outline grows from there), then the other
+  /// chapters, published at most every `bookPublishInterval` so that a book of many short
+  /// chapters does not copy its growing document once per chapter. With `keyOf`, the key of the
+  /// remembered place is made there too (`documentKey`), not before the first screen.
+  static func start(
+    importing book: EPUBImporter, fallbackTitle: String,
+    keyOf source: (origin: DocumentSource, bytes: [UInt8])? = nil
+  ) throws(EPUBError) -> (Document, BackgroundParse?) {
     var importer = book
     let document = importer.firstDocument(fallbackTitle: fallbackTitle, minimumBlocks: firstBookBlocks)
     if importer.foundNothing { throw .nothingReadable }
     guard !importer.isFinished else { return (document, nil) }
     let feed = BackgroundParse()
+    feed.findsKey = source != nil
     feed.prepare { [importer, document] in
+      if let source { feed.setKey(source.origin.key(for: source.bytes)) }
       var importer = importer
       var document = document
-      var published = Date()
-      while let chapter = importer.importNextChapter() {
-        document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
+      let declared = document.declaresOutline
+      importer.readRest(into: &document)
+      // A table of contents that lists nothing gives the headings' outline: shown in place of the old.
+      var replaces = document.declaresOutline != declared
+      // The outline read with the rest is shown with the next chapter, not a publication later.
+      var published = Date.distantPast
+      while importer.appendNextChapter(to: &document) {
         guard !importer.isFinished, Date().timeIntervalSince(published) >= bookPublishInterval else {
           continue
         }
         document.notice = importer.notice
-        guard feed.publish(document, loading: importer.fractionImported) else { return }
+        guard feed.publish(document, loading: importer.fractionImported, replaces: replaces) else { return }
+        replaces = false
         published = Date()
       }
       document.notice = importer.notice
-      feed.publish(document, loading: nil)
+      feed.publish(document, loading: nil, replaces: replaces)
     }
     return (document, feed)
   }

@@ -162,7 +162,8 @@ struct ViewerSession {
     if let opened = try openFromStart(source) { return opened }
     let (origin, bytes) = try source.readSource()
     let (document, loading) = try open(origin, bytes: bytes, name: source.argument)
-    return Opened(origin: origin, document: document, loading: loading, key: origin.key(for: bytes))
+    let key = loading?.findsKey == true ? nil : origin.key(for: bytes)
+    return Opened(origin: origin, document: document, loading: loading, key: key)
   }
 
   /// How much of a large file is read before the first screen (more than the encoding detector
@@ -205,8 +206,9 @@ struct ViewerSession {
   ) {
     if origin.isEPUB(bytes) {
       do {
+        // The content hash of the remembered place is made after the first screen, as for large files.
         return try BackgroundParse.start(
-          importing: try EPUBImporter(bytes: bytes), fallbackTitle: origin.title)
+          importing: try EPUBImporter(bytes: bytes), fallbackTitle: origin.title, keyOf: (origin, bytes))
       } catch {
         throw ReaderError.unreadable(path: name, reason: error.reason)
       }

@@ -20,18 +20,31 @@ final class BookGrowthTests: XCTestCase {
     let firstText = DocumentPrinter.text(of: first, width: 0)
     XCTAssertTrue(firstText.contains("第3回第20段"), firstText)
     XCTAssertFalse(firstText.contains("第4回"), "the fourth chapter is not imported before the first paint")
-    XCTAssertEqual(first.outline.entries.map(\.title), ["第1回", "第2回", "第3回"])
+    XCTAssertTrue(first.declaresOutline, "the package names a table of contents")
+    XCTAssertEqual(first.outline.entries, [], "the nav is read after the first paint")
     XCTAssertFalse(importer.isFinished)
 
     var state = ReaderState(document: first, size: TerminalSize(width: 90, height: 20))
     state = Reducer.reduce(state, .documentGrew(first, loading: importer.fractionImported))
     XCTAssertTrue(bodyText(state).contains("loading 7%"), bodyText(state))
-    state = press(.tab, .character("j"), .character("j"), on: state)
+    state = press(.character("j"), .character("j"), on: state)
     let place = state.anchor
     var grown = first
+    importer.readRest(into: &grown)
+    XCTAssertEqual(
+      grown.outline.entries.map(\.title), ["第1回", "第2回", "第3回"],
+      "the entries of the chapters shown come with the rest of the package")
+    XCTAssertEqual(state.focus, .body, "no outline to browse yet")
+    let untouched = Reducer.reduce(
+      ReaderState(document: first, size: TerminalSize(width: 90, height: 20)),
+      .documentGrew(grown, loading: 0.1))
+    XCTAssertEqual(untouched.focus, .outline, "the outline takes the focus as a book's first page gives it")
+    state = Reducer.reduce(state, .documentGrew(grown, loading: importer.fractionImported))
+    XCTAssertEqual(state.anchor, place)
+    XCTAssertTrue(bodyText(state).contains("› 第1回"), bodyText(state))
+    XCTAssertEqual(state.focus, .body, "not taken from a reader who has moved")
     var chapters = 0
-    while let chapter = importer.importNextChapter() {
-      grown.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
+    while importer.appendNextChapter(to: &grown) {
       chapters += 1
       state = Reducer.reduce(
         state, .documentGrew(grown, loading: importer.isFinished ? nil : importer.fractionImported))
@@ -44,12 +57,34 @@ final class BookGrowthTests: XCTestCase {
     XCTAssertEqual(grown.blocks, book.blocks)
     XCTAssertEqual(grown.outline.entries, book.outline.entries)
     XCTAssertEqual(grown.bookPlaces, book.bookPlaces)
+    XCTAssertEqual(book.outline.entries.map(\.title), (1...40).map { "第\($0)回" })
     XCTAssertEqual(state.document.outline.count, 40)
     XCTAssertNil(state.loading)
     XCTAssertFalse(bodyText(state).contains("loading"))
     state = press(.character("G"), on: state)
     XCTAssertTrue(bodyText(state).contains("全書完。"), bodyText(state))
     XCTAssertTrue(bodyText(state).contains("› 第40回"), bodyText(state))
+  }
+
+  func testABookWhoseTableOfContentsListsNothingGetsItsHeadingsOnceTheRestIsRead() throws {
+    let chapters = (1...20).map { number in
+      SampleBooks.Chapter(
+        "c\(number).xhtml", SampleBooks.xhtml(title: "第\(number)回", body: "<h2>第\(number)回</h2><p>正文。</p>"))
+    }
+    let nav = SampleBooks.xhtml(
+      title: "目錄", body: "<nav epub:type=\"toc\"><ol><li><a href=\"elsewhere.xhtml\">別處</a></li></ol></nav>")
+    let bytes = SampleBooks.book(title: "無目錄", author: "測試", chapters: chapters, nav: nav)
+    var importer = try EPUBImporter(bytes: bytes)
+    var document = importer.firstDocument(fallbackTitle: "none.epub", minimumBlocks: 4)
+    XCTAssertTrue(document.declaresOutline, "a nav is named: expected to be the outline")
+    importer.readRest(into: &document)
+    XCTAssertFalse(document.declaresOutline)
+    XCTAssertEqual(document.outline.entries.map(\.title), ["第1回", "第2回"])
+    while importer.appendNextChapter(to: &document) {}
+    var whole = try EPUBImporter(bytes: bytes)
+    let book = try whole.document(fallbackTitle: "none.epub")
+    XCTAssertEqual(document.outline.entries, book.outline.entries)
+    XCTAssertEqual(book.outline.entries.count, 20)
   }
 
   func testASmallBookIsWholeInItsFirstDocument() throws {

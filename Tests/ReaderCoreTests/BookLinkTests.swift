@@ -85,9 +85,7 @@ final class BookLinkTests: XCTestCase {
     state = follow(link: 1, in: press(.tab, on: state))
     XCTAssertEqual(state.message, "still loading this book: OEBPS/chapter40.xhtml is not read yet")
     XCTAssertEqual(state.anchor, .top)
-    while let chapter = importer.importNextChapter() {
-      document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
-    }
+    while importer.appendNextChapter(to: &document) {}
     state = Reducer.reduce(state, .documentGrew(document, loading: nil))
     state = press(.enter, on: state)
     let shown = state.bodyLayout.lines(from: state.anchor, count: state.geometry.body.height).map(\.text)

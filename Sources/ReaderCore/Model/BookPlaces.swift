@@ -15,8 +15,11 @@ public struct BookPlaces: Sendable, Equatable {
     case outside
   }
 
-  /// The entry names of the spine's documents, known before any chapter is read.
-  public let spine: Set<String>
+  /// The entry names of the spine's documents, known before any chapter is read (a long book's
+  /// first ones only until its package is read whole, after the first page).
+  public internal(set) var spine: Set<String>
+  /// Whether `spine` is all of it; until then a path not in it may be a chapter still to come.
+  public internal(set) var spineIsWhole = true
   /// The chapters imported so far, in reading order, and the top-level block each starts at.
   public private(set) var chapterPaths: [String] = []
   public private(set) var chapterStarts: [Int] = []
@@ -47,7 +50,7 @@ public struct BookPlaces: Sendable, Equatable {
     if let fragment, let leaf = anchors[path + "#" + fragment] {
       return .place(leaf: leaf, missingFragment: nil)
     }
-    guard spine.contains(path) else { return .notInReadingOrder(path: path) }
+    guard spine.contains(path) || !spineIsWhole else { return .notInReadingOrder(path: path) }
     guard let start = anchors[path] else { return .notYetRead(path: path) }
     return .place(leaf: start, missingFragment: fragment)
   }

@@ -64,6 +64,15 @@ public struct Document: Sendable {
     blocks.append(contentsOf: more)
   }
 
+  /// The same document with the outline of its headings instead of a declared one: a book whose
+  /// table of contents, read after its first page, lists none of its chapters.
+  public func withHeadingsOutline() -> Document {
+    var replaced = Document(title: title, author: author, blocks: blocks, outline: nil, notice: notice)
+    replaced.encodingLabel = encodingLabel
+    replaced.bookPlaces = bookPlaces
+    return replaced
+  }
+
   /// The same document with other blocks of the same shape (the text converted to another
   /// script), and the declared outline's titles passed through `title`.
   public func replacingBlocks<Failure: Error>(

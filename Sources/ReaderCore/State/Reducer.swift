@@ -52,6 +52,9 @@ public enum Reducer {
       next.loading = loading
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
     case .documentGrew(let grown, let loading):
+      let outlineArrives =
+        state.document.outline.isEmpty && grown.declaresOutline && !grown.outline.isEmpty
+        && state.anchor == .top && state.selectedLink == nil
       next.statusMessage = state.statusMessage
       // Damage found in the part decoded in the background is told when it arrives.
       if let notice = grown.notice, notice != state.document.notice { next.statusMessage = notice }
@@ -59,6 +62,10 @@ public enum Reducer {
       next.loading = loading
       if next.followsEnd { run(.bottom, on: &next) }
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
+      // A long book's table of contents is read after its first page; when it arrives, the
+      // outline takes the focus it would have had with the first page, unless the reader has
+      // already moved or picked a link in the body.
+      if outlineArrives && next.geometry.outline != nil { next.focus = .outline }
     case .key(let key):
       keyPressed(key, on: &next)
       LinkNavigation.dropIfHidden(&next)

@@ -11,10 +11,15 @@ public struct EPUBImporter: Sendable {
   public let title: String?
   public let author: String?
   private let archive: ZipArchive
-  private let package: EPUBPackage
+  /// The package as read so far: a long book's first spine items only until `readRest`.
+  private var package: EPUBPackage
+  /// Whether the whole package and the table of contents have been read (`readRest`).
+  private var hasReadRest = false
   /// Table of contents entries, in reading order of their chapters, not yet given out.
-  private var waiting: [EPUBTableOfContents.Entry]
-  private let hasTableOfContents: Bool
+  private var waiting: [EPUBTableOfContents.Entry] = []
+  /// Whether the book's table of contents is its outline: until `readRest`, whether the package
+  /// names one; then, whether it lists anything in the spine.
+  private var hasTableOfContents: Bool
   private var converter = XHTMLConverter()
   private var nextChapter = 0
   /// The first block id of every top-level block imported so far.
@@ -22,13 +27,52 @@ public struct EPUBImporter: Sendable {
   private var skipped: [String] = []
   private var stoppedBy: String?
 
-  /// Opens the book and reads its package and table of contents; throws when it cannot be
-  /// read at all or when its chapters are encrypted.
+  /// How many spine items are looked up before the first page: enough for a cover, a title page
+  /// and the first chapters; more are read with the rest of the package when needed.
+  static let firstSpineItems = 16
+
+  /// Opens the book and reads the start of its package; throws when it cannot be read at all or
+  /// when its chapters are encrypted. The rest of the package and the table of contents are read
+  /// by `readRest`, after the first page.
   public init(bytes: [UInt8], limits: ZipArchive.Limits = .standard) throws(EPUBError) {
     do { archive = try ZipArchive(bytes: bytes, limits: limits) } catch { throw .archive(error) }
-    package = try EPUBPackage.read(from: archive)
+    // Whether a book opens depends on which of its chapters an encryption file covers: all of them are read.
+    let mayEncrypt = archive.contains("META-INF/encryption.xml")
+    package = try EPUBPackage.read(from: archive, spineLimit: mayEncrypt ? .max : Self.firstSpineItems)
+    if package.spine.isEmpty && !package.isWholeSpine { package = try EPUBPackage.read(from: archive) }
     guard !package.spine.isEmpty else { throw .nothingReadable }
-    if EPUBEncryption.encryptsContent(archive, documents: Set(package.spine.map(\.path))) { throw .encrypted }
+    if mayEncrypt && EPUBEncryption.encryptsContent(archive, documents: Set(package.spine.map(\.path))) {
+      throw .encrypted
+    }
+    hasTableOfContents = package.navigation != nil || package.ncx != nil
+    title = package.title
+    author = package.author
+    converter.chinese = package.language?.hasPrefix("zh") ?? false
+  }
+
+  /// Whether every chapter was imported (or the import stopped at a limit).
+  public var isFinished: Bool {
+    (nextChapter >= package.spine.count && package.isWholeSpine) || stoppedBy != nil
+  }
+
+  /// The share of chapters imported, for a progress figure.
+  public var fractionImported: Double {
+    Double(nextChapter) / Double(max(1, package.isWholeSpine ? package.spine.count : package.spineReferences))
+  }
+
+  /// Reads what a long book's first page was shown without, the whole package and the table of
+  /// contents, and brings `document` (the first document, or what `appendNextChapter` made of
+  /// it) up to them: the spine its links are told by, the entries of the chapters already in it
+  /// and, when the table of contents lists nothing in the spine after all, the outline of its
+  /// headings instead of the declared one it began with. Reading it again does nothing.
+  public mutating func readRest(into document: inout Document) {
+    guard !hasReadRest else { return }
+    hasReadRest = true
+    if !package.isWholeSpine {
+      // The same bytes were parsed a moment ago; should that fail now, the spine read is all there is.
+      package = (try? EPUBPackage.read(from: archive)) ?? package
+      package.isWholeSpine = true
+    }
     var toc = EPUBTableOfContents(entries: [])
     if let navigation = package.navigation, let bytes = try? archive.read(navigation.path) {
       toc = EPUBTableOfContents.navigation(bytes, path: navigation.path)
@@ -42,26 +86,21 @@ public struct EPUBImporter: Sendable {
     // Stable: entries of one chapter keep the book's order; chapters follow the spine.
     waiting = entries.enumerated().sorted { (order[$0.1.path]!, $0.0) < (order[$1.1.path]!, $1.0) }.map(\.1)
     hasTableOfContents = !waiting.isEmpty
-    title = package.title
-    author = package.author
-    converter.chinese = package.language?.hasPrefix("zh") ?? false
+    document.bookPlaces?.spine = spinePaths
+    document.bookPlaces?.spineIsWhole = true
+    if document.declaresOutline && !hasTableOfContents { document = document.withHeadingsOutline() }
+    document.append([], entries: placedEntries())
   }
 
-  /// Whether every chapter was imported (or the import stopped at a limit).
-  public var isFinished: Bool { nextChapter >= package.spine.count || stoppedBy != nil }
+  /// The entry names of the spine's documents known so far, for `BookPlaces`.
+  private var spinePaths: Set<String> { Set(package.spine.filter(\.isDocument).map(\.path)) }
 
-  /// The share of chapters imported, for a progress figure.
-  public var fractionImported: Double { Double(nextChapter) / Double(max(1, package.spine.count)) }
-
-  /// One spine item imported: its top-level blocks, the table of contents entries that now have
-  /// a place, and its entry name with the anchors placed (for `BookPlaces`).
-  public typealias Chapter = (
-    blocks: [Block], entries: [OutlineEntry], chapter: (path: String, anchors: [String: Int])
-  )
-
-  /// The next chapter; nil when all are imported. Skipped chapters give empty blocks.
-  public mutating func importNextChapter() -> Chapter? {
-    guard !isFinished else { return nil }
+  /// Appends the next chapter to `document` (the first document, or what this made of it), with
+  /// the table of contents entries that now have a place; false when all are imported. Skipped
+  /// chapters add nothing. Past the first spine items, the rest of the package is read first.
+  public mutating func appendNextChapter(to document: inout Document) -> Bool {
+    if nextChapter >= package.spine.count && !package.isWholeSpine { readRest(into: &document) }
+    guard !isFinished else { return false }
     let item = package.spine[nextChapter]
     nextChapter += 1
     var blocks: [Block] = []
@@ -80,7 +119,10 @@ public struct EPUBImporter: Sendable {
       }
     }
     topIDs += blocks.map(\.id)
-    return (blocks, placedEntries(), (item.path, converter.takeNewAnchors()))
+    // A book read whole at the start has its table of contents already; else it waits for `readRest`.
+    let entries = hasReadRest ? placedEntries() : []
+    document.append(blocks, entries: entries, chapter: (item.path, converter.takeNewAnchors()))
+    return true
   }
 
   /// What went wrong on the way, for the status line: skipped chapters and a stop at a limit.
@@ -91,27 +133,32 @@ public struct EPUBImporter: Sendable {
 
   /// The first chapters, until they hold at least `minimumBlocks` top-level blocks (and at
   /// least one), as a document whose outline will grow: a large book is painted from it before
-  /// the rest is imported.
+  /// the rest is imported. A book that ends there is read whole, table of contents and all.
   public mutating func firstDocument(fallbackTitle: String, minimumBlocks: Int = 1) -> Document {
-    var document = Document(
-      title: title ?? fallbackTitle, author: author, blocks: [],
-      outline: hasTableOfContents ? Outline(entries: []) : nil)
-    document.bookPlaces = BookPlaces(spine: Set(package.spine.filter(\.isDocument).map(\.path)))
-    while document.blocks.count < max(1, minimumBlocks), let chapter = importNextChapter() {
-      document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
-    }
+    var document = emptyDocument(fallbackTitle: fallbackTitle)
+    while document.blocks.count < max(1, minimumBlocks), appendNextChapter(to: &document) {}
+    if isFinished { readRest(into: &document) }
     document.notice = notice
     return document
   }
 
   /// The whole book; throws when not one chapter could be read.
   public mutating func document(fallbackTitle: String) throws(EPUBError) -> Document {
-    var document = firstDocument(fallbackTitle: fallbackTitle)
-    while let chapter = importNextChapter() {
-      document.append(chapter.blocks, entries: chapter.entries, chapter: chapter.chapter)
-    }
+    var document = emptyDocument(fallbackTitle: fallbackTitle)
+    readRest(into: &document)
+    while appendNextChapter(to: &document) {}
     if document.isEmpty && !skipped.isEmpty { throw .nothingReadable }
     document.notice = notice
+    return document
+  }
+
+  /// The book before its first chapter, with the outline it is expected to declare.
+  private func emptyDocument(fallbackTitle: String) -> Document {
+    var document = Document(
+      title: title ?? fallbackTitle, author: author, blocks: [],
+      outline: hasTableOfContents ? Outline(entries: []) : nil)
+    document.bookPlaces = BookPlaces(spine: spinePaths)
+    document.bookPlaces?.spineIsWhole = package.isWholeSpine
     return document
   }
 

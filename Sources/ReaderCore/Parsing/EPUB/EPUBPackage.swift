@@ -2,7 +2,7 @@
 /// reading order (spine) and where its table of contents is.
 struct EPUBPackage {
   /// One file the manifest lists, its path resolved to a zip entry name.
-  struct Item {
+  struct Item: Equatable {
     var id: String
     var path: String
     var mediaType: String
@@ -20,17 +20,23 @@ struct EPUBPackage {
   var author: String?
   /// The book's language tag (`zh-Hant`), lower-cased.
   var language: String?
-  var manifest: [String: Item]
-  /// The spine's documents in reading order.
+  /// The spine's documents in reading order: all of them, or the first ones when the package
+  /// was read with a `spineLimit` (`isWholeSpine` then says whether that was all).
   var spine: [Item]
+  var isWholeSpine: Bool
+  /// How many items the spine references, those that name nothing in the manifest included.
+  var spineReferences: Int
   /// The EPUB 3 navigation document, if the manifest marks one.
   var navigation: Item?
   /// The EPUB 2 NCX table of contents, if the spine names one (or the manifest has one).
   var ncx: Item?
 
   /// Reads `META-INF/container.xml` for the package's path (any `.opf` file when it names none)
-  /// and parses that package.
-  static func read(from archive: ZipArchive) throws(EPUBError) -> EPUBPackage {
+  /// and parses that package. With `spineLimit`, only the first that many spine references are
+  /// looked up: libxml2's tree is read in place, and only the manifest items they name (and the
+  /// table of contents) are made `Item`s, so a long book's thousands of others cost little
+  /// before its first page. The spine then read is the start of the whole one.
+  static func read(from archive: ZipArchive, spineLimit: Int = .max) throws(EPUBError) -> EPUBPackage {
     var path: String?
     if let bytes = try? archive.read("META-INF/container.xml"), let container = MarkupParser.parseXML(bytes) {
       path = container.all("rootfile").lazy.compactMap { $0.attributes["full-path"] }
@@ -40,32 +46,52 @@ struct EPUBPackage {
     guard let path else { throw .missingPackage }
     let bytes: [UInt8]
     do { bytes = try archive.read(path) } catch { throw .archive(error) }
-    guard let root = MarkupParser.parseXML(bytes), let spineElement = root.first("spine") else {
-      throw .invalidPackage(path)
-    }
+    let package = MarkupParser.withXMLTree(bytes) { root in read(root, path: path, spineLimit: spineLimit) }
+    guard let package = package ?? nil else { throw .invalidPackage(path) }
+    return package
+  }
+
+  private static func read(_ root: MarkupTreeElement, path: String, spineLimit: Int) -> EPUBPackage? {
+    guard let spineElement = root.first("spine") else { return nil }
+    let references = spineElement.elements.filter { $0.isNamed("itemref") }
+    let wanted = references.prefix(spineLimit).compactMap { $0.attribute("idref") }
+    let toc = spineElement.attribute("toc")
+    let wantedIDs = Set(wanted)
     var manifest: [String: Item] = [:]
-    for item in root.first("manifest")?.elements ?? [] where item.name == "item" {
-      guard let id = item.attributes["id"], let href = item.attributes["href"],
-        let resolved = EPUBPath.resolve(href, from: path)
-      else { continue }
-      manifest[id] = Item(
-        id: id, path: resolved.path, mediaType: item.attributes["media-type"]?.lowercased() ?? "",
-        properties: (item.attributes["properties"] ?? "").split(separator: " ").map(String.init))
+    var navigation: [Item] = []
+    var ncxItems: [Item] = []
+    for item in root.first("manifest")?.elements ?? [] where item.isNamed("item") {
+      guard let id = item.attribute("id") else { continue }
+      let mediaType = item.attribute("media-type")?.lowercased() ?? ""
+      let properties = (item.attribute("properties") ?? "").split(separator: " ").map(String.init)
+      let isNavigation = properties.contains("nav")
+      let isNCX = mediaType == "application/x-dtbncx+xml"
+      // A later item of the same id replaces an earlier one, as in a dictionary of them all.
+      guard
+        spineLimit == .max || wantedIDs.contains(id) || id == toc || isNavigation || isNCX
+          || manifest[id] != nil
+      else {
+        continue
+      }
+      guard let href = item.attribute("href"), let resolved = EPUBPath.resolve(href, from: path) else {
+        continue
+      }
+      let made = Item(id: id, path: resolved.path, mediaType: mediaType, properties: properties)
+      manifest[id] = made
+      if isNavigation { navigation.append(made) }
+      if isNCX { ncxItems.append(made) }
     }
-    let spine = spineElement.elements.filter { $0.name == "itemref" }.compactMap {
-      $0.attributes["idref"].flatMap { manifest[$0] }
-    }
-    let metadata = root.first("metadata")
-    let ncx =
-      spineElement.attributes["toc"].flatMap { manifest[$0] }
-      ?? manifest.values.filter { $0.mediaType == "application/x-dtbncx+xml" }.min { $0.path < $1.path }
+    let metadata = root.first("metadata")?.copied
+    // Items replaced by a later one of the same id are not the manifest's.
+    let listed = { (item: Item) in manifest[item.id] == item }
     return EPUBPackage(
       path: path, title: metadata?.first("title")?.text.nonEmpty,
       author: metadata?.first("creator")?.text.nonEmpty,
       language: metadata?.first("language")?.text.lowercased().nonEmpty,
-      manifest: manifest, spine: spine,
-      navigation: manifest.values.filter { $0.properties.contains("nav") }.min { $0.path < $1.path },
-      ncx: ncx)
+      spine: wanted.compactMap { manifest[$0] }, isWholeSpine: references.count <= spineLimit,
+      spineReferences: references.count,
+      navigation: navigation.filter(listed).min { $0.path < $1.path },
+      ncx: toc.flatMap { manifest[$0] } ?? ncxItems.filter(listed).min { $0.path < $1.path })
   }
 }
 

@@ -11,6 +11,12 @@ public enum MarkupParser {
   /// Parses a well-formed XML document (container.xml, the OPF package, toc.ncx); a document that
   /// is not well-formed is parsed again in libxml2's recovering mode. Nil if nothing came of it.
   public static func parseXML(_ bytes: [UInt8]) -> MarkupElement? {
+    withXMLTree(bytes) { $0.copied } ?? nil
+  }
+
+  /// `read` of the root element of the XML document in `bytes`, parsed as `parseXML` parses it,
+  /// while libxml2's tree exists (nothing is copied out but what `read` takes). Nil if no root.
+  static func withXMLTree<Result>(_ bytes: [UInt8], _ read: (MarkupTreeElement) -> Result) -> Result? {
     setUp
     let strict = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     for options in [strict, strict | Int32(XML_PARSE_RECOVER.rawValue)] {
@@ -23,7 +29,9 @@ public enum MarkupParser {
       }
       if let document {
         defer { xmlFreeDoc(document) }
-        if let root = xmlDocGetRootElement(document), let element = copy(root) { return element }
+        if let root = xmlDocGetRootElement(document), root.pointee.type == XML_ELEMENT_NODE {
+          return read(MarkupTreeElement(node: root))
+        }
       }
     }
     return nil
@@ -89,7 +97,7 @@ public enum MarkupParser {
 
   /// Copies the element `root` and everything under it, without recursion (libxml2 allows
   /// hundreds of levels; the copy is built bottom-up from an explicit stack).
-  private static func copy(_ root: xmlNodePtr) -> MarkupElement? {
+  static func copy(_ root: xmlNodePtr) -> MarkupElement? {
     guard root.pointee.type == XML_ELEMENT_NODE else { return nil }
     var stack: [(node: xmlNodePtr, element: MarkupElement, next: xmlNodePtr?)] = [
       (root, element(root), root.pointee.children)
@@ -121,19 +129,24 @@ public enum MarkupParser {
     var attributes: [String: String] = [:]
     var attribute = node.pointee.properties
     while let current = attribute {
-      var value = ""
-      var child = current.pointee.children
-      while let text = child {
-        if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
-          value += String(cString: content)
-        }
-        child = text.pointee.next
-      }
-      attributes[qualifiedName(current.pointee.name, namespace: current.pointee.ns)] = value
+      attributes[qualifiedName(current.pointee.name, namespace: current.pointee.ns)] = value(of: current)
       attribute = current.pointee.next
     }
     let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
     return MarkupElement(name: name, attributes: attributes)
+  }
+
+  /// An attribute's value: the text of its children, joined.
+  static func value(of attribute: xmlAttrPtr) -> String {
+    var value = ""
+    var child = attribute.pointee.children
+    while let text = child {
+      if text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
+        value += String(cString: content)
+      }
+      child = text.pointee.next
+    }
+    return value
   }
 
   private static func qualifiedName(_ name: UnsafePointer<xmlChar>?, namespace: xmlNsPtr?) -> String {
