@@ -193,12 +193,32 @@ enum DocumentSource {
   }
 
   static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
-    var bytes: [UInt8] = []
     var info = stat()
-    // A regular file's size is known: one allocation instead of a doubling array (100 MB files).
-    if fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 {
-      bytes.reserveCapacity(Int(info.st_size) + 1)
+    guard fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 else {
+      return try readChunks(descriptor: descriptor, path: path)
     }
+    // A regular file's size is known: read straight into one array of that size, not through a
+    // chunk copied on (a 20 MB book before its first page).
+    let size = Int(info.st_size)
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      while count < size {
+        let got = read(descriptor, buffer.baseAddress! + count, size - count)
+        if got < 0 && errno == EINTR { continue }
+        if got < 0 { failure = errno }
+        if got <= 0 { return }
+        count += got
+      }
+    }
+    if failure != 0 { throw openError(path: path, code: failure) }
+    // A file that grew since it was measured is read on to its end.
+    if bytes.count == size { bytes += try readChunks(descriptor: descriptor, path: path) }
+    return bytes
+  }
+
+  /// What is left to read from `descriptor`, a chunk at a time (a pipe, a terminal).
+  private static func readChunks(descriptor: Int32, path: String) throws -> [UInt8] {
+    var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
