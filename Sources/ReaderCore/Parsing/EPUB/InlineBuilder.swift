@@ -9,19 +9,26 @@ struct InlineBuilder {
   private var afterLineBreak = false
 
   /// Text from a text node, its white space collapsed.
+  ///
+  /// A character is white space by its first scalar, as `Character.isWhitespace` tells, but
+  /// looked up in `MarkupElement.collapsedSpace` and words cut out of the text rather than built
+  /// a character at a time: every character of a book goes through here.
   mutating func appendText(_ text: String, style: TextStyle, target: InlineTarget? = nil) {
-    var word = ""
-    for character in text {
-      if character.isWhitespace && character != "\u{00A0}" && character != "\u{3000}" {
-        if !word.isEmpty { emit(word, style: style, target: target) }
-        word = ""
-        let lineEnd = character.isNewline || (pendingSpace?.lineEnd ?? false)
-        pendingSpace = (lineEnd, pendingSpace?.style ?? style, pendingSpace?.target ?? target)
-      } else {
-        word.append(character)
+    var wordStart: String.Index?
+    let scalars = text.unicodeScalars
+    for index in text.indices {
+      let first = scalars[index].value
+      guard MarkupElement.collapsedSpace(first) else {
+        if wordStart == nil { wordStart = index }
+        continue
       }
+      if let start = wordStart { emit(String(text[start..<index]), style: style, target: target) }
+      wordStart = nil
+      let isNewline = (0x0A...0x0D).contains(first) || first == 0x85 || first == 0x2028 || first == 0x2029
+      let lineEnd = isNewline || (pendingSpace?.lineEnd ?? false)
+      pendingSpace = (lineEnd, pendingSpace?.style ?? style, pendingSpace?.target ?? target)
     }
-    if !word.isEmpty { emit(word, style: style, target: target) }
+    if let start = wordStart { emit(String(text[start...]), style: style, target: target) }
   }
 
   /// Text that is not HTML source (a placeholder, a reading): kept as it is, spaces and all.
