@@ -38,20 +38,19 @@ final class BackgroundParse: @unchecked Sendable {
   /// Like `start(bytes:title:)` for a book: the first chapters now, and on the thread the rest
   /// of its package and its table of contents (the outline grows from there), then the other
   /// chapters, published at most every `bookPublishInterval` so that a book of many short
-  /// chapters does not copy its growing document once per chapter. With `keyOf`, the key of the
+  /// chapters does not copy its growing document once per chapter. With `key`, the key of the
   /// remembered place is made there too (`documentKey`), not before the first screen.
   static func start(
-    importing book: EPUBImporter, fallbackTitle: String,
-    keyOf source: (origin: DocumentSource, bytes: [UInt8])? = nil
+    importing book: EPUBImporter, fallbackTitle: String, key: (@Sendable () -> DocumentKey?)? = nil
   ) throws(EPUBError) -> (Document, BackgroundParse?) {
     var importer = book
     let document = importer.firstDocument(fallbackTitle: fallbackTitle, minimumBlocks: firstBookBlocks)
     if importer.foundNothing { throw .nothingReadable }
     guard !importer.isFinished else { return (document, nil) }
     let feed = BackgroundParse()
-    feed.findsKey = source != nil
+    feed.findsKey = key != nil
     feed.prepare { [importer, document] in
-      if let source { feed.setKey(source.origin.key(for: source.bytes)) }
+      if let made = key?() { feed.setKey(made) }
       var importer = importer
       var document = document
       let declared = document.declaresOutline

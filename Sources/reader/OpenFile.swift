@@ -16,19 +16,35 @@ final class OpenFile: @unchecked Sendable {
 
   /// Up to `count` bytes from the start (fewer at the end of the file).
   func readStart(_ count: Int) throws -> [UInt8] {
-    var bytes = [UInt8](repeating: 0, count: count)
+    var code: Int32 = 0
+    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let read = self.read(at: 0, into: UnsafeMutableRawBufferPointer(buffer))
+      if read < 0 { code = errno }
+      initialized = max(0, read)
+    }
+    if code != 0 { throw DocumentSource.openError(path: path, code: code) }
+    return bytes
+  }
+
+  /// Copies the bytes from `offset` into `buffer`: how many (fewer at the end of the file), or
+  /// -1 when the file cannot be read.
+  func read(at offset: Int, into buffer: UnsafeMutableRawBufferPointer) -> Int {
     var total = 0
-    while total < count {
-      let read = bytes.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress! + total, count - total, total)
-      }
+    while total < buffer.count {
+      let read = pread(descriptor, buffer.baseAddress! + total, buffer.count - total, off_t(offset + total))
       if read < 0 && errno == EINTR { continue }
-      if read < 0 { throw DocumentSource.openError(path: path, code: errno) }
+      if read < 0 { return -1 }
       if read == 0 { break }
       total += read
     }
-    bytes.removeSubrange(total...)
-    return bytes
+    return total
+  }
+
+  /// The file's size now, in bytes.
+  func size() throws -> Int {
+    var info = stat()
+    guard fstat(descriptor, &info) == 0 else { throw DocumentSource.openError(path: path, code: errno) }
+    return Int(info.st_size)
   }
 
   /// All the bytes, from the start to the end the file has now.

@@ -175,7 +175,8 @@ struct ViewerSession {
   /// remembered place, come from the background parse. Nil when the file is small or another
   /// kind: it is read whole.
   private func openFromStart(_ source: DocumentSource) throws -> Opened? {
-    guard let (start, file) = try source.readStart(Self.startSize), !source.isEPUB(start) else { return nil }
+    guard let (start, file) = try source.readStart(Self.startSize) else { return nil }
+    if source.isEPUB(start) { return try openBook(source, file: file) }
     // The detector and the binary check look at the first 256 KB and 8 KB only: the start decides
     // them as the whole file would.
     let (encoding, markLength) =
@@ -200,6 +201,30 @@ struct ViewerSession {
     return Opened(origin: source, document: document, loading: loading, key: nil)
   }
 
+  /// A large book, opened from its file: libzip reads what it needs where it is, so the first
+  /// screen waits for the package and the first chapters, not for the whole file to be read; the
+  /// background import reads the rest, and the whole file for the key of the remembered place.
+  private func openBook(_ source: DocumentSource, file: OpenFile) throws -> Opened {
+    let size = try file.size()
+    let makeKey: @Sendable () -> DocumentKey? = { (try? file.readAll()).map { source.key(for: $0) } }
+    let archive: ZipArchive
+    do {
+      archive = try ZipArchive(size: size) { file.read(at: $0, into: $1) }
+    } catch {
+      throw ReaderError.unreadable(path: source.argument, reason: EPUBError.archive(error).reason)
+    }
+    let started: (document: Document, loading: BackgroundParse?)
+    do {
+      started = try BackgroundParse.start(
+        importing: try EPUBImporter(archive: archive), fallbackTitle: source.title, key: makeKey)
+    } catch {
+      throw ReaderError.unreadable(path: source.argument, reason: error.reason)
+    }
+    return Opened(
+      origin: source, document: started.document, loading: started.loading,
+      key: started.loading == nil ? makeKey() : nil)
+  }
+
   /// The first document, and the background parse of the rest when the file is large.
   private func open(_ origin: DocumentSource, bytes: [UInt8], name: String) throws -> (
     Document, BackgroundParse?
@@ -208,7 +233,8 @@ struct ViewerSession {
       do {
         // The content hash of the remembered place is made after the first screen, as for large files.
         return try BackgroundParse.start(
-          importing: try EPUBImporter(bytes: bytes), fallbackTitle: origin.title, keyOf: (origin, bytes))
+          importing: try EPUBImporter(bytes: bytes), fallbackTitle: origin.title,
+          key: { origin.key(for: bytes) })
       } catch {
         throw ReaderError.unreadable(path: name, reason: error.reason)
       }

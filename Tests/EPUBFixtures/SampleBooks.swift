@@ -199,7 +199,8 @@ public enum SampleBooks {
   /// A long book, EPUB 3: `count` chapters of `paragraphs` numbered paragraphs each, a nav
   /// listing them, the first chapter linking to the last one's `#end`, and the last ending with
   /// 「全書完」 — enough top-level blocks that the viewer imports most of it in the background.
-  public static func manyChapters(count: Int = 40, paragraphs: Int = 20) -> [UInt8] {
+  /// `padding` bytes of a stored (uncompressed) image make the file that much larger.
+  public static func manyChapters(count: Int = 40, paragraphs: Int = 20, padding: Int = 0) -> [UInt8] {
     let chapters = (1...count).map { number -> Chapter in
       var body = "<h1>第\(number)回</h1>\n"
       if number == 1 { body += "<p>直接跳到<a href=\"chapter\(count).xhtml#end\">最後一回的結尾</a>。</p>\n" }
@@ -216,7 +217,12 @@ public enum SampleBooks {
       <body><nav epub:type="toc"><ol>\(entries)</ol></nav></body>
       </html>
       """
-    return book(title: "長篇（\(count)回）", author: "測試", chapters: chapters, nav: nav)
+    let picture = ZipWriter.Entry(
+      "OEBPS/images/plate.png",
+      bytes: (0..<padding).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) },
+      stored: true)
+    return book(
+      title: "長篇（\(count)回）", author: "測試", chapters: chapters, nav: nav, extra: padding > 0 ? [picture] : [])
   }
 
   /// Links inside a book, EPUB 2 with its chapters in `text/`: a footnote reference to a note at

@@ -104,7 +104,19 @@ final class EPUBTests: XCTestCase {
   /// reachable (by `G` and by a link from the first chapter), and a place deep in the book is
   /// restored once that part has arrived.
   func testALongBookGrowsWhileShownAndItsEndIsReachedAndRemembered() throws {
-    let book = try write(SampleBooks.manyChapters(count: 40, paragraphs: 20), as: "long.epub")
+    try checkLongBook(SampleBooks.manyChapters(count: 40, paragraphs: 20))
+  }
+
+  /// The same over 1 MB, which is opened from its file (libzip reads what it needs where it is)
+  /// and whose remembered place is looked up once the background import has hashed it.
+  func testALongBookReadFromItsFileGrowsAndItsPlaceIsRemembered() throws {
+    let bytes = SampleBooks.manyChapters(count: 40, paragraphs: 20, padding: 1_500_000)
+    XCTAssertGreaterThan(bytes.count, 1 << 20)
+    try checkLongBook(bytes)
+  }
+
+  private func checkLongBook(_ bytes: [UInt8]) throws {
+    let book = try write(bytes, as: "long.epub")
     let state = directory.appendingPathComponent("state").path
     var session = try TmuxSession(
       command: ReaderShell.shellCommand([book]), width: 90, height: 16, environment: ["XDG_STATE_HOME": state]

@@ -87,6 +87,26 @@ final class BookGrowthTests: XCTestCase {
     XCTAssertEqual(book.outline.entries.count, 20)
   }
 
+  func testABookReadWhereItIsIsTheBookReadWholeAndAFailingReadIsAnError() throws {
+    let bytes = SampleBooks.manyChapters(count: 40, paragraphs: 20)
+    let inPlace = try ZipArchive(size: bytes.count) { offset, buffer in
+      let count = min(buffer.count, bytes.count - offset)
+      guard count > 0 else { return 0 }
+      bytes.withUnsafeBytes {
+        buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
+      }
+      return count
+    }
+    var importer = try EPUBImporter(archive: inPlace)
+    var whole = try EPUBImporter(bytes: bytes)
+    let book = try importer.document(fallbackTitle: "long.epub")
+    XCTAssertEqual(book.blocks, try whole.document(fallbackTitle: "long.epub").blocks)
+    XCTAssertEqual(book.outline.count, 40)
+    XCTAssertThrowsError(try ZipArchive(size: bytes.count) { _, _ in -1 }) { error in
+      XCTAssertEqual(error as? ZipError, .notAnArchive)
+    }
+  }
+
   func testASmallBookIsWholeInItsFirstDocument() throws {
     var importer = try EPUBImporter(bytes: SampleBooks.threeKingdoms())
     let first = importer.firstDocument(fallbackTitle: "sanguo.epub", minimumBlocks: 64)

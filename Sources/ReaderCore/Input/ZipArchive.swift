@@ -32,14 +32,28 @@ public final class ZipArchive: @unchecked Sendable {
   private var bytesRead = 0
 
   /// Opens the archive in `bytes`, or throws `ZipError` if it is not one or is damaged.
-  public init(bytes: [UInt8], limits: Limits = .standard) throws(ZipError) {
-    guard !bytes.isEmpty else { throw ZipError.notAnArchive }
+  public convenience init(bytes: [UInt8], limits: Limits = .standard) throws(ZipError) {
+    try self.init(source: ZipSource(bytes), size: bytes.count, limits: limits)
+  }
+
+  /// Opens the archive of `size` bytes that `read` copies from an offset into a buffer (answering
+  /// how many it copied, or -1): a book's file, read where libzip looks rather than whole before
+  /// its first page. Throws `ZipError` if it is not an archive or is damaged.
+  public convenience init(
+    size: Int, limits: Limits = .standard,
+    read: @escaping @Sendable (_ offset: Int, _ buffer: UnsafeMutableRawBufferPointer) -> Int
+  ) throws(ZipError) {
+    try self.init(source: ZipSource(size: size, reader: read), size: size, limits: limits)
+  }
+
+  private init(source holding: ZipSource, size: Int, limits: Limits) throws(ZipError) {
+    guard size > 0 else { throw ZipError.notAnArchive }
     var error = zip_error_t()
     zip_error_init(&error)
     defer { zip_error_fini(&error) }
     // libzip reads the bytes through `ZipSource`, which holds them (no copy of a 20 MB book
     // before its first page); the source is libzip's to free, and frees the holder with it.
-    let holder = Unmanaged.passRetained(ZipSource(bytes))
+    let holder = Unmanaged.passRetained(holding)
     guard let source = zip_source_function_create(ZipSource.callback, holder.toOpaque(), &error) else {
       holder.release()
       throw ZipError.notAnArchive

@@ -1,14 +1,31 @@
 import CZip
 
-/// The bytes of an archive in memory as a libzip source: libzip asks for the parts it reads (the
-/// central directory, then each entry it opens) and they are copied out of the array then.
+/// The bytes of an archive as a libzip source: libzip asks for the parts it reads (the central
+/// directory, then each entry it opens) and they are copied out then, from an array in memory or
+/// read from a file where they are.
 final class ZipSource {
-  private let bytes: [UInt8]
+  /// Copies the archive's bytes from an offset into a buffer; answers how many it copied.
+  typealias Reader = (_ offset: Int, _ buffer: UnsafeMutableRawBufferPointer) -> Int
+
+  private let size: Int
+  private let readAt: Reader
   private var offset = 0
   private var error = zip_error_t()
 
-  init(_ bytes: [UInt8]) {
-    self.bytes = bytes
+  convenience init(_ bytes: [UInt8]) {
+    self.init(size: bytes.count) { offset, buffer in
+      let count = min(buffer.count, bytes.count - offset)
+      guard count > 0 else { return 0 }
+      bytes.withUnsafeBytes {
+        buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count)
+      }
+      return count
+    }
+  }
+
+  init(size: Int, reader: @escaping Reader) {
+    self.size = size
+    readAt = reader
     zip_error_init(&error)
   }
 
@@ -41,25 +58,29 @@ final class ZipSource {
       return 0
     case ZIP_SOURCE_READ:
       guard let data else { return -1 }
-      let count = min(Int(clamping: length), bytes.count - offset)
+      let count = min(Int(clamping: length), size - offset)
       guard count > 0 else { return 0 }
-      bytes.withUnsafeBytes { data.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
-      offset += count
-      return zip_int64_t(count)
+      let read = readAt(offset, UnsafeMutableRawBufferPointer(start: data, count: count))
+      guard read >= 0 else {
+        zip_error_set(&error, ZIP_ER_READ, 0)
+        return -1
+      }
+      offset += read
+      return zip_int64_t(read)
     case ZIP_SOURCE_CLOSE:
       return 0
     case ZIP_SOURCE_STAT:
       guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
       let stat = data.assumingMemoryBound(to: zip_stat_t.self)
       zip_stat_init(stat)
-      stat.pointee.size = zip_uint64_t(bytes.count)
+      stat.pointee.size = zip_uint64_t(size)
       stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
       return zip_int64_t(MemoryLayout<zip_stat_t>.size)
     case ZIP_SOURCE_ERROR:
       return zip_error_to_data(&error, data, length)
     case ZIP_SOURCE_SEEK:
       let target = zip_source_seek_compute_offset(
-        zip_uint64_t(offset), zip_uint64_t(bytes.count), data, length, &error)
+        zip_uint64_t(offset), zip_uint64_t(size), data, length, &error)
       guard target >= 0 else { return -1 }
       offset = Int(target)
       return 0

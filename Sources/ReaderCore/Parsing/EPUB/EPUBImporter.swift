@@ -35,7 +35,14 @@ public struct EPUBImporter: Sendable {
   /// when its chapters are encrypted. The rest of the package and the table of contents are read
   /// by `readRest`, after the first page.
   public init(bytes: [UInt8], limits: ZipArchive.Limits = .standard) throws(EPUBError) {
+    let archive: ZipArchive
     do { archive = try ZipArchive(bytes: bytes, limits: limits) } catch { throw .archive(error) }
+    try self.init(archive: archive)
+  }
+
+  /// Like `init(bytes:limits:)` for an archive already open (a file read where libzip looks).
+  public init(archive: ZipArchive) throws(EPUBError) {
+    self.archive = archive
     // Whether a book opens depends on which of its chapters an encryption file covers: all of them are read.
     let mayEncrypt = archive.contains("META-INF/encryption.xml")
     package = try EPUBPackage.read(from: archive, spineLimit: mayEncrypt ? .max : Self.firstSpineItems)
