@@ -152,8 +152,8 @@ final class BackgroundParse: @unchecked Sendable {
     let source = ByteBox(bytes)
     feed.prepare { [document, first] in
       if let rest {
+        if let key = try? rest.origin.key(of: rest.file) { feed.setKey(key) }
         source.bytes = (try? rest.file.readAll()) ?? source.bytes
-        feed.setKey(rest.origin.key(for: source.bytes))
       }
       // The eager path's decoding, so the end is the document a whole parse gives.
       let whole = SourceDecoder.decode(source.bytes, encoding: options.encoding)
@@ -191,11 +191,11 @@ final class BackgroundParse: @unchecked Sendable {
     let feed = BackgroundParse()
     let (resumeAt, nextID) = (parser.parsedBytes, parser.nextID)
     feed.prepare { [document] in
+      if let key = try? origin.key(of: file) { feed.setKey(key) }
       guard let bytes = try? file.readAll() else {
         feed.publish(document, loading: nil)
         return
       }
-      feed.setKey(origin.key(for: bytes))
       guard bytes.starts(with: start) else {
         let whole = (try? origin.parse(bytes, options, name: name)) ?? document
         feed.publish(whole, loading: nil, replaces: true)

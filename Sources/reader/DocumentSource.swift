@@ -125,11 +125,29 @@ enum DocumentSource {
   /// Past 4 MB only the first and last megabyte and the size are hashed, so that opening a huge
   /// file does not wait for a pass over all of it.
   func key(for bytes: [UInt8]) -> DocumentKey {
-    let limit = 4 << 20
-    let hashed =
-      bytes.count > limit
-      ? Array(bytes.prefix(1 << 20)) + Array(bytes.suffix(1 << 20)) + Array(String(bytes.count).utf8) : bytes
-    return DocumentKey(path: rememberedPath, contentHash: ContentHash.fnv1a64(hashed))
+    bytes.count > Self.keyWholeLimit
+      ? key(
+        head: Array(bytes.prefix(Self.keyEnd)), tail: Array(bytes.suffix(Self.keyEnd)), count: bytes.count)
+      : DocumentKey(path: rememberedPath, contentHash: ContentHash.fnv1a64(bytes))
+  }
+
+  /// The same key read from `file` itself: past 4 MB only its two ends are read, so the key of a
+  /// large file does not wait for (or hold) all of it.
+  func key(of file: OpenFile) throws -> DocumentKey {
+    let count = try file.size()
+    guard count > Self.keyWholeLimit else { return key(for: try file.readAll()) }
+    let tail = [UInt8](unsafeUninitializedCapacity: Self.keyEnd) { buffer, initialized in
+      initialized = max(0, file.read(at: count - Self.keyEnd, into: UnsafeMutableRawBufferPointer(buffer)))
+    }
+    return key(head: try file.readStart(Self.keyEnd), tail: tail, count: count)
+  }
+
+  private static let keyWholeLimit = 4 << 20
+  private static let keyEnd = 1 << 20
+
+  private func key(head: [UInt8], tail: [UInt8], count: Int) -> DocumentKey {
+    DocumentKey(
+      path: rememberedPath, contentHash: ContentHash.fnv1a64(head + tail + Array(String(count).utf8)))
   }
 
   /// Whether the bytes are a book: by content (the EPUB container's first entry), or a zip named `.epub`.

@@ -203,10 +203,10 @@ struct ViewerSession {
 
   /// A large book, opened from its file: libzip reads what it needs where it is, so the first
   /// screen waits for the package and the first chapters, not for the whole file to be read; the
-  /// background import reads the rest, and the whole file for the key of the remembered place.
+  /// background import reads the rest, and the two ends of the file for the key of the remembered place.
   private func openBook(_ source: DocumentSource, file: OpenFile) throws -> Opened {
     let size = try file.size()
-    let makeKey: @Sendable () -> DocumentKey? = { (try? file.readAll()).map { source.key(for: $0) } }
+    let makeKey: @Sendable () -> DocumentKey? = { try? source.key(of: file) }
     let archive: ZipArchive
     do {
       archive = try ZipArchive(size: size) { file.read(at: $0, into: $1) }

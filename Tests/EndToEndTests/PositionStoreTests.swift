@@ -26,6 +26,25 @@ final class PositionStoreTests: XCTestCase {
     (try? FileManager.default.contentsOfDirectory(atPath: directory + "/reader"))?.sorted() ?? []
   }
 
+  /// The key read from the open file (only its two ends past 4 MB) is the key of its bytes, so a
+  /// place remembered either way is found the other way; and it changes when the middle does not
+  /// but the end does.
+  func testTheKeyOfAnOpenFileIsTheKeyOfItsBytes() throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let line = Array("第一章　風起。The quick brown fox.\n".utf8)
+    for (name, size) in [("small.md", 3_000), ("large.md", 6 << 20)] {
+      let path = directory + "/" + name
+      var bytes = [UInt8]()
+      while bytes.count < size { bytes += line }
+      FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      let source = DocumentSource(argument: path, standardInputIsRedirected: false)
+      let file = OpenFile(descriptor: open(path, O_RDONLY), path: path)
+      XCTAssertEqual(try source.key(of: file), source.key(for: bytes), name)
+      bytes[bytes.count - 2] = UInt8(ascii: "!")
+      XCTAssertNotEqual(source.key(for: bytes), try source.key(of: file), name)
+    }
+  }
+
   func testSavedPositionComesBack() throws {
     XCTAssertNil(store.load(for: key), "nothing saved yet")
     try store.save(position, for: key)
