@@ -36,11 +36,8 @@ struct DocumentFeed {
     growing?.cancel()
     pending?.parse.cancel()
     pending = nil
-    guard let rest else {
-      growing = nil
-      return Reducer.reduce(state, .reloaded(document, loading: nil))
-    }
     growing = nil
+    guard let rest else { return Reducer.reduce(state, .reloaded(document, loading: nil)) }
     rest.begin()
     pending = (rest, document, 0)
     return showReloadIfReady(on: state) ?? state

@@ -136,10 +136,10 @@ enum DocumentSource {
   func key(of file: OpenFile) throws -> DocumentKey {
     let count = try file.size()
     guard count > Self.keyWholeLimit else { return key(for: try file.readAll()) }
-    let tail = [UInt8](unsafeUninitializedCapacity: Self.keyEnd) { buffer, initialized in
-      initialized = max(0, file.read(at: count - Self.keyEnd, into: UnsafeMutableRawBufferPointer(buffer)))
-    }
-    return key(head: try file.readStart(Self.keyEnd), tail: tail, count: count)
+    let (head, tail) = (
+      try file.readStart(Self.keyEnd), try file.read(at: count - Self.keyEnd, count: Self.keyEnd)
+    )
+    return key(head: head, tail: tail, count: count)
   }
 
   private static let keyWholeLimit = 4 << 20
