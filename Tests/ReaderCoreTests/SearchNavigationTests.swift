@@ -42,6 +42,26 @@ final class SearchNavigationTests: XCTestCase {
     XCTAssertEqual(state.message, "match 1/9 (wrapped to the top)")
   }
 
+  /// At 40 columns the count of `match 3/1,100` stays: the title and the right part give way.
+  func testTheMatchCountStaysOnTheStatusLineAt40Columns() {
+    let text = Array(repeating: Fixtures.articleText, count: 25).joined(separator: "\n\n")
+    let long = MarkdownParser().parse(text, title: "openai-turmoil-collected-edition.md")
+    let opened = ReaderState(document: long, size: TerminalSize(width: 40, height: 12))
+    var state = indexed(type("OpenAI", on: press(.character("/"), on: opened)))
+    let count = state.search?.results?.count ?? 0
+    XCTAssertGreaterThan(count, 1_000, "a count with a thousands separator")
+    let typing = FrameRenderer.render(state)
+    XCTAssertTrue(
+      typing.text(ofRow: 11).contains("\(SearchResults.grouped(count)) matches"),
+      "the prompt's count: \(typing.text(ofRow: 11))")
+    state = press(.enter, .character("n"), .character("n"), on: state)
+    XCTAssertEqual(state.message, "match 3/\(SearchResults.grouped(count))")
+    let frame = FrameRenderer.render(state)
+    XCTAssertTrue(
+      frame.text(ofRow: 11).contains("match 3/\(SearchResults.grouped(count))"), frame.text(ofRow: 11))
+    assertSnapshot(frame.description, named: "search-count-40x12")
+  }
+
   func testTraditionalQueryFindsSimplifiedTextInAnyDisplayedScript() {
     var state = indexed(type("產品發布", on: press(.character("/"), on: start())))
     XCTAssertEqual(state.search?.results?.count, 2, "產品發布 and the Simplified 产品发布")

@@ -142,6 +142,20 @@ public enum FrameRenderer {
     return text + (note.isEmpty ? "" : "  " + VisibleText.singleLine(note))
   }
 
+  /// The title and a note after it in `columns`. The note answers what the reader just did (the
+  /// match count of `3/4,602`, a mark, a reload), so the title gives way first: cut, or left out
+  /// when too little of it would show.
+  static func titleAndNote(_ title: String, _ note: String, columns: Int) -> String {
+    let noted = "  " + note
+    let room = columns - DisplayWidth.of(noted)
+    if DisplayWidth.of(title) <= room { return title + noted }
+    if room >= minimumTitleWidth { return TextFitting.truncate(title, to: room) + noted }
+    return " " + note
+  }
+
+  /// The fewest columns a cut title keeps beside a note (its leading space, a few characters, …).
+  static let minimumTitleWidth = 8
+
   private static func drawStatus(_ state: ReaderState, row: Int, frame: inout Frame) {
     let width = state.size.width
     let percent = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
@@ -163,12 +177,17 @@ public enum FrameRenderer {
     case .chopped(let shift): chopped = " " + InterfaceText.chopped(shift: shift).text(in: language) + " ·"
     }
     let sequence = state.sequence.map { " \($0.label) ·" } ?? ""
-    let right =
-      "\(loading)\(encoding)\(chopped)\(sequence) \(script)  \(percent)%  \(InterfaceText.focus(state.focus).text(in: language)) "
-    var left =
+    let focus = InterfaceText.focus(state.focus).text(in: language)
+    let full = "\(loading)\(encoding)\(chopped)\(sequence) \(script)  \(percent)%  \(focus) "
+    let title =
       " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
+    var left = title
+    // What the left part must show whole: the pattern being typed and its count, or a note.
+    var needed = 0
+    var note: String?
     if let prompt = state.searchPrompt {
       left = promptText(prompt, search: state.search, message: state.message, language: language)
+      needed = DisplayWidth.of(left)
     } else if let filter = state.outlineFilter, filter.isEditing {
       let listed =
         filter.query.isEmpty
@@ -180,11 +199,20 @@ public enum FrameRenderer {
         " " + LinkNavigation.describe(link, in: language)
         + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
     } else if let message = state.message {
-      left += "  " + VisibleText.sanitize(message)
+      note = VisibleText.sanitize(message)
+      needed = DisplayWidth.of(" " + (note ?? ""))
     } else if let entry = state.currentEntry {
       left += " › " + state.title(ofEntry: entry)
     }
+    // On a narrow terminal what the reader just asked for (the match count of `3/4,602`, the
+    // pattern) keeps its room: the focus, the script's details and the rest of the right part
+    // give way first, the percentage last.
+    let shortest = " \(percent)% "
+    let right =
+      [full, " \(scriptLabel)  \(percent)% ", shortest].first { width - DisplayWidth.of($0) >= needed }
+      ?? shortest
     let rightWidth = DisplayWidth.of(right)
+    if let note { left = titleAndNote(title, note, columns: width - rightWidth) }
     let leftText = TextFitting.truncate(left, to: max(0, width - rightWidth))
     frame.write([StyledText(leftText)], row: row, column: 0, limit: width)
     if width - rightWidth >= DisplayWidth.of(leftText) {
