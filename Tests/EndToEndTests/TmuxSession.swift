@@ -73,6 +73,26 @@ final class TmuxSession {
     return lines
   }
 
+  /// The screen with its colours and attributes, as the escape sequences tmux keeps for them.
+  func captureStyled() throws -> [String] {
+    let text = try tmux(["capture-pane", "-p", "-e", "-t", name])
+    var lines = text.components(separatedBy: "\n")
+    if lines.last == "" { lines.removeLast() }
+    return lines
+  }
+
+  /// Polls the styled screen (`captureStyled`) until `predicate` holds or the time runs out, and
+  /// returns the plain screen read right after it held, or the last one.
+  @discardableResult
+  func waitForStyled(timeout: TimeInterval = 20, _ predicate: ([String]) -> Bool) throws -> [String] {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+      if predicate(try captureStyled()) { return try capture() }
+      usleep(50_000)
+    }
+    return try capture()
+  }
+
   func display(_ format: String) throws -> String {
     try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
   }

@@ -24,6 +24,30 @@ final class ViewerTests: XCTestCase {
     return columns
   }
 
+  /// The row of the outline drawn on a background of its own (the selected entry), from a styled
+  /// capture: the one whose first character comes with a background colour or reverse video.
+  private func selectedRow(_ styled: [String]) -> Int? {
+    styled.dropLast().firstIndex { row in
+      var rest = Substring(row)
+      var parameters: [Int] = []
+      while rest.hasPrefix("\u{1B}["), let end = rest.firstIndex(of: "m") {
+        parameters += rest[rest.index(rest.startIndex, offsetBy: 2)..<end].split(separator: ";").compactMap {
+          Int($0)
+        }
+        rest = rest[rest.index(after: end)...]
+      }
+      var index = 0
+      while index < parameters.count {
+        switch parameters[index] {
+        case 7, 48: return true
+        case 38: index += parameters.dropFirst(index + 1).first == 2 ? 5 : 3
+        default: index += 1
+        }
+      }
+      return false
+    }
+  }
+
   private func wcwidthOf(_ scalar: Unicode.Scalar) -> Int {
     let value = scalar.value
     if value < 0x1100 { return 1 }
@@ -89,8 +113,12 @@ final class ViewerTests: XCTestCase {
         command: ReaderShell.shellCommand(["--no-remember", file.path]), width: width, height: height)
       let screen = try session.waitFor { $0.joined().contains("更多") }
       XCTAssertEqual(dividerColumns(screen).count, 1, "divider columns: \(dividerColumns(screen))")
+      XCTAssertEqual(selectedRow(try session.captureStyled()), 0)
       try session.send("Down")
-      let moved = try session.waitFor { $0.first?.contains("│ 第 2 部分") ?? false }
+      // The document fits on the screen, so the body stays: only the selection moves, to the
+      // wide entry the divider must not shift for.
+      let moved = try session.waitForStyled { selectedRow($0) == 1 }
+      XCTAssertEqual(selectedRow(try session.captureStyled()), 1, "the second entry is selected")
       XCTAssertEqual(dividerColumns(moved).count, 1, "after Down: \(dividerColumns(moved))")
     }
   }
