@@ -12,9 +12,6 @@ final class RunLoop {
   /// The search index being built in the background (one build at a time: a build for a grown
   /// document indexes only what the one before it left), and for which cache and setting.
   private var indexing: (cache: ObjectIdentifier, setting: ConversionCache.Setting, done: IndexBuild)?
-  /// The faction counts being made in the background, per faction index and setting.
-  private var preparingFactions: Set<ConversionCache.Setting> = []
-  private var preparingIndex: ObjectIdentifier?
   /// The background scan for a search's first match, and what it found.
   private var scan: FirstMatchScanner?
   /// The background search of the built index for every match of the current pattern.
@@ -96,7 +93,7 @@ final class RunLoop {
       Thread.detachNewThread { conversions.detectScripts() }
     }
     detectScriptsOnceLoaded()
-    if loading == nil { prepareFactions(for: state) }
+    prepareFactions(for: state)
     CrashDrill.runIfRequested()
     while state.isRunning {
       switch terminal.nextEvent() {
@@ -137,7 +134,7 @@ final class RunLoop {
       }
       detectScriptsOnceLoaded()
       restoreWhenLoaded()
-      if feed.isFinished { prepareFactions(for: state) }
+      prepareFactions(for: state)
       if let search = state.search, search.results == nil || search.isOutgrown {
         buildSearchIndex(for: state)
         state = Reducer.reduce(state, .refreshSearch)
@@ -223,17 +220,10 @@ final class RunLoop {
   }
 
   /// Looks for the faction summary and counts its mentions in the shown script off the keypress
-  /// path, once the whole document is there, so `F`, `f` and `m` only read what is ready.
+  /// path, as the document loads (each run counts the blocks that came since the last), so `F`,
+  /// `f` and `m` only read what is ready.
   private func prepareFactions(for state: ReaderState) {
-    let factions = state.factions
-    if preparingIndex != ObjectIdentifier(factions) {
-      preparingIndex = ObjectIdentifier(factions)
-      preparingFactions = []
-    }
-    let setting = state.setting
-    guard !preparingFactions.contains(setting), !factions.isPrepared(setting) else { return }
-    preparingFactions.insert(setting)
-    Thread.detachNewThread { factions.prepare(setting) }
+    state.factions.prepareIfNeeded(state.setting) { Thread.detachNewThread($0) }
   }
 
   /// Runs the scan for the first match (while typing, from where the prompt opened; after Enter,

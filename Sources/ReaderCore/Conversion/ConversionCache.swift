@@ -62,28 +62,66 @@ public final class ConversionCache: @unchecked Sendable {
 
   /// Top-level block `index` in `setting`'s script.
   public func block(_ index: Int, _ setting: Setting) -> Block {
-    let original = document.blocks[index]
-    if setting.script == .original { return original }
-    return cached(\.blocks, setting, index) {
-      (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: $0))
-        ?? original
-    }
+    block(index, setting, keeping: true)
   }
 
   /// The title of outline entry `index` in `setting`'s script.
   public func title(ofEntry index: Int, _ setting: Setting) -> String {
-    let original = document.outline[index].title
-    if setting.script == .original { return original }
-    return cached(\.titles, setting, index) { _ in text(original, setting) }
+    title(ofEntry: index, setting, keeping: true)
   }
 
   /// Any short text (a faction name, a summary) in `setting`'s script.
   public func text(_ original: String, _ setting: Setting) -> String {
+    text(original, setting, keeping: true)
+  }
+
+  /// `block(index, setting)`, converted without being kept when it is not kept already: for a pass
+  /// over the whole document, which would fill the cache (and each grown copy of it) with blocks
+  /// no screen asked for.
+  public func convertedBlock(_ index: Int, _ setting: Setting) -> Block {
+    block(index, setting, keeping: false)
+  }
+
+  /// `title(ofEntry: index, setting)`, converted without being kept, as `convertedBlock` is.
+  public func convertedTitle(ofEntry index: Int, _ setting: Setting) -> String {
+    title(ofEntry: index, setting, keeping: false)
+  }
+
+  private func block(_ index: Int, _ setting: Setting, keeping: Bool) -> Block {
+    let original = document.blocks[index]
     if setting.script == .original { return original }
-    return cached(\.strings, setting, original) {
+    return value(\.blocks, setting, index, keeping: keeping) {
       (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: $0))
         ?? original
     }
+  }
+
+  private func title(ofEntry index: Int, _ setting: Setting, keeping: Bool) -> String {
+    let original = document.outline[index].title
+    if setting.script == .original { return original }
+    return value(\.titles, setting, index, keeping: keeping) { _ in text(original, setting, keeping: keeping)
+    }
+  }
+
+  private func text(_ original: String, _ setting: Setting, keeping: Bool) -> String {
+    if setting.script == .original { return original }
+    return value(\.strings, setting, original, keeping: keeping) {
+      (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: $0))
+        ?? original
+    }
+  }
+
+  /// A value from one of the tables, converting (outside the lock) when it is not there yet, and
+  /// keeping what was converted if `keeping`.
+  private func value<Key: Hashable, Value>(
+    _ table: ReferenceWritableKeyPath<ConversionCache, [Setting: [Key: Value]]>, _ setting: Setting,
+    _ key: Key, keeping: Bool, convert: (AuthorSpelling) -> Value
+  ) -> Value {
+    if keeping { return cached(table, setting, key, convert: convert) }
+    lock.lock()
+    let value = self[keyPath: table][setting]?[key]
+    lock.unlock()
+    return value ?? convert(setting.script == .traditional ? authorSpelling() : AuthorSpelling.none)
   }
 
   /// A value from one of the tables, converting (outside the lock) the first time it is asked for.

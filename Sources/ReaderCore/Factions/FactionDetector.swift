@@ -18,7 +18,8 @@ public enum FactionDetector {
     return nil
   }
 
-  private static func summary(in block: Block, topIndex: Int) -> FactionSummary? {
+  /// The first list in `block` (top-level block `topIndex`), depth first, with a faction item.
+  static func summary(in block: Block, topIndex: Int) -> FactionSummary? {
     if case .list(let list) = block.kind {
       let factions = list.items.compactMap { faction(in: $0, topIndex: topIndex) }
       if !factions.isEmpty { return FactionSummary(topIndex: topIndex, listID: block.id, factions: factions) }

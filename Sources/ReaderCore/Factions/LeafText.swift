@@ -23,6 +23,13 @@ public struct LeafText: Hashable, Sendable {
   public static func leaves(
     of document: Document, displayed: ([InlineRun]) -> String = { $0.plainText }
   ) -> [LeafText] {
+    leaves(of: document.blocks, from: 0, displayed: displayed)
+  }
+
+  /// The same for `blocks`, top-level blocks `first`, `first + 1`, … of a document.
+  public static func leaves(
+    of blocks: some Sequence<Block>, from first: Int, displayed: ([InlineRun]) -> String = { $0.plainText }
+  ) -> [LeafText] {
     var result: [LeafText] = []
     func visit(_ block: Block, topIndex: Int) {
       switch block.kind {
@@ -32,7 +39,7 @@ public struct LeafText: Hashable, Sendable {
         for child in block.children { visit(child, topIndex: topIndex) }
       }
     }
-    for (index, block) in document.blocks.enumerated() { visit(block, topIndex: index) }
+    for (offset, block) in blocks.enumerated() { visit(block, topIndex: first + offset) }
     return result
   }
 }

@@ -32,12 +32,15 @@ enum OverlayRenderer {
     let inner = max(1, OverlayRenderer.contentWidth(ofBox: box.width))
     var lines: [[StyledText]] = []
     for index in summary.factions.indices {
-      let counted = state.factions.countedMentions(of: index, state.setting)
+      // Titles take at least the separator's three columns each, so the first `inner` fill the line.
+      let counted = state.factions.mentionCount(of: index, state.setting, sectionLimit: inner)
       let name = state.factions.name(of: index, state.setting)
       let style: TextStyle = index == selection ? [.reverse, .bold] : .bold
       // What does not fit the box is cut with an ellipsis, the count kept before the name.
-      let count =
-        "  " + (counted.map { InterfaceText.mentionCount($0.count) } ?? .countingMentions).text(in: language)
+      let countText: InterfaceText =
+        counted.map { $0.isComplete ? .mentionCount($0.count) : .mentionCountSoFar($0.count) }
+        ?? .countingMentions
+      let count = "  " + countText.text(in: language)
       let fittedCount = TextFitting.truncate(count, to: inner)
       let marked = (index == selection ? "▸ " : "  ") + name
       lines.append([
@@ -49,7 +52,7 @@ enum OverlayRenderer {
       let wrapped = LineBreaker(width: inner - 2).wrap([InlineRun(summaryText)], leaf: 0).prefix(2)
       for line in wrapped { lines.append([StyledText("  ")] + line.spans) }
       var sections: [String] = []
-      for section in state.factions.countedSections(of: index, state.setting) ?? [] {
+      for section in counted?.sections ?? [] {
         let title = section.map { state.title(ofEntry: $0) } ?? "—"
         if !sections.contains(title) { sections.append(title) }
       }

@@ -26,6 +26,8 @@ public enum InterfaceText: Hashable, Sendable {
   case factionsTitle
   case mentionCount(Int)
   case countingMentions
+  /// The mentions counted so far while the count goes on (the document still loads).
+  case mentionCountSoFar(Int)
   case inSections
   case factionKeys
   case closeKey
@@ -87,6 +89,11 @@ public enum InterfaceText: Hashable, Sendable {
       return Localized(
         en: count == 1 ? "1 mention" : "\(count) mentions", hant: "提及 \(count) 次", hans: "提及 \(count) 次")
     case .countingMentions: return Localized(en: "counting mentions…", hant: "計算提及次數中…", hans: "正在统计提及次数…")
+    case .mentionCountSoFar(let count):
+      return Localized(
+        en: (count == 1 ? "1 mention" : "\(count) mentions") + " so far, counting…",
+        hant: "已提及 \(count) 次，計算中…",
+        hans: "已提及 \(count) 次，统计中…")
     case .inSections: return Localized(en: "in: ", hant: "出現於：", hans: "出现于：")
     case .factionKeys:
       return Localized(

@@ -148,13 +148,14 @@ public struct ReaderState: Sendable {
     }
   }
 
-  /// Takes another document (a reload): the caches start again on it, refilling with just what
-  /// the screen asks for; the reducer keeps the place.
-  mutating func replaceDocument(with grown: Document) {
+  /// Takes another document (a reload, or a background parse that started again), the whole of it
+  /// once `isComplete`: the caches start again on it, refilling with just what the screen asks
+  /// for; the reducer keeps the place.
+  mutating func replaceDocument(with grown: Document, isComplete: Bool) {
     document = grown
     outlineRowsCache = OutlineRowsCache(outline: grown.outline)
     conversions = ConversionCache(document: grown, converter: converter)
-    factions = FactionIndex(conversions: conversions)
+    factions = FactionIndex(conversions: conversions, isComplete: isComplete)
     layouts = LayoutCache(conversions: conversions)
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
     // Matches of the text that was replaced may name blocks that are gone.
@@ -179,16 +180,16 @@ public struct ReaderState: Sendable {
     self = fresh
   }
 
-  /// Takes the document of a background parse that grew (blocks and entries only appended):
-  /// conversions and layouts already made are carried over, so a key after a chunk costs what
-  /// the screen shows, never a rebuild of the caches.
-  mutating func growDocument(to grown: Document) {
+  /// Takes the document of a background parse that grew (blocks and entries only appended), the
+  /// whole of it once `isComplete`: conversions, layouts and faction counts already made are
+  /// carried over, so a key after a chunk costs what the screen shows, never a rebuild of the caches.
+  mutating func growDocument(to grown: Document, isComplete: Bool) {
     document = grown
     if grown.outline.count != outlineRowsCache.entryCount {
       outlineRowsCache = OutlineRowsCache(outline: grown.outline)
     }
     conversions = conversions.grown(to: grown)
-    factions = FactionIndex(conversions: conversions)
+    factions = factions.grown(with: conversions, isComplete: isComplete)
     layouts = layouts.grown(with: conversions)
     searchIndexes = searchIndexes.grown(with: conversions)
     // The count goes on from the blocks appended (see `SearchIndex.results(for:continuing:)`);

@@ -36,7 +36,7 @@ public enum Reducer {
     case .note(let message):
       next.statusMessage = message
     case .reloaded(let document, let loading):
-      keepingPlace(&next) { $0.replaceDocument(with: document) }
+      keepingPlace(&next) { $0.replaceDocument(with: document, isComplete: loading == nil) }
       next.loading = loading
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
       next.highlights = []
@@ -47,7 +47,7 @@ public enum Reducer {
       next.statusMessage = .cannotReload(failure)
     case .documentReplaced(let document, let loading):
       next.statusMessage = state.statusMessage
-      keepingText(&next) { $0.replaceDocument(with: document) }
+      keepingText(&next) { $0.replaceDocument(with: document, isComplete: loading == nil) }
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
       next.loading = loading
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
@@ -58,7 +58,7 @@ public enum Reducer {
       next.statusMessage = state.statusMessage
       // Damage found in the part decoded in the background is told when it arrives.
       if let notice = grown.notice, notice != state.document.notice { next.statusMessage = notice }
-      next.growDocument(to: grown)
+      next.growDocument(to: grown, isComplete: loading == nil)
       next.loading = loading
       if next.followsEnd { run(.bottom, on: &next) }
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
