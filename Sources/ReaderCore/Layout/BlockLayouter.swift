@@ -22,7 +22,7 @@ struct BlockLayouter {
     }
   }
 
-  private static func heading(_ runs: [InlineRun], level: Int) -> [InlineRun] {
+  static func heading(_ runs: [InlineRun], level: Int) -> [InlineRun] {
     let emphasis: TextStyle = level <= 1 ? [.bold, .underline] : .bold
     let style = emphasis.union(.heading(level))
     return runs.map { InlineRun($0.text, style: $0.style.union(style)) }

@@ -1,20 +1,46 @@
 /// The clusters of styled runs one at a time, exactly as `Cluster.clusters(of:)` makes them all:
 /// a paragraph of any length is wrapped while holding only the clusters of the line at hand.
+///
+/// A stream can start at any cluster's `Position` and gives from there the clusters the whole
+/// stream gives (a cluster starts fresh at its first scalar either way), so a long paragraph's
+/// lines can be made from the middle.
 struct ClusterStream: IteratorProtocol {
+  /// Where a cluster starts in the runs: its first scalar's run and UTF-8 offset in that run.
+  struct Position: Hashable, Sendable {
+    var run: Int
+    var offset: Int
+
+    static let start = Position(run: 0, offset: 0)
+  }
+
   private let runs: [InlineRun]
-  private var runIndex = 0
-  private var scalars: String.UnicodeScalarView.Iterator?
+  private var runIndex: Int
+  private var scalars: Substring.UnicodeScalarView.Iterator?
+  /// The UTF-8 offset in `runs[runIndex]` of the scalar `scalars` gives next.
+  private var offset: Int
   /// The cluster being built: complete once a scalar that starts another one arrives.
   private var pending: Cluster?
+  private var pendingPosition = Position.start
+  /// Where the cluster `next()` returned last starts.
+  private(set) var position = Position.start
 
-  init(_ runs: [InlineRun]) {
+  init(_ runs: [InlineRun], from start: Position = .start) {
     self.runs = runs
+    runIndex = start.run
+    offset = start.offset
+    if start.offset > 0, start.run < runs.count {
+      let text = runs[start.run].text
+      let index = text.utf8.index(text.startIndex, offsetBy: start.offset)
+      scalars = text.unicodeScalars[index...].makeIterator()
+    }
   }
 
   mutating func next() -> Cluster? {
     while true {
+      let at = Position(run: runIndex, offset: offset)
       guard let (scalar, style) = nextScalar() else {
         defer { pending = nil }
+        position = pendingPosition
         return pending
       }
       let width = DisplayWidth.of(scalar)
@@ -31,20 +57,29 @@ struct ClusterStream: IteratorProtocol {
         continue
       }
       let started = Self.cluster(scalar, width: width, style: style)
+      // A scalar that opens the next run starts at that run's beginning.
+      let startedAt = runIndex == at.run ? at : Position(run: runIndex, offset: 0)
       if let finished = pending {
+        position = pendingPosition
         pending = started
+        pendingPosition = startedAt
         return finished
       }
       pending = started
+      pendingPosition = startedAt
     }
   }
 
   private mutating func nextScalar() -> (Unicode.Scalar, TextStyle)? {
     while runIndex < runs.count {
-      if scalars == nil { scalars = runs[runIndex].text.unicodeScalars.makeIterator() }
-      if let scalar = scalars!.next() { return (scalar, runs[runIndex].style) }
+      if scalars == nil { scalars = runs[runIndex].text[...].unicodeScalars.makeIterator() }
+      if let scalar = scalars!.next() {
+        offset += UTF8.width(scalar)
+        return (scalar, runs[runIndex].style)
+      }
       scalars = nil
       runIndex += 1
+      offset = 0
     }
     return nil
   }

@@ -3,7 +3,10 @@ import Foundation
 /// The document laid out at one width, block by block and only when asked (the visible part).
 ///
 /// Work per keypress is proportional to the screen: moving the anchor or reading the visible
-/// lines lays out only the blocks it touches, and each block is laid out once per width.
+/// lines lays out only the blocks it touches, and each block is laid out once per width. A long
+/// paragraph is laid out only near the lines asked for (`ParagraphLines`); the status line's
+/// percentage inside it is by its text, as its line count is known only once the lines past the
+/// screen have been measured.
 public final class DocumentLayout: @unchecked Sendable {
   public let document: Document
   public let width: Int
@@ -11,16 +14,27 @@ public final class DocumentLayout: @unchecked Sendable {
   public let codeLines: CodeLineMode
   private let blockSource: @Sendable (Int) -> Block
   private var cache: [Int: [LayoutLine]] = [:]
+  private var paragraphs: [Int: ParagraphLines] = [:]
+  /// How many bytes of text make a paragraph long enough to lay out near what is asked only.
+  let longParagraphBytes: Int
   private let lock = NSLock()
 
   /// `blocks` gives top-level block `index` as it is shown (converted to a display script).
-  public init(
+  public convenience init(
     document: Document, width: Int, codeLines: CodeLineMode = .wrapped,
     blocks: (@Sendable (Int) -> Block)? = nil
+  ) {
+    self.init(document: document, width: width, codeLines: codeLines, blocks: blocks, longParagraph: nil)
+  }
+
+  init(
+    document: Document, width: Int, codeLines: CodeLineMode = .wrapped, blocks: (@Sendable (Int) -> Block)?,
+    longParagraph: Int?
   ) {
     self.document = document
     self.width = max(1, width)
     self.codeLines = codeLines
+    self.longParagraphBytes = longParagraph ?? ParagraphLines.threshold
     self.blockSource = blocks ?? { [document] in document.blocks[$0] }
   }
 
@@ -32,20 +46,88 @@ public final class DocumentLayout: @unchecked Sendable {
   /// This layout for `grown`, the same document with blocks appended (a background parse):
   /// the blocks laid out so far are kept, except the old last one, which gains its separator.
   func grown(to grown: Document, blocks: @escaping @Sendable (Int) -> Block) -> DocumentLayout {
-    let next = DocumentLayout(document: grown, width: width, codeLines: codeLines, blocks: blocks)
+    let next = DocumentLayout(
+      document: grown, width: width, codeLines: codeLines, blocks: blocks, longParagraph: longParagraphBytes)
     lock.lock()
     defer { lock.unlock() }
     next.cache = cache
+    // A long paragraph's lines leave its separator out, so the old last one's stay right.
+    next.paragraphs = paragraphs
     next.cache[document.blocks.count - 1] = nil
     return next
   }
 
   /// The lines of top-level block `index`, with the blank line that separates it from the next.
+  ///
+  /// All of them: for a long paragraph, `line(_:ofBlock:)` makes only the one asked for.
   public func lines(ofBlock index: Int) -> [LayoutLine] {
+    switch laidOut(index) {
+    case .lines(let lines): return lines
+    case .paragraph:
+      var lines: [LayoutLine] = []
+      while let line = line(lines.count, ofBlock: index) { lines.append(line) }
+      return lines
+    }
+  }
+
+  /// Line `line` of top-level block `index` (its separator last), or nil past its last.
+  public func line(_ line: Int, ofBlock index: Int) -> LayoutLine? {
+    guard line >= 0 else { return nil }
+    switch laidOut(index) {
+    case .lines(let lines): return line < lines.count ? lines[line] : nil
+    case .paragraph(let paragraph):
+      if let found = paragraph.line(line) { return found }
+      guard line > 0, index < blockCount - 1, paragraph.count(atMost: line + 1) == line,
+        var key = paragraph.line(line - 1)?.key
+      else { return nil }
+      key.offset = LineKey.separatorOffset
+      return LayoutLine(spans: [], key: key)
+    }
+  }
+
+  /// The first line of top-level block `index` that `predicate` accepts, made one at a time.
+  public func firstLine(ofBlock index: Int, where predicate: (LayoutLine) -> Bool) -> Int? {
+    var line = 0
+    while let candidate = self.line(line, ofBlock: index) {
+      if predicate(candidate) { return line }
+      line += 1
+    }
+    return nil
+  }
+
+  /// How many lines top-level block `index` has, counting no further than `limit`.
+  private func lineCount(ofBlock index: Int, atMost limit: Int = .max) -> Int {
+    switch laidOut(index) {
+    case .lines(let lines): return min(limit, lines.count)
+    case .paragraph(let paragraph):
+      let count = paragraph.count(atMost: limit)
+      return count < limit ? min(limit, count + (index < blockCount - 1 ? 1 : 0)) : limit
+    }
+  }
+
+  /// Block `index`'s lines if it is a long paragraph, laid out near what is asked only.
+  func paragraphLines(ofBlock index: Int) -> ParagraphLines? {
+    if case .paragraph(let paragraph) = laidOut(index) { return paragraph }
+    return nil
+  }
+
+  /// A top-level block laid out: whole, or a long paragraph that lays out the lines asked for.
+  private enum LaidOut {
+    case lines([LayoutLine])
+    case paragraph(ParagraphLines)
+  }
+
+  private func laidOut(_ index: Int) -> LaidOut {
     lock.lock()
     defer { lock.unlock() }
-    if let lines = cache[index] { return lines }
-    var lines = BlockLayouter(width: width, codeLines: codeLines).layout(blockSource(index))
+    if let lines = cache[index] { return .lines(lines) }
+    if let paragraph = paragraphs[index] { return .paragraph(paragraph) }
+    let block = blockSource(index)
+    if let paragraph = ParagraphLines.of(block, width: width, threshold: longParagraphBytes) {
+      paragraphs[index] = paragraph
+      return .paragraph(paragraph)
+    }
+    var lines = BlockLayouter(width: width, codeLines: codeLines).layout(block)
     if lines.isEmpty {
       lines = [LayoutLine(spans: [], key: LineKey(leaf: document.blocks[index].id, offset: 0))]
     }
@@ -55,7 +137,7 @@ public final class DocumentLayout: @unchecked Sendable {
       lines.append(LayoutLine(spans: [], key: key))
     }
     cache[index] = lines
-    return lines
+    return .lines(lines)
   }
 
   /// Up to `count` lines starting at `anchor`.
@@ -64,9 +146,8 @@ public final class DocumentLayout: @unchecked Sendable {
     var block = anchor.block
     var line = anchor.line
     while result.count < count && block < blockCount {
-      let blockLines = lines(ofBlock: block)
-      while line < blockLines.count && result.count < count {
-        result.append(blockLines[line])
+      while result.count < count, let found = self.line(line, ofBlock: block) {
+        result.append(found)
         line += 1
       }
       block += 1
@@ -77,12 +158,19 @@ public final class DocumentLayout: @unchecked Sendable {
 
   /// The anchor `delta` lines after (or before, when negative) `anchor`, kept inside the document.
   public func move(_ anchor: Anchor, by delta: Int) -> Anchor {
-    guard blockCount > 0 else { return .top }
+    step(anchor, by: delta).anchor
+  }
+
+  /// `move`, with how many of the lines asked for were not there to move by (past an end).
+  private func step(_ anchor: Anchor, by delta: Int) -> (anchor: Anchor, short: Int) {
+    guard blockCount > 0 else { return (.top, abs(delta)) }
     var block = min(anchor.block, blockCount - 1)
-    var line = min(anchor.line, lines(ofBlock: block).count - 1)
+    var line = min(anchor.line, lineCount(ofBlock: block, atMost: max(1, anchor.line + 1)) - 1)
     var remaining = delta
+    var short = 0
     while remaining > 0 {
-      let count = lines(ofBlock: block).count
+      // A long paragraph is measured only as far as the move goes.
+      let count = lineCount(ofBlock: block, atMost: line + remaining + 1)
       if line + remaining < count {
         line += remaining
         remaining = 0
@@ -91,6 +179,7 @@ public final class DocumentLayout: @unchecked Sendable {
         block += 1
         line = 0
       } else {
+        short = remaining - (count - 1 - line)
         line = count - 1
         remaining = 0
       }
@@ -102,52 +191,81 @@ public final class DocumentLayout: @unchecked Sendable {
       } else if block > 0 {
         remaining += line + 1
         block -= 1
-        line = lines(ofBlock: block).count - 1
+        line = lineCount(ofBlock: block) - 1
       } else {
+        short = -(remaining + line)
         line = 0
         remaining = 0
       }
     }
-    return Anchor(block: block, line: line)
+    return (Anchor(block: block, line: line), short)
   }
 
   /// The last anchor worth scrolling to: the one that shows the document's last line at the bottom.
   public func lastAnchor(height: Int) -> Anchor {
     guard blockCount > 0 else { return .top }
     let lastBlock = blockCount - 1
-    let end = Anchor(block: lastBlock, line: lines(ofBlock: lastBlock).count - 1)
+    let end = Anchor(block: lastBlock, line: lineCount(ofBlock: lastBlock) - 1)
     return move(end, by: -(max(1, height) - 1))
   }
 
   /// `anchor` limited to the range from the top to `lastAnchor(height:)`.
+  ///
+  /// Found by looking a screen ahead of `anchor` rather than back from the end, so that only
+  /// the lines near `anchor` are laid out.
   public func clamp(_ anchor: Anchor, height: Int) -> Anchor {
     guard blockCount > 0 else { return .top }
-    let last = lastAnchor(height: height)
-    if anchor > last { return last }
+    if anchor.block >= blockCount { return lastAnchor(height: height) }
     let block = max(0, anchor.block)
-    return Anchor(block: block, line: max(0, min(anchor.line, lines(ofBlock: block).count - 1)))
+    let line = max(0, min(anchor.line, lineCount(ofBlock: block, atMost: max(1, anchor.line + 1)) - 1))
+    let clamped = Anchor(block: block, line: line)
+    if anchor.block >= 0 && isPastLastAnchor(clamped, height: height, orAt: false) {
+      return lastAnchor(height: height)
+    }
+    return clamped
+  }
+
+  /// Whether `anchor` (a line of the layout) comes after `lastAnchor(height:)`, or is it when
+  /// `orAt`: looking a screen ahead for the end.
+  private func isPastLastAnchor(_ anchor: Anchor, height: Int, orAt: Bool) -> Bool {
+    let (ahead, short) = step(anchor, by: max(1, height) - 1)
+    // The last anchor is a screen before the end, or the top in a document shorter than that.
+    if !orAt { return short > 0 && anchor != .top }
+    let lastBlock = blockCount - 1
+    return short > 0 || (ahead.block == lastBlock && line(ahead.line + 1, ofBlock: lastBlock) == nil)
   }
 
   /// Where an outline entry's heading starts.
   public func anchor(of entry: OutlineEntry) -> Anchor {
-    let blockLines = lines(ofBlock: entry.topIndex)
-    let line = blockLines.firstIndex { $0.key.leaf == entry.blockID } ?? 0
+    let line = firstLine(ofBlock: entry.topIndex) { $0.key.leaf == entry.blockID } ?? 0
     return Anchor(block: entry.topIndex, line: line)
   }
 
   /// The width-independent key of the text at `anchor`.
   public func key(at anchor: Anchor) -> LineKey? {
     guard anchor.block < blockCount else { return nil }
-    let blockLines = lines(ofBlock: anchor.block)
-    return blockLines[min(anchor.line, blockLines.count - 1)].key
+    let count = lineCount(ofBlock: anchor.block, atMost: max(1, anchor.line + 1))
+    return line(min(anchor.line, count - 1), ofBlock: anchor.block)?.key
   }
 
   /// The anchor in this layout whose line holds the text that `key` names in block `block`.
   public func anchor(block: Int, key: LineKey) -> Anchor {
     guard block < blockCount else { return .top }
+    if case .paragraph(let paragraph) = laidOut(block) {
+      return Anchor(block: block, line: lastLine(of: paragraph, inBlock: block, atOrBefore: key))
+    }
     let blockLines = lines(ofBlock: block)
     let line = blockLines.lastIndex { $0.key <= key } ?? 0
     return Anchor(block: block, line: line)
+  }
+
+  /// In a long paragraph (one leaf, its lines' keys in order, then its separator): the last line
+  /// whose key is at or before `key`.
+  private func lastLine(of paragraph: ParagraphLines, inBlock block: Int, atOrBefore key: LineKey) -> Int {
+    let leaf = document.blocks[block].id
+    if key.leaf < leaf { return 0 }
+    if key.leaf > leaf || key.offset >= LineKey.separatorOffset { return lineCount(ofBlock: block) - 1 }
+    return paragraph.lastLine(atOrBefore: key.offset)
   }
 
   /// The anchor of the line that draws cluster `offset` of leaf `leaf` in block `block`, found by
@@ -155,6 +273,13 @@ public final class DocumentLayout: @unchecked Sendable {
   /// whose text starts at or before it.
   public func anchor(block: Int, leaf: Int, offset: Int) -> Anchor {
     guard block < blockCount else { return .top }
+    if case .paragraph(let paragraph) = laidOut(block) {
+      // Wrapped prose: the line that starts at or before the cluster draws it.
+      guard leaf == document.blocks[block].id else {
+        return anchor(block: block, key: LineKey(leaf: leaf, offset: offset))
+      }
+      return Anchor(block: block, line: paragraph.lastLine(atOrBefore: offset))
+    }
     let blockLines = lines(ofBlock: block)
     var before: Int?
     for (index, line) in blockLines.enumerated() where line.key.leaf == leaf {
@@ -182,10 +307,20 @@ public final class DocumentLayout: @unchecked Sendable {
   /// How far through the document `anchor` is, in percent; 100 once the end is on screen.
   public func percent(at anchor: Anchor, height: Int) -> Int {
     guard blockCount > 0 else { return 100 }
-    if anchor >= lastAnchor(height: height) { return 100 }
+    if anchor.block >= blockCount { return 100 }
+    let block = max(0, anchor.block)
+    let line = max(0, min(anchor.line, lineCount(ofBlock: block, atMost: max(1, anchor.line + 1)) - 1))
+    if anchor.block >= 0 && isPastLastAnchor(Anchor(block: block, line: line), height: height, orAt: true) {
+      return 100
+    }
     // Whole numbers, so that the line `firstAnchor(atPercent:)` finds reads as that percentage.
-    let count = lines(ofBlock: anchor.block).count
-    return min(99, (anchor.block * count + anchor.line) * 100 / (blockCount * count))
+    if case .paragraph(let paragraph) = laidOut(block) {
+      // By the share of the paragraph's text before the line: its line count is not known yet.
+      let length = paragraph.textLength
+      return min(99, (block * length + paragraph.textOffset(ofLine: line)) * 100 / (blockCount * length))
+    }
+    let count = lineCount(ofBlock: block)
+    return min(99, (block * count + line) * 100 / (blockCount * count))
   }
 
   /// The first anchor that `percent(at:height:)` counts as at least `percent` percent through
@@ -196,10 +331,20 @@ public final class DocumentLayout: @unchecked Sendable {
     let scaled = min(100, percent) * blockCount
     let block = scaled / 100
     guard block < blockCount else { return lastAnchor(height: 1) }
-    let count = lines(ofBlock: block).count
-    // The smallest line with (block * count + line) * 100 >= percent * blockCount * count.
-    let line = ((scaled - 100 * block) * count + 99) / 100
-    if line < count { return Anchor(block: block, line: line) }
+    if case .paragraph(let paragraph) = laidOut(block) {
+      // The first line whose text starts at or past that share of the paragraph's text.
+      let length = paragraph.textLength
+      if let line = paragraph.firstLine(startingAtOrAfter: ((scaled - 100 * block) * length + 99) / 100) {
+        return Anchor(block: block, line: line)
+      }
+      // The separator, which reads as the end of the paragraph's text.
+      if block + 1 < blockCount { return Anchor(block: block, line: paragraph.count(atMost: .max)) }
+    } else {
+      let count = lineCount(ofBlock: block)
+      // The smallest line with (block * count + line) * 100 >= percent * blockCount * count.
+      let line = ((scaled - 100 * block) * count + 99) / 100
+      if line < count { return Anchor(block: block, line: line) }
+    }
     return block + 1 < blockCount ? Anchor(block: block + 1, line: 0) : lastAnchor(height: 1)
   }
 }

@@ -20,50 +20,96 @@ struct LineBreaker {
     _ runs: [InlineRun], leaf: Int, firstPrefix: [StyledText] = [], restPrefix: [StyledText] = [],
     into body: (LayoutLine) -> Void
   ) {
-    var clusters = Window(stream: ClusterStream(runs))
+    wrap(runs, leaf: leaf, from: .first, firstPrefix: firstPrefix, restPrefix: restPrefix) { line, _ in
+      body(line!)
+      return true
+    }
+  }
+
+  /// Where a line of a wrap starts: with the runs, all it takes to make the lines from there on.
+  struct LineStart: Sendable {
+    /// The index of the line's first cluster in the whole run (its `LineKey.offset`).
+    var cluster: Int
+    var position: ClusterStream.Position
+    /// Whether it is the first line (which takes the first prefix, after leading spaces).
+    var isFirst: Bool
+
+    static let first = LineStart(cluster: 0, position: .start, isFirst: true)
+  }
+
+  /// The lines of `runs` from `start` on, each handed to `body` with where the next one starts
+  /// (nil after the last) until `body` returns false. With `making` false the lines are only
+  /// measured, not built, and `body` gets nil for each: counting them costs no text.
+  func wrap(
+    _ runs: [InlineRun], leaf: Int, from start: LineStart, firstPrefix: [StyledText] = [],
+    restPrefix: [StyledText] = [], making: Bool = true, into body: (LayoutLine?, LineStart?) -> Bool
+  ) {
+    var clusters = Window(stream: ClusterStream(runs, from: start.position), base: start.cluster)
     let first = Self.fitting(firstPrefix, width: width)
     let rest = Self.fitting(restPrefix, width: width)
     let firstWidth = first.reduce(0) { $0 + DisplayWidth.of($1.text) }
     let restWidth = rest.reduce(0) { $0 + DisplayWidth.of($1.text) }
-    var isFirst = true
-    var start = skipSpaces(&clusters, from: 0)
-    repeat {
+    var isFirst = start.isFirst
+    var start = isFirst ? skipSpaces(&clusters, from: start.cluster) : start.cluster
+    while true {
       let prefix = isFirst ? first : rest
       let prefixWidth = isFirst ? firstWidth : restWidth
       isFirst = false
       let available = max(1, width - prefixWidth)
       let (end, next) = lineEnd(&clusters, from: start, available: available)
-      var spans = prefix
-      append(clusters, start..<end, to: &spans, available: available)
-      body(LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start), textColumn: prefixWidth))
+      var line: LayoutLine?
+      if making {
+        var spans = prefix
+        append(clusters, start..<end, to: &spans, available: available)
+        line = LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start), textColumn: prefixWidth)
+      }
       start = next
       clusters.forget(before: start)
-    } while clusters.has(start)
+      let more = clusters.has(start)
+      let following =
+        more ? LineStart(cluster: start, position: clusters.position(start), isFirst: false) : nil
+      guard body(line, following), more else { return }
+    }
   }
 
   /// The clusters from `base` on that the stream has given, fetched as the breaker looks ahead.
   private struct Window {
     var stream: ClusterStream
-    var clusters: [Cluster] = []
     /// The index in the whole run of `clusters[0]`.
-    var base = 0
+    var base: Int
+    var clusters: [Cluster] = []
+    /// Where each of `clusters` starts in the runs.
+    var positions: [ClusterStream.Position] = []
     var exhausted = false
+
+    init(stream: ClusterStream, base: Int) {
+      self.stream = stream
+      self.base = base
+    }
 
     /// Whether cluster `index` exists (fetching up to it).
     mutating func has(_ index: Int) -> Bool {
       while !exhausted && index - base >= clusters.count {
-        if let cluster = stream.next() { clusters.append(cluster) } else { exhausted = true }
+        if let cluster = stream.next() {
+          clusters.append(cluster)
+          positions.append(stream.position)
+        } else {
+          exhausted = true
+        }
       }
       return index - base < clusters.count
     }
 
     subscript(index: Int) -> Cluster { clusters[index - base] }
 
+    func position(_ index: Int) -> ClusterStream.Position { positions[index - base] }
+
     /// Drops the clusters before `index`, in batches, so each is moved at most once or twice.
     mutating func forget(before index: Int) {
       let count = min(index - base, clusters.count)
       guard count > 4096 && count * 2 >= clusters.count else { return }
       clusters.removeFirst(count)
+      positions.removeFirst(count)
       base += count
     }
   }

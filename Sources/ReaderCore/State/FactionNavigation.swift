@@ -25,8 +25,7 @@ enum FactionNavigation {
     state.mentionIndex = nil
     state.highlights = [itemRange(faction)]
     let layout = state.bodyLayout
-    let lines = layout.lines(ofBlock: faction.topIndex)
-    let itemLine = lines.firstIndex { $0.key.leaf == faction.itemLeafID } ?? 0
+    let itemLine = layout.firstLine(ofBlock: faction.topIndex) { $0.key.leaf == faction.itemLeafID } ?? 0
     let itemAnchor = Anchor(block: faction.topIndex, line: itemLine)
     if index == 0 {
       Reducer.show(layout.move(itemAnchor, by: -1), on: &state)

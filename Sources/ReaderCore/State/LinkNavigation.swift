@@ -23,14 +23,15 @@ enum LinkNavigation {
     var line = start.line
     var taken = 0
     while taken < count && block < layout.blockCount {
-      let lines = layout.lines(ofBlock: block)
       var shown: Block?
-      while line < lines.count && taken < count {
-        let current = lines[line]
+      // Line by line, so that a long paragraph is laid out only as far as the screen.
+      var next = layout.line(line, ofBlock: block)
+      while let current = next, taken < count {
         taken += 1
+        next = layout.line(line + 1, ofBlock: block)
         defer { line += 1 }
         let leaf = current.key.leaf
-        let starts = startRanges(of: lines, at: line)
+        let starts = startRanges(of: current, before: next)
         guard !starts.isEmpty else { continue }
         if leafLinks[leaf] == nil {
           if shown == nil { shown = layout.block(block) }
@@ -52,16 +53,13 @@ enum LinkNavigation {
 
   /// The leaf clusters that line `index` draws first: for wrapped prose, from its key to where the
   /// next line of the same leaf starts; for code and tables, its segments.
-  private static func startRanges(of lines: [LayoutLine], at index: Int) -> [Range<Int>] {
-    let current = lines[index]
+  private static func startRanges(of current: LayoutLine, before next: LayoutLine?) -> [Range<Int>] {
     guard current.textColumn != nil else {
       return current.segments.map { $0.offset..<$0.offset + $0.length }
     }
     var end = Int.max
-    if index + 1 < lines.count, lines[index + 1].key.leaf == current.key.leaf,
-      lines[index + 1].textColumn != nil
-    {
-      end = lines[index + 1].key.offset
+    if let next, next.key.leaf == current.key.leaf, next.textColumn != nil {
+      end = next.key.offset
     }
     return current.key.offset < end ? [current.key.offset..<end] : []
   }
@@ -94,9 +92,11 @@ enum LinkNavigation {
   /// The links of a leaf's runs, in layout clusters (the offsets `LineKey` counts).
   static func links(in runs: [InlineRun]) -> [(range: Range<Int>, target: InlineTarget)] {
     var result: [(range: Range<Int>, target: InlineTarget)] = []
+    // Clusters are counted only as far as the last link: a long paragraph without one costs nothing.
+    guard let lastLinked = runs.lastIndex(where: { $0.target != nil }) else { return result }
     var clusters = 0
     var previous: Unicode.Scalar?
-    for run in runs {
+    for run in runs[...lastLinked] {
       let start = clusters
       for scalar in run.text.unicodeScalars {
         if !Cluster.joins(width: DisplayWidth.of(scalar), after: previous) { clusters += 1 }
@@ -245,8 +245,7 @@ enum LinkNavigation {
 
   private static func show(block index: Int, leaf: Int, on state: inout ReaderState) {
     let layout = state.bodyLayout
-    let lines = layout.lines(ofBlock: index)
-    let line = lines.firstIndex { $0.key.leaf >= leaf } ?? 0
+    let line = layout.firstLine(ofBlock: index) { $0.key.leaf >= leaf } ?? 0
     state.selectedLink = nil
     state.focus = .body
     Reducer.show(Anchor(block: index, line: line), on: &state)
