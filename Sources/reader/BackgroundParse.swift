@@ -24,12 +24,19 @@ final class BackgroundParse: @unchecked Sendable {
   /// first screen is drawn, so the two do not compete for the processor); returns the first document.
   static func start(bytes: [UInt8], title: String) -> (Document, BackgroundParse?) {
     var parser = ChunkedParser(bytes: bytes)
-    let document = Document(title: title, blocks: parser.parseNextChunk() ?? [])
+    let first = parser.parseNextChunk(previewingPast: previewPast)
+    let document = Document(title: title, blocks: first?.blocks ?? [])
     guard !parser.isFinished else { return (document, nil) }
     let feed = BackgroundParse()
-    feed.prepare { [parser, document] in feed.publishRest(of: parser, after: document) }
+    let isPreview = first?.isPreview ?? false
+    let shown = isPreview ? Document(title: title, blocks: []) : document
+    feed.prepare { [parser] in feed.publishRest(of: parser, after: shown, replacing: isPreview) }
     return (document, feed)
   }
+
+  /// A first chunk that would run longer than this (one long block) is shown from a preview of
+  /// its start, replaced once it is parsed: see `ChunkedParser.parseNextChunk(previewingPast:)`.
+  static let previewPast = 128 << 10
 
   /// How many top-level blocks of a book are imported before the first screen: the first
   /// chapters, enough to fill it (a cover page alone would not).
@@ -186,10 +193,13 @@ final class BackgroundParse: @unchecked Sendable {
     options: ImportOptions, name: String
   ) -> (Document, BackgroundParse)? {
     var parser = ChunkedParser(bytes: Array(start[markLength...]))
-    let document = Document(title: origin.title, blocks: parser.parseNextChunk() ?? [])
+    let first = parser.parseNextChunk(previewingPast: previewPast)
+    let document = Document(title: origin.title, blocks: first?.blocks ?? [])
     guard !parser.isFinished else { return nil }
     let feed = BackgroundParse()
     let (resumeAt, nextID) = (parser.parsedBytes, parser.nextID)
+    let isPreview = first?.isPreview ?? false
+    let shown = isPreview ? Document(title: origin.title, blocks: []) : document
     feed.prepare { [document] in
       if let key = try? origin.key(of: file) { feed.setKey(key) }
       guard let bytes = try? file.readAll() else {
@@ -203,7 +213,7 @@ final class BackgroundParse: @unchecked Sendable {
       }
       let parser = ChunkedParser(
         bytes: markLength > 0 ? Array(bytes[markLength...]) : bytes, firstID: nextID, resumingAt: resumeAt)
-      feed.publishRest(of: parser, after: document)
+      feed.publishRest(of: parser, after: shown, replacing: isPreview)
     }
     return (document, feed)
   }
@@ -247,14 +257,18 @@ final class BackgroundParse: @unchecked Sendable {
 
   /// Appends the rest of a Markdown parse to `document` a chunk at a time, publishing each step
   /// and then the finished document; the three Markdown starts share it.
-  private func publishRest(of parser: ChunkedParser, after document: Document) {
+  /// With `replacing`, the first document published replaces the one shown (a preview).
+  private func publishRest(of parser: ChunkedParser, after document: Document, replacing: Bool = false) {
     var parser = parser
     var document = document
+    var replaces = replacing
     while let blocks = parser.parseNextChunk() {
       document.append(blocks)
-      guard publish(document, loading: parser.isFinished ? nil : parser.fractionParsed) else { return }
+      let loading = parser.isFinished ? nil : parser.fractionParsed
+      guard publish(document, loading: loading, replaces: replaces) else { return }
+      replaces = false
     }
-    publish(document, loading: nil)
+    publish(document, loading: nil, replaces: replaces)
   }
 
   /// Hands `document` to the run loop; false once the parse is cancelled (the thread then stops).

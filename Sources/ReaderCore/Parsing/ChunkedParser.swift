@@ -75,7 +75,16 @@ public struct ChunkedParser: Sendable {
   ///
   /// A chunk can hold no block (only blank lines or definitions); the next call goes on.
   public mutating func parseNextChunk() -> [Block]? {
+    parseNextChunk(previewingPast: nil)?.blocks
+  }
+
+  /// Like `parseNextChunk()`, but when the chunk would run more than `limit` bytes (one top-level
+  /// block longer than that: a list of items nested thousands deep, a paragraph on one line), the
+  /// blocks of about the chunk's size of it parsed alone, `isPreview`, and the parser does not move
+  /// on: a first screen that need not wait for the whole block, which the chunk's blocks replace.
+  public mutating func parseNextChunk(previewingPast limit: Int?) -> (blocks: [Block], isPreview: Bool)? {
     guard !isFinished else { return nil }
+    let before = self
     var front: [Block] = []
     if chunkCount == 0 && parsedBytes == 0,
       let found = bytes.withUnsafeBytes({ FrontMatterReader.read($0) })
@@ -87,27 +96,52 @@ public struct ChunkedParser: Sendable {
       if isFinished {
         blockCount += 1
         chunkCount += 1
-        return front
+        return (front, false)
       }
     }
     let start = parsedBytes
-    var size = chunkCount == 0 ? firstChunkSize : chunkSize
+    let firstSize = chunkCount == 0 ? firstChunkSize : chunkSize
+    var size = firstSize
     var sawDefinition = false
-    let result = bytes.withUnsafeBytes { all in
+    var preview: [Block]?
+    let result = bytes.withUnsafeBytes { all -> Parsed? in
       while true {
         let cut = ChunkSplitter(targetSize: size).cut(in: all, from: start, notBefore: start + size)
+        if let limit, cut.offset - start > limit {
+          preview = previewBlocks(all, from: start, size: firstSize)
+          return nil
+        }
         sawDefinition = sawDefinition || cut.sawDefinition
         if let parsed = parse(all, from: start, cut: cut) { return parsed }
         // One block runs past the proposed cut (a long list, say): parse a window twice as large.
         size *= 2
       }
     }
+    guard let result else {
+      self = before
+      return (front + (preview ?? []), true)
+    }
     parsedBytes = result.end
     nextID = result.nextID
     blockCount += front.count + result.blocks.count
     chunkCount += 1
     if sawDefinition || result.sawFootnote { hasDocumentWideDefinitions = true }
-    return front + result.blocks
+    return (front + result.blocks, false)
+  }
+
+  /// The blocks of about `size` bytes from `start` parsed alone, to the end of a line when one
+  /// ends soon after (else at a character), with ids from `nextID`.
+  private func previewBlocks(_ all: UnsafeRawBufferPointer, from start: Int, size: Int) -> [Block] {
+    var end = min(all.count, ChunkSplitter.lineBounds(in: all, from: min(all.count, start + size)).next)
+    if end - start > 2 * size {
+      end = start + size
+      while end > start && all[end] & 0xC0 == 0x80 { end -= 1 }
+    }
+    let window = UnsafeRawBufferPointer(rebasing: all[start..<end])
+    return MarkdownParser().withTree(utf8: window, inArena: true) { root in
+      var converter = NodeConverter(nextID: nextID, chinese: chinese)
+      return converter.blocks(under: root)
+    } ?? []
   }
 
   /// What one window parse gives: the blocks, where the chunk ends, and the next id.
