@@ -16,7 +16,10 @@ final class CodeSearchViewerTests: XCTestCase {
     try session.waitFor { $0.first?.hasPrefix("第三章") ?? false }
     try session.send("/")
     try session.tmux(["send-keys", "-t", session.name, "-l", "git-merge-demo"])
-    let typing = try session.waitFor { $0.last?.contains("2 matches") ?? false }
+    // The prefix typed so far may show the same count: wait for the whole word too.
+    let typing = try session.waitFor {
+      ($0.last?.contains("/git-merge-demo") ?? false) && ($0.last?.contains("2 matches") ?? false)
+    }
     XCTAssertTrue(typing.last?.contains("/git-merge-demo") ?? false, typing.last ?? "")
     try session.send("Enter")
     let screen = try session.waitFor { $0.last?.contains("match 1/2") ?? false }
