@@ -22,7 +22,8 @@ public enum SourceDecoder {
       } ?? bytes.withUnsafeBytes { EncodingDetector.detect($0) }
     switch encoding {
     case _ where encoding.isUTF8:
-      var decoded = decodeUTF8(Array(bytes[markLength...]))
+      // Without a mark the bytes go as they are: a copy would hold a 100 MB file twice.
+      var decoded = decodeUTF8(markLength == 0 ? bytes : Array(bytes[markLength...]))
       decoded.looksBinary = BinaryDetector.looksBinary(bytes)
       return decoded
     case .utf16LittleEndian, .utf16BigEndian:

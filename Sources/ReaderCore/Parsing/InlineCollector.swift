@@ -3,6 +3,9 @@ struct InlineCollector {
   private var runs: [InlineRun] = []
   private var pendingSoftBreak: TextStyle?
   private var pendingSoftBreakTarget: InlineTarget?
+  /// The runs whose text was appended to, in order: each may hold up to twice the storage it
+  /// needs (a string grows by doubling), which a 100 MB book would keep for good.
+  private var grown: [Int] = []
 
   /// Adds text; control characters are made visible here, once, for every later use.
   mutating func append(_ text: String, style: TextStyle, target: InlineTarget? = nil) {
@@ -25,11 +28,23 @@ struct InlineCollector {
     }
   }
 
-  func finish() -> [InlineRun] { runs }
+  /// The runs, each in storage of its own size (see `grown`).
+  func finish() -> [InlineRun] {
+    guard !grown.isEmpty || runs.capacity > runs.count else { return runs }
+    var exact: [InlineRun] = []
+    exact.reserveCapacity(runs.count)
+    exact += runs
+    for index in grown {
+      var text = exact[index].text
+      exact[index].text = text.withUTF8 { String(decoding: $0, as: UTF8.self) }
+    }
+    return exact
+  }
 
   private mutating func add(_ text: String, style: TextStyle, target: InlineTarget?) {
     if let last = runs.last, last.style == style, last.target == target {
       runs[runs.count - 1].text += text
+      if grown.last != runs.count - 1 { grown.append(runs.count - 1) }
     } else {
       runs.append(InlineRun(text, style: style, target: target))
     }

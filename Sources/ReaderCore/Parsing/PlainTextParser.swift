@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads plain text: chapter lines become headings, blank lines separate paragraphs, and tabs
 /// expand to the next multiple of 8 columns of their line.
 ///
@@ -33,6 +39,9 @@ public struct PlainTextParser: Sendable {
   /// grapheme of a long book.
   public static func lines(of text: String) -> [Substring] {
     var lines: [Substring] = []
+    // Room for exactly the lines there are: a doubling array of a 100 MB book's 1.4 million
+    // lines would keep up to twice the 45 MB they take.
+    lines.reserveCapacity(lineFeedCount(in: text) + 1)
     var start = text.utf8.startIndex
     var index = start
     let end = text.utf8.endIndex
@@ -48,5 +57,20 @@ public struct PlainTextParser: Sendable {
     }
     lines.append(text[start..<end])
     return lines
+  }
+
+  /// How many line feeds `text` holds, found with `memchr`.
+  private static func lineFeedCount(in text: String) -> Int {
+    var text = text
+    return text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress else { return 0 }
+      var count = 0
+      var position = 0
+      while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
+        count += 1
+        position = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+      }
+      return count
+    }
   }
 }
