@@ -183,11 +183,13 @@ final class BackgroundParse: @unchecked Sendable {
   }
 
   /// Like `start(bytes:title:)` for a large UTF-8 Markdown file of which only `start` has been
-  /// read (`DocumentSource.readStart`): the first chunk is parsed from it, and the thread reads
-  /// the whole from `file`, learns the key of the remembered place (`documentKey`) and goes on
-  /// where the first chunk stopped. A file that no longer starts with `start` (written between
-  /// the two reads) is parsed again whole and replaces what was shown. Nil when the first chunk
-  /// runs to the end of `start` (one block longer than it): the caller reads the file whole.
+  /// read (`DocumentSource.readStart`): the first chunk is parsed from it, and the thread learns
+  /// the key of the remembered place (`documentKey`) and goes on where the first chunk stopped,
+  /// reading `file` a chunk's window at a time, so a 100 MB file is never held whole beside its
+  /// blocks (a file changed meanwhile is read again by the reload that follows). A file that no
+  /// longer starts with `start` (written between the two reads) is parsed again whole and
+  /// replaces what was shown. Nil when the first chunk runs to the end of `start` (one block
+  /// longer than it): the caller reads the file whole.
   static func start(
     markdownStart start: [UInt8], markLength: Int, file: OpenFile, origin: DocumentSource,
     options: ImportOptions, name: String
@@ -201,18 +203,21 @@ final class BackgroundParse: @unchecked Sendable {
     let isPreview = first?.isPreview ?? false
     let shown = isPreview ? Document(title: origin.title, blocks: []) : document
     feed.prepare { [document] in
-      if let key = try? origin.key(of: file) { feed.setKey(key) }
-      guard let bytes = try? file.readAll() else {
+      guard let size = try? file.size(), let key = try? origin.key(of: file),
+        let head = try? file.read(at: 0, count: start.count)
+      else {
         feed.publish(document, loading: nil)
         return
       }
-      guard bytes.starts(with: start) else {
-        let whole = (try? origin.parse(bytes, options, name: name)) ?? document
+      feed.setKey(key)
+      guard head == start else {
+        let whole = (try? file.readAll()).flatMap { try? origin.parse($0, options, name: name) } ?? document
         feed.publish(whole, loading: nil, replaces: true)
         return
       }
       let parser = ChunkedParser(
-        bytes: markLength > 0 ? Array(bytes[markLength...]) : bytes, firstID: nextID, resumingAt: resumeAt)
+        size: size - markLength, reader: { (try? file.read(at: markLength + $0, count: $1)) ?? [] },
+        firstID: nextID, resumingAt: resumeAt)
       feed.publishRest(of: parser, after: shown, replacing: isPreview)
     }
     return (document, feed)

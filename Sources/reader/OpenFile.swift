@@ -22,7 +22,7 @@ final class OpenFile: @unchecked Sendable {
   /// Up to `count` bytes from `offset` (fewer at the end of the file).
   func read(at offset: Int, count: Int) throws -> [UInt8] {
     var code: Int32 = 0
-    let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+    let bytes = [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
       let read = self.read(at: offset, into: UnsafeMutableRawBufferPointer(buffer))
       if read < 0 { code = errno }
       initialized = max(0, read)

@@ -19,21 +19,47 @@ final class ChunkedParserTests: XCTestCase {
     file: StaticString = #filePath, line: UInt = #line
   ) {
     let whole = bytes.withUnsafeBytes { MarkdownParser().parseBlocks(utf8: $0, firstID: 0) }
-    var parser = ChunkedParser(bytes: bytes, firstChunkSize: firstChunkSize, chunkSize: chunkSize)
-    let result = parseAll(&parser)
-    XCTAssertGreaterThanOrEqual(
-      result.chunks, minimumChunks, "\(name): too few chunks", file: file, line: line)
-    XCTAssertTrue(parser.isFinished, file: file, line: line)
-    XCTAssertEqual(parser.parsedBytes, bytes.count, file: file, line: line)
-    XCTAssertEqual(parser.nextID, whole.nextID, "\(name): next id", file: file, line: line)
-    XCTAssertEqual(parser.blockCount, whole.blocks.count, "\(name): block count", file: file, line: line)
-    XCTAssertEqual(result.blocks.count, whole.blocks.count, "\(name): block count", file: file, line: line)
-    for (index, (chunked, expected)) in zip(result.blocks, whole.blocks).enumerated()
-    where chunked != expected {
-      XCTFail(
-        "\(name): top-level block \(index) differs:\n\(chunked)\nvs\n\(expected)", file: file, line: line)
-      return
+    // The bytes in memory, and the same bytes read a window at a time as from a file.
+    let parsers = [
+      ("", ChunkedParser(bytes: bytes, firstChunkSize: firstChunkSize, chunkSize: chunkSize)),
+      (
+        " (read in windows)",
+        ChunkedParser(
+          size: bytes.count, reader: windows(of: bytes), firstChunkSize: firstChunkSize, chunkSize: chunkSize)
+      ),
+    ]
+    for (way, made) in parsers {
+      let name = name + way
+      var parser = made
+      let result = parseAll(&parser)
+      XCTAssertGreaterThanOrEqual(
+        result.chunks, minimumChunks, "\(name): too few chunks", file: file, line: line)
+      XCTAssertTrue(parser.isFinished, file: file, line: line)
+      XCTAssertEqual(parser.parsedBytes, bytes.count, file: file, line: line)
+      XCTAssertEqual(parser.nextID, whole.nextID, "\(name): next id", file: file, line: line)
+      XCTAssertEqual(parser.blockCount, whole.blocks.count, "\(name): block count", file: file, line: line)
+      XCTAssertEqual(result.blocks.count, whole.blocks.count, "\(name): block count", file: file, line: line)
+      for (index, (chunked, expected)) in zip(result.blocks, whole.blocks).enumerated()
+      where chunked != expected {
+        XCTFail(
+          "\(name): top-level block \(index) differs:\n\(chunked)\nvs\n\(expected)", file: file, line: line)
+        break
+      }
     }
+  }
+
+  /// A reader of `bytes` as a parser reads a file; `longest` learns the largest read.
+  static func windows(of bytes: [UInt8], longest: ReadLog? = nil) -> ChunkedParser.Reader {
+    { offset, count in
+      longest?.note(count)
+      return Array(bytes[min(offset, bytes.count)..<min(bytes.count, offset + count)])
+    }
+  }
+
+  /// The largest read a parser made.
+  final class ReadLog: @unchecked Sendable {
+    private(set) var longest = 0
+    func note(_ count: Int) { longest = max(longest, count) }
   }
 
   func testArticleParsesLikeTheWholeInTinyAndSmallChunks() {
@@ -124,6 +150,42 @@ final class ChunkedParserTests: XCTestCase {
     bytes += Array(String(repeating: "長", count: 300_000).utf8) + [0x0A, 0x0A]
     bytes += Array("\u{1B}[31mescape\u{07}\n\n\r\r\rEnd".utf8)
     Self.assertParsesLikeWhole(bytes, minimumChunks: 4, "hostile bytes")
+  }
+
+  /// Read from a file, a parser never holds more than a few chunks of it at once.
+  func testAParserReadingInWindowsReadsAboutTwoChunksAtATime() throws {
+    let bytes = try MarkdownSamples.generatedDocument(megabytes: "0.3")
+    let log = ReadLog()
+    var parser = ChunkedParser(
+      size: bytes.count, reader: Self.windows(of: bytes, longest: log), firstChunkSize: 8192,
+      chunkSize: 16_384)
+    let result = Self.parseAll(&parser)
+    XCTAssertEqual(
+      result.blocks, bytes.withUnsafeBytes { MarkdownParser().parseBlocks(utf8: $0, firstID: 0) }.blocks)
+    XCTAssertGreaterThan(log.longest, 0)
+    XCTAssertLessThanOrEqual(log.longest, 4 * 16_384)
+  }
+
+  /// Front matter read from a file is the whole source's, and a start that only looks like it is not.
+  func testFrontMatterReadInWindowsIsTheWholeSources() {
+    let body = (1...200).map { "段落 \($0)。\n\n" }.joined()
+    for front in ["---\ntitle: 書名\n---\n\n", "+++\ntitle = \"書名\"\n+++\n", "---\n\n", "--- not\n\n"] {
+      Self.assertParsesLikeWhole(Array((front + body).utf8), firstChunkSize: 64, chunkSize: 256, front)
+    }
+  }
+
+  /// A file cut shorter while it is parsed ends where its bytes end, with the blocks they hold.
+  func testAFileShorterThanItsSizeSaidEndsWhereItsBytesDo() throws {
+    let bytes = try MarkdownSamples.generatedDocument(megabytes: "0.3")
+    let kept = Array(bytes.prefix(100_000))
+    var parser = ChunkedParser(
+      size: bytes.count, reader: Self.windows(of: kept), firstChunkSize: 4096, chunkSize: 8192)
+    let result = Self.parseAll(&parser)
+    XCTAssertTrue(parser.isFinished)
+    XCTAssertEqual(parser.parsedBytes, kept.count)
+    XCTAssertEqual(parser.fractionParsed, 1)
+    XCTAssertEqual(
+      result.blocks, kept.withUnsafeBytes { MarkdownParser().parseBlocks(utf8: $0, firstID: 0) }.blocks)
   }
 
   func testEmptyAndBlankInputs() {

@@ -5,7 +5,9 @@ import CCmarkGFM
 /// Call `parseNextChunk()` until it returns nil: the first call parses about `firstChunkSize`
 /// bytes (enough for the first screen, quickly), later calls about `chunkSize` bytes each (made for
 /// a background task). Block ids continue from chunk to chunk, and cmark's tree is freed after
-/// each chunk, so memory holds the source bytes and the blocks, never a whole-document tree.
+/// each chunk, so memory holds the source bytes and the blocks, never a whole-document tree. A
+/// parser made with `init(size:reader:...)` does not hold the source either: it reads the window
+/// of each chunk when it parses it (a 100 MB file is then never in memory whole).
 /// cmark allocates each chunk's tree in its arena (see `CmarkArena`), which is one per process: two
 /// chunked parsers running at once take turns, chunk by chunk.
 ///
@@ -30,8 +32,16 @@ import CCmarkGFM
 /// start; when it is not (say, a fence inside a list item fooled the scan), the cut moves back to
 /// where cmark says, and the bytes between are parsed again with the next chunk.
 public struct ChunkedParser: Sendable {
-  /// The whole source, UTF-8 (invalid sequences are shown as U+FFFD).
-  public let bytes: [UInt8]
+  /// Reads `count` bytes of the source from `offset` (fewer where it ends).
+  public typealias Reader = @Sendable (_ offset: Int, _ count: Int) -> [UInt8]
+
+  /// The whole source, UTF-8 (invalid sequences are shown as U+FFFD); empty with a `reader`.
+  private let bytes: [UInt8]
+  /// Where a source not held in memory is read from, a window at a time.
+  private let reader: Reader?
+  /// The source's length in bytes. A source read in windows that turns out shorter (a file cut
+  /// while it was parsed) ends where the reads stopped.
+  public private(set) var size: Int
   public let firstChunkSize: Int
   public let chunkSize: Int
   /// How many bytes from the start have been parsed into blocks.
@@ -53,6 +63,8 @@ public struct ChunkedParser: Sendable {
     resumingAt offset: Int = 0
   ) {
     self.bytes = bytes
+    reader = nil
+    size = bytes.count
     self.nextID = firstID
     self.parsedBytes = min(max(0, offset), bytes.count)
     self.firstChunkSize = max(1, firstChunkSize)
@@ -60,15 +72,31 @@ public struct ChunkedParser: Sendable {
     chinese = bytes.withUnsafeBytes { ImagePlaceholder.isChinese(source: $0) }
   }
 
+  /// A parser of `size` bytes that `reader` gives: each chunk reads only its window (about twice
+  /// the chunk, more when a block runs past it), and the blocks are those of the bytes in memory.
+  public init(
+    size: Int, reader: @escaping Reader, firstID: Int = 0, firstChunkSize: Int = 64 << 10,
+    chunkSize: Int = 1 << 20, resumingAt offset: Int = 0
+  ) {
+    bytes = []
+    self.reader = reader
+    self.size = max(0, size)
+    self.nextID = firstID
+    self.parsedBytes = min(max(0, offset), self.size)
+    self.firstChunkSize = max(1, firstChunkSize)
+    self.chunkSize = max(1, chunkSize)
+    chinese = reader(0, 4096).withUnsafeBytes { ImagePlaceholder.isChinese(source: $0) }
+  }
+
   /// Whether image placeholders say 圖 (decided on the whole source's start, as a whole parse does).
   private let chinese: Bool
 
   /// Whether every byte has been parsed.
-  public var isFinished: Bool { parsedBytes >= bytes.count }
+  public var isFinished: Bool { parsedBytes >= size }
 
   /// The share of the source parsed so far, from 0 to 1.
   public var fractionParsed: Double {
-    bytes.isEmpty ? 1 : Double(parsedBytes) / Double(bytes.count)
+    size == 0 ? 1 : Double(parsedBytes) / Double(size)
   }
 
   /// The top-level blocks of the next chunk, or nil once the whole source has been parsed.
@@ -87,7 +115,7 @@ public struct ChunkedParser: Sendable {
     let before = self
     var front: [Block] = []
     if chunkCount == 0 && parsedBytes == 0,
-      let found = bytes.withUnsafeBytes({ FrontMatterReader.read($0) })
+      let found = frontMatterWindow().withUnsafeBytes({ FrontMatterReader.read($0) })
     {
       // Front matter is taken off before cmark, as a whole parse does; the next line is a cut.
       front = [Block(id: nextID, kind: .frontMatter(found.frontMatter))]
@@ -101,23 +129,43 @@ public struct ChunkedParser: Sendable {
     }
     let start = parsedBytes
     let firstSize = chunkCount == 0 ? firstChunkSize : chunkSize
-    var size = firstSize
+    var target = firstSize
+    var span = 2 * target
     var sawDefinition = false
+    var found: Parsed?
     var preview: [Block]?
-    let result = bytes.withUnsafeBytes { all -> Parsed? in
-      while true {
-        let cut = ChunkSplitter(targetSize: size).cut(in: all, from: start, notBefore: start + size)
-        if let limit, cut.offset - start > limit {
-          preview = previewBlocks(all, from: start, size: firstSize)
-          return nil
+    while found == nil && preview == nil {
+      let (held, base) = window(from: start, count: span)
+      // A read that stops short of the size asked for found the end of the source.
+      if reader != nil && held.count < min(span, size - start) { size = base + held.count }
+      let reachesEnd = base + held.count >= size
+      let attempt = held.withUnsafeBytes { all -> Attempt in
+        let from = start - base
+        let cut = ChunkSplitter(targetSize: target).cut(in: all, from: from, notBefore: from + target)
+        if let limit, cut.offset - from > limit {
+          return .preview(previewBlocks(all, from: from, size: firstSize))
         }
+        // A window that ends before the source must hold the whole line at the cut and a byte
+        // after it: a line cut short could read as another (or its CR lose the LF after it).
+        let holdsCutLine =
+          cut.offset < all.count && ChunkSplitter.lineBounds(in: all, from: cut.offset).next < all.count
+        if !reachesEnd && !holdsCutLine { return .widerWindow }
         sawDefinition = sawDefinition || cut.sawDefinition
-        if let parsed = parse(all, from: start, cut: cut) { return parsed }
-        // One block runs past the proposed cut (a long list, say): parse a window twice as large.
-        size *= 2
+        guard var parsed = parse(all, from: from, cut: cut) else { return .largerChunk }
+        parsed.end += base
+        return .parsed(parsed)
+      }
+      switch attempt {
+      case .parsed(let parsed): found = parsed
+      case .preview(let blocks): preview = blocks
+      case .widerWindow: span *= 2
+      // One block runs past the proposed cut (a long list, say): parse a window twice as large.
+      case .largerChunk:
+        target *= 2
+        span = max(span, 2 * target)
       }
     }
-    guard let result else {
+    guard let result = found else {
       self = before
       return (front + (preview ?? []), true)
     }
@@ -142,6 +190,35 @@ public struct ChunkedParser: Sendable {
       var converter = NodeConverter(nextID: nextID, chinese: chinese)
       return converter.blocks(under: root)
     } ?? []
+  }
+
+  /// What one try at a chunk came to: its blocks, a preview of a block too long to wait for, or the
+  /// need of a wider window or a larger chunk.
+  private enum Attempt {
+    case parsed(Parsed)
+    case preview([Block])
+    case widerWindow
+    case largerChunk
+  }
+
+  /// The bytes from `start` on, `count` of them or fewer at the end, and the offset of their first
+  /// byte in the source: the whole source from 0 when it is in memory.
+  private func window(from start: Int, count: Int) -> (bytes: [UInt8], base: Int) {
+    guard let reader else { return (bytes, 0) }
+    return (reader(start, max(0, min(count, size - start))), start)
+  }
+
+  /// The start of the source, long enough to hold any front matter it opens with: the first
+  /// chunk's window, or, read from a file whose first line may open front matter, as far as
+  /// front matter may go.
+  private func frontMatterWindow() -> [UInt8] {
+    // At least the byte order mark and the three bytes an opening line starts with.
+    let head = window(from: 0, count: max(2 * firstChunkSize, 8)).bytes
+    guard reader != nil else { return head }
+    var line = head[...]
+    if line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
+    guard line.starts(with: Array("---".utf8)) || line.starts(with: Array("+++".utf8)) else { return head }
+    return window(from: 0, count: 2 * FrontMatterReader.maximumSize).bytes
   }
 
   /// What one window parse gives: the blocks, where the chunk ends, and the next id.
