@@ -55,8 +55,10 @@ public struct ChunkedPlainTextParser: Sendable {
       text: Substring(start[text.startIndex..<text.endIndex]), plan: plan)
   }
 
-  /// The lines of the whole text.
-  private let lines: [Substring]
+  /// The whole text, and where each of its lines starts: a line is made again when its chunk is
+  /// parsed, so that a 100 MB book keeps 8 bytes a line meanwhile rather than a 32-byte `Substring`.
+  private let text: String
+  private let lineStarts: [String.Index]
   private var builder: PlainTextBlockBuilder
   private var nextLine: Int
   private var finished = false
@@ -69,7 +71,9 @@ public struct ChunkedPlainTextParser: Sendable {
 
   /// Plans the whole `text`, of which `first` was parsed from the start.
   public init(text: String, reflow: Bool, after first: FirstChunk, linesPerChunk: Int = 20_000) {
-    lines = PlainTextParser.lines(of: text)
+    let lines = PlainTextParser.lines(of: text)
+    self.text = text
+    lineStarts = lines.map(\.startIndex)
     let plan = PlainTextPlan(lines: lines, reflow: reflow)
     self.linesPerChunk = max(1, linesPerChunk)
     let sameStart = text.utf8.starts(with: first.text.utf8) && first.lineCount <= lines.count
@@ -88,18 +92,26 @@ public struct ChunkedPlainTextParser: Sendable {
   public var isFinished: Bool { finished }
 
   /// The share of the lines parsed so far, from 0 to 1.
-  public var fractionParsed: Double { lines.isEmpty ? 1 : Double(nextLine) / Double(lines.count) }
+  public var fractionParsed: Double {
+    lineStarts.isEmpty ? 1 : Double(nextLine) / Double(lineStarts.count)
+  }
 
   /// The blocks of the next `linesPerChunk` lines (possibly none), or nil once all are parsed.
   public mutating func parseNextChunk() -> [Block]? {
     guard !finished else { return nil }
-    let end = min(lines.count, nextLine + linesPerChunk)
-    var blocks = builder.add(lines[nextLine..<end], from: nextLine)
+    let end = min(lineStarts.count, nextLine + linesPerChunk)
+    var blocks = builder.add((nextLine..<end).lazy.map(line), from: nextLine)
     nextLine = end
-    if end == lines.count {
+    if end == lineStarts.count {
       blocks += builder.finish()
       finished = true
     }
     return blocks
+  }
+
+  /// Line `index` of the text, without its line feed, as `PlainTextParser.lines(of:)` gives it.
+  private func line(_ index: Int) -> Substring {
+    let end = index + 1 < lineStarts.count ? text.utf8.index(before: lineStarts[index + 1]) : text.endIndex
+    return text[lineStarts[index]..<end]
   }
 }
