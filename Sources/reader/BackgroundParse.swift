@@ -1,3 +1,4 @@
+import CTerminalGuard
 import Foundation
 import ReaderCore
 
@@ -256,6 +257,7 @@ final class BackgroundParse: @unchecked Sendable {
 
   /// Starts parsing the rest; calling it again does nothing.
   func begin() {
+    if thread != nil { reader_heap_keep_large_allocations_mapped() }
     thread?.start()
     thread = nil
   }
@@ -279,6 +281,8 @@ final class BackgroundParse: @unchecked Sendable {
   /// Hands `document` to the run loop; false once the parse is cancelled (the thread then stops).
   @discardableResult
   private func publish(_ document: Document, loading: Double?, replaces: Bool = false) -> Bool {
+    // What the chunk freed between the blocks kept goes back to the system (see `HeapTuning.h`).
+    reader_heap_return_free_pages()
     lock.lock()
     defer { lock.unlock() }
     guard !isCancelled else { return false }
