@@ -61,6 +61,11 @@ public struct Document: Sendable {
     outline =
       declaresOutline
       ? Outline(entries: outline.entries + entries) : outline.appending(more, firstTopIndex: blocks.count)
+    // A background parse appends to a copy of the blocks the screen still holds, so each append
+    // makes a new array: grown by an eighth rather than doubled, the copies alive at once (the
+    // parse's, the one published, the one shown) hold little room they do not use.
+    let needed = blocks.count + more.count
+    if blocks.capacity < needed { blocks.reserveCapacity(needed + needed / 8) }
     blocks.append(contentsOf: more)
   }
 
