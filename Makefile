@@ -31,8 +31,13 @@ test: build lint
 	@awk '/Executed [0-9]+ tests?, with [0-9]+ failures?/ { n = $$2; f = $$5 } \
 	  END { if (n == "") exit 1; printf "tests: %d passed, %d failed\n", n - f, f }' .build/test.log
 
+# The reader's own sources import FoundationEssentials, never Foundation: Foundation would link in
+# CoreFoundation and ICU's data too, which the release build (static) maps and relocates at start-up.
 lint:
 	$(SWIFT) format lint --strict -r $(SWIFT_FORMAT_PATHS)
+	@! grep -rln '^ *\(public \|internal \)\?import Foundation$$' Sources/ReaderCore Sources/reader \
+	  || { echo "lint: import FoundationEssentials (with Glibc, Dispatch) instead of Foundation there;" \
+	    "Lock and BackgroundThread (Sources/ReaderCore/Concurrency) stand for NSLock and Thread"; exit 1; }
 
 format:
 	$(SWIFT) format format -i -r $(SWIFT_FORMAT_PATHS)

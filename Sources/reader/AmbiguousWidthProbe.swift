@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Glibc
 import ReaderCore
 
@@ -31,7 +32,7 @@ enum AmbiguousWidthProbe {
     private var answer = Answer(width: nil)
 
     fileprivate init(_ work: @escaping @Sendable () -> Answer) {
-      Thread.detachNewThread { [self] in
+      BackgroundThread.start { [self] in
         answer = work()
         finished.signal()
       }

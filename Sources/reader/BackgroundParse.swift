@@ -1,5 +1,6 @@
 import CTerminalGuard
-import Foundation
+import Dispatch
+import FoundationEssentials
 import ReaderCore
 
 /// Parses the rest of a large document on a background thread, after the first screen was shown.
@@ -9,14 +10,15 @@ import ReaderCore
 /// Only appending happens, so what is on screen never moves. A parse made obsolete (the file was
 /// read again) is cancelled: it publishes nothing more and its thread stops at the next chunk.
 final class BackgroundParse: @unchecked Sendable {
-  private let lock = NSLock()
+  private let lock = Lock()
   private var latest: (document: Document, loading: Double?)?
   private var isCancelled = false
   /// Whether a document published since the last `take` replaces the one shown rather than
   /// growing it (stays set until taken, though later copies grow the replacement).
   private var replacing = false
   private(set) var isFinished = false
-  private var thread: Thread?
+  /// The rest of the parse, until `begin` starts it on a thread of its own.
+  private var work: (@Sendable () -> Void)?
   private var key: DocumentKey?
   /// Whether the thread makes the key of the remembered place (`documentKey`).
   private(set) var findsKey = false
@@ -250,16 +252,16 @@ final class BackgroundParse: @unchecked Sendable {
   }
 
   private func prepare(_ work: @escaping @Sendable () -> Void) {
-    let thread = Thread(block: work)
-    thread.qualityOfService = .userInitiated
-    self.thread = thread
+    self.work = work
   }
 
   /// Starts parsing the rest; calling it again does nothing.
   func begin() {
-    if thread != nil { reader_heap_keep_large_allocations_mapped() }
-    thread?.start()
-    thread = nil
+    if let work {
+      reader_heap_keep_large_allocations_mapped()
+      BackgroundThread.start(work)
+    }
+    work = nil
   }
 
   /// Appends the rest of a Markdown parse to `document` a chunk at a time, publishing each step
@@ -298,7 +300,7 @@ final class BackgroundParse: @unchecked Sendable {
     isCancelled = true
     let dropped = latest
     latest = nil
-    thread = nil
+    work = nil
     lock.unlock()
     DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) {
       withExtendedLifetime(dropped) {}

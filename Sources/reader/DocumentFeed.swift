@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ReaderCore
 
 /// The background parses that bring the document on screen up to date: the one growing it, and,

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import ReaderCore
 
 /// One background run of `FirstMatchScan` for the pattern just typed or entered, cancelled when
@@ -12,7 +13,7 @@ final class FirstMatchScanner: @unchecked Sendable {
   let pattern: SearchPattern
   let setting: ConversionCache.Setting
   let conversions: ConversionCache
-  private let lock = NSLock()
+  private let lock = Lock()
   private var answer: Answer?
   private var cancelled = false
   private var finished = false

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import ReaderCore
 
 /// One background search of the built index for every match of a pattern (the count and the
@@ -8,7 +9,7 @@ import ReaderCore
 final class MatchCounter: @unchecked Sendable {
   let pattern: SearchPattern
   let index: SearchIndex
-  private let lock = NSLock()
+  private let lock = Lock()
   private var results: SearchResults?
   private var cancelled = false
   private var finished = false

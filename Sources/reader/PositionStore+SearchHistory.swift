@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ReaderCore
 
 /// The search history is kept with the reading positions: one file for all documents, as less

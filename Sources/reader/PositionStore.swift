@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import ReaderCore
 
@@ -173,7 +173,7 @@ struct PositionStore {
       guard info.st_mode & S_IFMT == S_IFDIR else { throw failure("\(path) is not a directory") }
       return
     }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathText.folder(of: path)
     if !parent.isEmpty && parent != path { try makeDirectory(parent) }
     if mkdir(path, 0o700) != 0 && errno != EEXIST { throw failure("cannot create \(path)") }
   }

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import Glibc
 import ReaderCore
 
@@ -79,7 +80,7 @@ final class RunLoop {
     loading?.begin()
     // Opening OpenCC's configurations takes tens of milliseconds: do it now, not on the first t.
     let warming = state.conversions
-    Thread.detachNewThread {
+    BackgroundThread.start {
       for script in [DisplayScript.traditional, .simplified] {
         _ = warming.prepare(ConversionCache.Setting(script: script))
       }
@@ -90,7 +91,7 @@ final class RunLoop {
       guard detected != ObjectIdentifier(state.conversions), feed.isFinished else { return }
       detected = ObjectIdentifier(state.conversions)
       let conversions = state.conversions
-      Thread.detachNewThread { conversions.detectScripts() }
+      BackgroundThread.start { conversions.detectScripts() }
     }
     detectScriptsOnceLoaded()
     prepareFactions(for: state)
@@ -223,7 +224,7 @@ final class RunLoop {
   /// path, as the document loads (each run counts the blocks that came since the last), so `F`,
   /// `f` and `m` only read what is ready.
   private func prepareFactions(for state: ReaderState) {
-    state.factions.prepareIfNeeded(state.setting) { Thread.detachNewThread($0) }
+    state.factions.prepareIfNeeded(state.setting) { BackgroundThread.start($0) }
   }
 
   /// Runs the scan for the first match (while typing, from where the prompt opened; after Enter,
@@ -288,7 +289,7 @@ final class RunLoop {
     }
     let build = IndexBuild()
     indexing = (ObjectIdentifier(indexes), setting, build)
-    Thread.detachNewThread {
+    BackgroundThread.start {
       _ = try? indexes.index(for: setting)
       build.finish()
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 import ReaderCore
 
@@ -24,7 +24,7 @@ struct ShelfSession {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     let base = folder.hasSuffix("/") ? folder : folder + "/"
     return names.filter { name in
-      !name.hasPrefix(".") && Self.readableExtensions.contains((name as NSString).pathExtension.lowercased())
+      !name.hasPrefix(".") && Self.readableExtensions.contains(PathText.fileExtension(of: name).lowercased())
         && Self.isRegularFile(base + name)
     }.sorted().map { name in
       let path = Self.resolved(base + name)
@@ -87,18 +87,22 @@ struct ShelfSession {
   private func entry(path: String, remembered: PositionStore.Remembered?, isMissing: Bool) -> ShelfEntry {
     let name = String(path.split(separator: "/").last ?? Substring(path))
     let label =
-      remembered?.lastRead.map { Self.dateFormatter.string(from: Date(timeIntervalSince1970: $0)) } ?? ""
+      remembered?.lastRead.map(Self.localMinute) ?? ""
     return ShelfEntry(
       title: remembered?.title ?? name, path: path, progress: remembered?.progress,
       lastRead: remembered?.lastRead,
       lastReadLabel: label, isMissing: isMissing)
   }
 
-  private static let dateFormatter: DateFormatter = {
-    let formatter = DateFormatter()
-    formatter.dateFormat = "yyyy-MM-dd HH:mm"
-    return formatter
-  }()
+  /// `seconds` since 1970 as local time, "2026-12-03 07:58".
+  private static func localMinute(_ seconds: Double) -> String {
+    var time = time_t(seconds.rounded(.down))
+    var parts = tm()
+    guard localtime_r(&time, &parts) != nil else { return "" }
+    var text = [CChar](repeating: 0, count: 32)
+    let count = strftime(&text, text.count, "%Y-%m-%d %H:%M", &parts)
+    return String(decoding: text[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
 
   private static func isRegularFile(_ path: String) -> Bool {
     var info = stat()

@@ -1,6 +1,6 @@
 import CNcurses
 import CTerminalGuard
-import Foundation
+import FoundationEssentials
 import Glibc
 import ReaderCore
 

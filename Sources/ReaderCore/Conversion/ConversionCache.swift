@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The document's blocks and titles in each display script, converted on demand and kept.
 ///
@@ -21,7 +21,7 @@ public final class ConversionCache: @unchecked Sendable {
 
   public let document: Document
   private let converter: ScriptConverter
-  private let lock = NSLock()
+  private let lock = Lock()
   private var blocks: [Setting: [Int: Block]] = [:]
   private var titles: [Setting: [Int: String]] = [:]
   private var strings: [Setting: [String: String]] = [:]

@@ -1,5 +1,5 @@
 import COpenCC
-import Foundation
+import FoundationEssentials
 
 /// One opened OpenCC configuration (such as s2tw): converts text with the library's C API.
 ///
@@ -41,7 +41,8 @@ public final class OpenCCConverter: @unchecked Sendable {
     var result = String.UnicodeScalarView()
     for scalar in text.unicodeScalars {
       if isCompatibilityIdeograph(scalar),
-        let canonical = String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars.first
+        // The standard library's own NFC (FoundationEssentials has no normalisation).
+        let canonical = String(decoding: String(scalar)._nfcCodeUnits, as: UTF8.self).unicodeScalars.first
       {
         result.append(canonical)
       } else {

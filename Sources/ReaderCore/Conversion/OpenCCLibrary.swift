@@ -1,5 +1,6 @@
 import COpenCC
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Finds OpenCC configurations in a list of data directories and opens each one once, on first use.
 ///
@@ -24,9 +25,9 @@ public final class OpenCCLibrary: @unchecked Sendable {
   public static func compiledDataDirectories(executable: String? = executablePath()) -> [String] {
     var directories: [String] = []
     if let executable {
-      let folder = (executable as NSString).deletingLastPathComponent
+      let folder = PathText.folder(of: executable)
       directories.append(folder + "/opencc")
-      let prefix = (folder as NSString).deletingLastPathComponent
+      let prefix = PathText.folder(of: folder)
       directories.append((prefix.isEmpty ? "" : prefix) + "/share/reader/opencc")
     }
     for installed in ["/usr/local/share/reader/opencc", "/usr/share/reader/opencc"]
@@ -49,16 +50,15 @@ public final class OpenCCLibrary: @unchecked Sendable {
 
   /// The running program's own path, symbolic links resolved, or nil when it cannot be told.
   public static func executablePath() -> String? {
-    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-      return path
-    }
-    return Bundle.main.executablePath.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+    guard let path = realpath("/proc/self/exe", nil) else { return nil }
+    defer { free(path) }
+    return String(cString: path)
   }
 
   /// The directories searched for `NAME.json`, in order, as absolute paths.
   public let dataDirectories: [String]
 
-  private let lock = NSLock()
+  private let lock = Lock()
   private var opened: [String: Result<OpenCCConverter, ConversionError>] = [:]
 
   public init(dataDirectories: [String]) {
@@ -89,7 +89,7 @@ public final class OpenCCLibrary: @unchecked Sendable {
   /// Whether `converter` was opened from compiled 1.4.2 dictionaries (a directory with
   /// `compiledMarker`), rather than the system's older ones.
   public func isCompiled(_ converter: OpenCCConverter) -> Bool {
-    let folder = (converter.path as NSString).deletingLastPathComponent
+    let folder = PathText.folder(of: converter.path)
     return access(folder + "/" + Self.compiledMarker, R_OK) == 0
   }
 
@@ -102,7 +102,7 @@ public final class OpenCCLibrary: @unchecked Sendable {
   /// The folder of the older dictionaries that convert with `name`, when they are not OpenCC 1.4.2's.
   public func fallbackFolder(for name: String) -> String? {
     guard let converter = try? converter(named: name), !isCompiled(converter) else { return nil }
-    return (converter.path as NSString).deletingLastPathComponent
+    return PathText.folder(of: converter.path)
   }
 
   /// The path of `NAME.json` in the first data directory that has it.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Tells Simplified from Traditional text, sentence by sentence, with OpenCC's t2s and s2t.
 ///
@@ -13,7 +13,7 @@ public final class ScriptDetector: @unchecked Sendable {
 
   public let library: OpenCCLibrary
 
-  private let lock = NSLock()
+  private let lock = Lock()
   /// What OpenCC said about each Han character asked so far.
   private var known = CharacterAnswers()
 

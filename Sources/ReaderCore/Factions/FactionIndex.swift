@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The document's faction summary and each faction's mentions in a display script, found once.
 ///

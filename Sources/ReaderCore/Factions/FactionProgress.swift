@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How far the faction index has looked and counted, shared by the indexes of one document as
 /// it grows (blocks only appended), so that each chunk of a background parse costs the work of
@@ -33,7 +33,7 @@ final class FactionProgress: @unchecked Sendable {
     var sections: [[(section: Int?, title: String?)]]
   }
 
-  private let lock = NSLock()
+  private let lock = Lock()
   /// The top-level blocks looked through for the summary, from the first.
   private var searched = 0
   private var summary: FactionSummary?

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Finds the mentions of a name in the document's texts: whole words, longest form first, no overlaps.
 ///

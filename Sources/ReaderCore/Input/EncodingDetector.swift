@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Decides which encoding a document's bytes are in, looking only at their start.
 ///

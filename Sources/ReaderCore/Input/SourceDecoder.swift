@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Turns a document's bytes into text: any bytes at all give text, and what was wrong is counted.
 ///

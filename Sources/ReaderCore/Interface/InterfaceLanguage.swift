@@ -9,7 +9,7 @@ public enum InterfaceLanguage: String, CaseIterable, Hashable, Sendable {
   /// The language a `--lang` argument names: `en`, `zh-Hant`, `zh-Hans` (also `zh-TW`, `zh-CN`,
   /// any case, `_` for `-`); `auto` and unknown names give nil.
   public init?(argument: String) {
-    switch argument.lowercased().replacingOccurrences(of: "_", with: "-") {
+    switch argument.lowercased().replacing("_", with: "-") {
     case "en", "english": self = .english
     case "zh-hant", "zh-tw", "zh-hk", "zh-mo", "traditional": self = .traditionalChinese
     case "zh-hans", "zh-cn", "zh-sg", "zh", "simplified": self = .simplifiedChinese

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The document laid out at one width, block by block and only when asked (the visible part).
 ///
@@ -17,7 +17,7 @@ public final class DocumentLayout: @unchecked Sendable {
   private var paragraphs: [Int: ParagraphLines] = [:]
   /// How many bytes of text make a paragraph long enough to lay out near what is asked only.
   let longParagraphBytes: Int
-  private let lock = NSLock()
+  private let lock = Lock()
 
   /// `blocks` gives top-level block `index` as it is shown (converted to a display script).
   public convenience init(

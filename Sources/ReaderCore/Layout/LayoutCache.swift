@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keeps the layouts of one document at the widths and scripts in use, so going back reuses them.
 public final class LayoutCache: @unchecked Sendable {
@@ -11,7 +11,7 @@ public final class LayoutCache: @unchecked Sendable {
   public let conversions: ConversionCache
   private var layouts: [Key: DocumentLayout] = [:]
   private var order: [Key] = []
-  private let lock = NSLock()
+  private let lock = Lock()
 
   public init(conversions: ConversionCache) {
     self.conversions = conversions

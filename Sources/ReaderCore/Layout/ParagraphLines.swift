@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The lines of one long top-level paragraph or heading at one width, made a segment of lines at
 /// a time when they are asked for, so a paragraph of 50 MB on one line shows its first screen
@@ -28,7 +28,7 @@ final class ParagraphLines: @unchecked Sendable {
   /// The UTF-8 offset in the whole text where each line of a kept segment starts.
   private var segmentOffsets: [Int: [Int]] = [:]
   private var recent: [Int] = []
-  private let lock = NSLock()
+  private let lock = Lock()
 
   /// The lines of `block` at `width` this way, if it is a paragraph or heading this long.
   static func of(_ block: Block, width: Int, threshold: Int = threshold) -> ParagraphLines? {

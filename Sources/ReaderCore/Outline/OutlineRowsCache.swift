@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Remembers the outline's tree, its titles normalised for the filter and the last rows made, so
 /// that a frame or a key costs what the screen shows, not a walk over every heading.
@@ -7,7 +7,7 @@ import Foundation
 /// holds depends only on its inputs, so sharing it between states is safe.
 final class OutlineRowsCache: @unchecked Sendable {
   private let outline: Outline
-  private let lock = NSLock()
+  private let lock = Lock()
   private var tree: OutlineTree?
   private var titles: [ConversionCache.Setting: [String]] = [:]
   private var last: (key: Key, rows: OutlineRows)?

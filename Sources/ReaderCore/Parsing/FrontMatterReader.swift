@@ -60,7 +60,7 @@ enum FrontMatterReader {
   private static func string(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> String {
     let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     guard text.utf8.contains(0x0D) else { return text }
-    return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    return text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
   }
 
   private static func cleanTitle(_ title: String) -> String? {

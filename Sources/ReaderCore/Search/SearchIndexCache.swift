@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The search indexes of one document, one per display setting, each built on first use.
 ///
@@ -12,9 +12,9 @@ import Foundation
 public final class SearchIndexCache: @unchecked Sendable {
   /// What the caches of one growing document share: the longest index built of each setting.
   private final class Shared: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Lock()
     /// Held for a whole build, so two caches of the document never index the same blocks twice.
-    let buildLock = NSLock()
+    let buildLock = Lock()
     var longest: [ConversionCache.Setting: SearchIndex] = [:]
     var normalizer: SearchNormalizer?
     var failure: ConversionError?
@@ -25,7 +25,7 @@ public final class SearchIndexCache: @unchecked Sendable {
   public let library: OpenCCLibrary
 
   private let shared: Shared
-  private let stateLock = NSLock()
+  private let stateLock = Lock()
   private var indexes: [ConversionCache.Setting: SearchIndex] = [:]
 
   public convenience init(conversions: ConversionCache, library: OpenCCLibrary = .shared) {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A `SearchPattern` made ready to run over normalised text (see `SearchNormalizer`).
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What following a link's destination means: a heading of this document, another local text
 /// file, or an address the reader cannot open itself.
@@ -56,8 +56,32 @@ enum LinkDestination: Equatable {
     }
   }
 
+  /// `text` with its `%XX` escapes decoded, or as it is when an escape is broken or the bytes they
+  /// make are not UTF-8 (as `removingPercentEncoding` would refuse it).
   static func decoded(_ text: String) -> String {
-    text.removingPercentEncoding ?? text
+    guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    var bytes: [UInt8] = []
+    var rest = text.utf8[...]
+    while let byte = rest.popFirst() {
+      guard byte == UInt8(ascii: "%") else {
+        bytes.append(byte)
+        continue
+      }
+      guard let high = rest.popFirst().flatMap(hexValue), let low = rest.popFirst().flatMap(hexValue) else {
+        return text
+      }
+      bytes.append(high << 4 | low)
+    }
+    return String(validating: bytes, as: UTF8.self) ?? text
+  }
+
+  private static func hexValue(_ digit: UInt8) -> UInt8? {
+    switch digit {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
+    default: return nil
+    }
   }
 
   /// `path` relative to the folder of `location`, with `.` and `..` worked out.
