@@ -86,6 +86,13 @@ public final class OpenCCLibrary: @unchecked Sendable {
     return try result.get()
   }
 
+  /// The configurations opened so far (those that failed to open too), by name.
+  var openedNames: Set<String> {
+    lock.lock()
+    defer { lock.unlock() }
+    return Set(opened.keys)
+  }
+
   /// Whether `converter` was opened from compiled 1.4.2 dictionaries (a directory with
   /// `compiledMarker`), rather than the system's older ones.
   public func isCompiled(_ converter: OpenCCConverter) -> Bool {

@@ -4,9 +4,11 @@ import FoundationEssentials
 ///
 /// A Han character that t2s changes is Traditional evidence, one that s2t changes Simplified
 /// evidence; in each sentence the larger count wins. OpenCC is asked about each distinct character
-/// once, alone on its line so that no phrase of its dictionaries applies (the answer of the
-/// character-only dictionaries), and the answers are kept: detecting a 10 MB document asks only
-/// about the few thousand characters it uses, then counts in Swift.
+/// once, alone on its line so that no phrase of its dictionaries applies, and the answers are
+/// kept: detecting a 10 MB document asks only about the few thousand characters it uses, then
+/// counts in Swift. A character alone is answered by the character dictionaries only, so t2s and
+/// s2t are opened without their phrases (`reader-t2s-characters`, `reader-s2t-characters`: a few
+/// hundred kilobytes where s2t's phrases take 8 MB); the system's older data has only t2s and s2t.
 public final class ScriptDetector: @unchecked Sendable {
   /// The detector the viewer and the command line share.
   public static let shared = ScriptDetector(library: .shared)
@@ -247,8 +249,8 @@ public final class ScriptDetector: @unchecked Sendable {
     var distinctlyToSimplified: [Bool] = []
     var distinctlyToTraditional: [Bool] = []
     if !han.isEmpty {
-      toSimplified = try changed(by: library.converter(named: "t2s"), han)
-      toTraditional = try changed(by: library.converter(named: "s2t"), han)
+      toSimplified = try changed(by: converter(Self.toSimplified), han)
+      toTraditional = try changed(by: converter(Self.toTraditional), han)
       // Built with the 1.4.2 dictionaries; without them every converted character is distinct.
       distinctlyToSimplified = toSimplified
       distinctlyToTraditional = toTraditional
@@ -273,10 +275,27 @@ public final class ScriptDetector: @unchecked Sendable {
     return known
   }
 
-  /// The configurations `scripts/opencc-dictionaries` builds for detection: t2s and s2t on single
-  /// characters, without those OpenCC lists among their own conversions (normal in both scripts).
+  /// The configurations `scripts/opencc-dictionaries` builds for detection: t2s and s2t without
+  /// their phrase dictionaries (each falling back to the configuration itself), and the same
+  /// without the characters OpenCC lists among their own conversions (normal in both scripts).
+  static let toSimplified = (characters: "reader-t2s-characters", phrases: "t2s")
+  static let toTraditional = (characters: "reader-s2t-characters", phrases: "s2t")
   static let distinctToSimplified = "reader-t2s-distinct"
   static let distinctToTraditional = "reader-s2t-distinct"
+
+  /// Opens the configurations detection needs, so that missing OpenCC data is reported early.
+  public func prepare() throws(ConversionError) {
+    _ = try converter(Self.toSimplified)
+    _ = try converter(Self.toTraditional)
+  }
+
+  /// The characters-only configuration, or the whole one when only the system's data is there.
+  private func converter(_ names: (characters: String, phrases: String)) throws(ConversionError)
+    -> OpenCCConverter
+  {
+    if let characters = try? library.converter(named: names.characters) { return characters }
+    return try library.converter(named: names.phrases)
+  }
 
   /// Whether `converter` changes each character when it stands alone on its line.
   private func changed(by converter: OpenCCConverter, _ characters: [Unicode.Scalar]) throws(ConversionError)
