@@ -78,14 +78,9 @@ final class RunLoop {
     var shown = FrameRenderer.render(state)
     terminal.draw(shown)
     loading?.begin()
-    // Opening OpenCC's configurations takes tens of milliseconds: do it now, not on the first t.
-    let warming = state.conversions
-    BackgroundThread.start {
-      for script in [DisplayScript.traditional, .simplified] {
-        _ = warming.prepare(ConversionCache.Setting(script: script))
-      }
-    }
-    // The conversions of each whole document are looked at once (a reload makes new ones).
+    // The conversions of each whole document are looked at once (a reload makes new ones). The
+    // detection opens only OpenCC's character dictionaries; the phrase converters (8 MB each) are
+    // opened by the first t or search that needs them.
     var detected: ObjectIdentifier?
     func detectScriptsOnceLoaded() {
       guard detected != ObjectIdentifier(state.conversions), feed.isFinished else { return }
