@@ -148,6 +148,9 @@ public final class OpenCCLibrary: @unchecked Sendable {
     guard let handle = opencc_open(path), handle != failed else {
       return .failure(.openFailed(path: path, reason: lastErrorMessage()))
     }
+    // Loading a phrase dictionary frees about 3.5 MB of temporaries that glibc would keep: give
+    // them back to the system (the peak stays, what the viewer holds afterwards drops).
+    malloc_trim(0)
     return .success(OpenCCConverter(name: name, path: path, handle: handle))
   }
 }
