@@ -248,3 +248,23 @@ extension SearchPatternTests {
       "match 3/1,000,000+")
   }
 }
+
+extension SearchIndexTests {
+  /// Each key typed in the prompt gives up the count of the pattern before it. The index of a
+  /// document loaded whole is one segment, so the count stops inside it, not at its end: the
+  /// counts of `A`, `Al`, `Alt` given up do not go on finding their matches over all 100 MB beside
+  /// the count of `Altman` that is wanted.
+  func testACountGivenUpStopsInsideTheIndexInsteadOfFindingEveryMatch() throws {
+    let doc = document(String(repeating: "一個 a 字。\n\n", count: 10_000))
+    let index = try index(doc)
+    XCTAssertEqual(index.results(for: SearchPattern("a")).count, 10_000)
+    var asked = 0
+    let givenUp = index.results(
+      for: SearchPattern("a"),
+      isCancelled: {
+        asked += 1
+        return asked > 1
+      })
+    XCTAssertLessThan(givenUp.count, 5_000, "the count stopped when it was given up")
+  }
+}
