@@ -11,6 +11,14 @@ final class ZipSource {
   private let readAt: Reader
   private var offset = 0
   private var error = zip_error_t()
+  /// Bytes read ahead from `windowStart`: libzip reads a central directory an entry at a time,
+  /// two small reads each (5,300 `pread`s before a long book's first page), and a chapter in 8 KB
+  /// pieces, so a small read is answered from one larger read made for it and those after it.
+  private var window: [UInt8] = []
+  private var windowStart = 0
+
+  /// How much is read ahead for a small read.
+  static let windowSize = 1 << 16
 
   convenience init(_ bytes: [UInt8]) {
     self.init(size: bytes.count) { offset, buffer in
@@ -60,7 +68,7 @@ final class ZipSource {
       guard let data else { return -1 }
       let count = min(Int(clamping: length), size - offset)
       guard count > 0 else { return 0 }
-      let read = readAt(offset, UnsafeMutableRawBufferPointer(start: data, count: count))
+      let read = read(count, into: data)
       guard read >= 0 else {
         zip_error_set(&error, ZIP_ER_READ, 0)
         return -1
@@ -92,5 +100,29 @@ final class ZipSource {
       zip_error_set(&error, ZIP_ER_OPNOTSUPP, 0)
       return -1
     }
+  }
+
+  /// Copies `count` bytes from `offset` into `data`, through the read-ahead window when the read
+  /// is small: how many (fewer at the end), or -1.
+  private func read(_ count: Int, into data: UnsafeMutableRawPointer) -> Int {
+    guard count < Self.windowSize else {
+      return readAt(offset, UnsafeMutableRawBufferPointer(start: data, count: count))
+    }
+    if offset < windowStart || offset + count > windowStart + window.count {
+      let wanted = min(Self.windowSize, size - offset)
+      var filled = 0
+      window = [UInt8](unsafeUninitializedCapacity: wanted) { buffer, initialized in
+        filled = readAt(offset, UnsafeMutableRawBufferPointer(buffer))
+        initialized = max(0, filled)
+      }
+      windowStart = offset
+      guard filled >= 0 else { return -1 }
+    }
+    let available = min(count, windowStart + window.count - offset)
+    guard available > 0 else { return 0 }
+    window.withUnsafeBytes {
+      data.copyMemory(from: $0.baseAddress! + (offset - windowStart), byteCount: available)
+    }
+    return available
   }
 }
