@@ -26,7 +26,7 @@ final class BookGrowthTests: XCTestCase {
 
     var state = ReaderState(document: first, size: TerminalSize(width: 90, height: 20))
     state = Reducer.reduce(state, .documentGrew(first, loading: importer.fractionImported))
-    XCTAssertTrue(bodyText(state).contains("loading 7%"), bodyText(state))
+    XCTAssertTrue(bodyText(state).contains("loading 0%"), "the spine is read past its 16th item only later")
     state = press(.character("j"), .character("j"), on: state)
     let place = state.anchor
     var grown = first
@@ -40,6 +40,7 @@ final class BookGrowthTests: XCTestCase {
       .documentGrew(grown, loading: 0.1))
     XCTAssertEqual(untouched.focus, .outline, "the outline takes the focus as a book's first page gives it")
     state = Reducer.reduce(state, .documentGrew(grown, loading: importer.fractionImported))
+    XCTAssertTrue(bodyText(state).contains("loading 7%"), "3 chapters of 40: " + bodyText(state))
     XCTAssertEqual(state.anchor, place)
     XCTAssertTrue(bodyText(state).contains("› 第1回"), bodyText(state))
     XCTAssertEqual(state.focus, .body, "not taken from a reader who has moved")

@@ -62,9 +62,10 @@ public struct EPUBImporter: Sendable {
     (nextChapter >= package.spine.count && package.isWholeSpine) || stoppedBy != nil
   }
 
-  /// The share of chapters imported, for a progress figure.
+  /// The share of chapters imported, for a progress figure: 0 until the whole spine is read (the
+  /// first page's package is read only as far as its first spine items).
   public var fractionImported: Double {
-    Double(nextChapter) / Double(max(1, package.isWholeSpine ? package.spine.count : package.spineReferences))
+    package.isWholeSpine ? Double(nextChapter) / Double(max(1, package.spine.count)) : 0
   }
 
   /// Reads what a long book's first page was shown without, the whole package and the table of

@@ -24,8 +24,6 @@ struct EPUBPackage {
   /// was read with a `spineLimit` (`isWholeSpine` then says whether that was all).
   var spine: [Item]
   var isWholeSpine: Bool
-  /// How many items the spine references, those that name nothing in the manifest included.
-  var spineReferences: Int
   /// The EPUB 3 navigation document, if the manifest marks one.
   var navigation: Item?
   /// The EPUB 2 NCX table of contents, if the spine names one (or the manifest has one).
@@ -33,9 +31,10 @@ struct EPUBPackage {
 
   /// Reads `META-INF/container.xml` for the package's path (any `.opf` file when it names none)
   /// and parses that package. With `spineLimit`, only the first that many spine references are
-  /// looked up: libxml2's tree is read in place, and only the manifest items they name (and the
-  /// table of contents) are made `Item`s, so a long book's thousands of others cost little
-  /// before its first page. The spine then read is the start of the whole one.
+  /// looked up: the package is read with libxml2's SAX parser (`EPUBPackageCollector`), no tree
+  /// made, up to the spine's reference past the limit, and only the manifest items those name
+  /// (and the table of contents) are made `Item`s, so a long book's thousands of others cost
+  /// little before its first page. The spine then read is the start of the whole one.
   static func read(from archive: ZipArchive, spineLimit: Int = .max) throws(EPUBError) -> EPUBPackage {
     var path: String?
     if let bytes = try? archive.read("META-INF/container.xml"), let container = MarkupParser.parseXML(bytes) {
@@ -46,26 +45,27 @@ struct EPUBPackage {
     guard let path else { throw .missingPackage }
     let bytes: [UInt8]
     do { bytes = try archive.read(path) } catch { throw .archive(error) }
-    let package = MarkupParser.withXMLTree(bytes) { root in read(root, path: path, spineLimit: spineLimit) }
-    guard let package = package ?? nil else { throw .invalidPackage(path) }
+    let collector = EPUBPackageCollector(spineLimit: spineLimit)
+    MarkupStreamReader.read(bytes, to: collector)
+    guard let package = read(collector, path: path) else { throw .invalidPackage(path) }
     return package
   }
 
-  private static func read(_ root: MarkupTreeElement, path: String, spineLimit: Int) -> EPUBPackage? {
-    guard let spineElement = root.first("spine") else { return nil }
-    let references = spineElement.elements.filter { $0.isNamed("itemref") }
-    let wanted = references.prefix(spineLimit).compactMap { $0.attribute("idref") }
-    let toc = spineElement.attribute("toc")
+  private static func read(_ collected: EPUBPackageCollector, path: String) -> EPUBPackage? {
+    guard collected.hasSpine else { return nil }
+    let spineLimit = collected.spineLimit
+    let wanted = collected.references
+    let toc = collected.toc
     let wantedIDs = Set(wanted)
     var manifest: [String: Item] = [:]
     var navigation: [Item] = []
     var ncxItems: [Item] = []
-    for item in root.first("manifest")?.elements ?? [] where item.isNamed("item") {
-      guard let id = item.attribute("id") else { continue }
-      let mediaType = item.attribute("media-type")?.lowercased() ?? ""
-      let properties = (item.attribute("properties") ?? "").split(separator: " ").map(String.init)
+    for item in collected.items {
+      guard let id = collected.text(item.id) else { continue }
+      // Most items have no properties and are no NCX: their texts are made only when wanted.
+      let properties = (collected.text(item.properties) ?? "").split(separator: " ").map(String.init)
       let isNavigation = properties.contains("nav")
-      let isNCX = mediaType == "application/x-dtbncx+xml"
+      let isNCX = collected.span(item.mediaType, equalsIgnoringCase: "application/x-dtbncx+xml")
       // A later item of the same id replaces an earlier one, as in a dictionary of them all.
       guard
         spineLimit == .max || wantedIDs.contains(id) || id == toc || isNavigation || isNCX
@@ -73,23 +73,24 @@ struct EPUBPackage {
       else {
         continue
       }
-      guard let href = item.attribute("href"), let resolved = EPUBPath.resolve(href, from: path) else {
+      guard let href = collected.text(item.href), let resolved = EPUBPath.resolve(href, from: path) else {
         continue
       }
+      let mediaType = collected.text(item.mediaType)?.lowercased() ?? ""
       let made = Item(id: id, path: resolved.path, mediaType: mediaType, properties: properties)
       manifest[id] = made
       if isNavigation { navigation.append(made) }
       if isNCX { ncxItems.append(made) }
     }
-    let metadata = root.first("metadata")?.copied
     // Items replaced by a later one of the same id are not the manifest's.
     let listed = { (item: Item) in manifest[item.id] == item }
+    let collapsed = { (text: String?) in
+      text.flatMap { MarkupElement(name: "", children: [.text($0)]).text.nonEmpty }
+    }
     return EPUBPackage(
-      path: path, title: metadata?.first("title")?.text.nonEmpty,
-      author: metadata?.first("creator")?.text.nonEmpty,
-      language: metadata?.first("language")?.text.lowercased().nonEmpty,
-      spine: wanted.compactMap { manifest[$0] }, isWholeSpine: references.count <= spineLimit,
-      spineReferences: references.count,
+      path: path, title: collapsed(collected.title), author: collapsed(collected.creator),
+      language: collapsed(collected.language)?.lowercased(),
+      spine: wanted.compactMap { manifest[$0] }, isWholeSpine: collected.isWholeSpine,
       navigation: navigation.filter(listed).min { $0.path < $1.path },
       ncx: toc.flatMap { manifest[$0] } ?? ncxItems.filter(listed).min { $0.path < $1.path })
   }

@@ -8,15 +8,10 @@ import CLibXML2
 /// leaves in the tree are dropped. libxml2's own limits on depth and entity growth stay on (no
 /// `HUGE`).
 public enum MarkupParser {
-  /// Parses a well-formed XML document (container.xml, the OPF package, toc.ncx); a document that
-  /// is not well-formed is parsed again in libxml2's recovering mode. Nil if nothing came of it.
+  /// Parses a well-formed XML document (container.xml, toc.ncx); a document that is not
+  /// well-formed is parsed again in libxml2's recovering mode. Nil if nothing came of it. (The
+  /// package is read with `MarkupStreamReader`, no tree made.)
   public static func parseXML(_ bytes: [UInt8]) -> MarkupElement? {
-    withXMLTree(bytes) { $0.copied } ?? nil
-  }
-
-  /// `read` of the root element of the XML document in `bytes`, parsed as `parseXML` parses it,
-  /// while libxml2's tree exists (nothing is copied out but what `read` takes). Nil if no root.
-  static func withXMLTree<Result>(_ bytes: [UInt8], _ read: (MarkupTreeElement) -> Result) -> Result? {
     setUp
     let strict = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
     for options in [strict, strict | Int32(XML_PARSE_RECOVER.rawValue)] {
@@ -30,7 +25,7 @@ public enum MarkupParser {
       if let document {
         defer { xmlFreeDoc(document) }
         if let root = xmlDocGetRootElement(document), root.pointee.type == XML_ELEMENT_NODE {
-          return read(MarkupTreeElement(node: root))
+          return copy(root)
         }
       }
     }
@@ -90,7 +85,7 @@ public enum MarkupParser {
     return nil
   }
 
-  private static let setUp: Void = {
+  static let setUp: Void = {
     xmlInitParser()
     xmlSetExternalEntityLoader { _, _, _ in nil }
   }()
