@@ -113,4 +113,16 @@ final class EPUBPackageReadingTests: XCTestCase {
     XCTAssertTrue(DocumentPrinter.text(of: document, width: 0).contains("咖啡館裡。"))
     XCTAssertNil(document.notice)
   }
+
+  func testWhiteSpaceIsWholeCharactersAsBefore() throws {
+    // A space carrying a combining mark is white space, marks and all; a space that an Arabic
+    // number sign (a prefix) joins is not; CR LF between Chinese characters is no space.
+    let body = "<p>甲 \u{301}乙\r\n丙</p><p>x\u{600} y</p>"
+    let book = SampleBooks.book(
+      title: "空白", author: "測試",
+      chapters: [SampleBooks.Chapter("c.xhtml", SampleBooks.xhtml(title: "c", body: body))])
+    let document = try EPUBImporterTests.document(book)
+    let paragraphs = document.blocks.map { $0.runs.plainText }
+    XCTAssertEqual(paragraphs, ["甲 乙丙", "x\u{600} y"])
+  }
 }
