@@ -94,12 +94,18 @@ final class BackgroundParse: @unchecked Sendable {
   /// `firstDecodedSize` bytes are decoded before the first screen, the rest on the thread, so a
   /// GB18030 file paints as soon as a UTF-8 one. Nil when the first chunk's blocks run to the end
   /// of that decoded part (no safe place to continue from): the caller then decodes it all.
+  ///
+  /// With `rest`, `bytes` are only the start of the file (`DocumentSource.readStart`): the thread
+  /// reads the whole from it and learns the key of the remembered place (`documentKey`); a file
+  /// that no longer starts with `bytes` is parsed again whole and replaces what was shown.
   static func start(
     decoding bytes: [UInt8], from start: Int, with decoder: IconvDecoder, title: String, name: String,
-    force: Bool
+    force: Bool, rest: (file: OpenFile, origin: DocumentSource, options: ImportOptions)? = nil
   ) throws -> (Document, BackgroundParse?)? {
     let firstEnd = min(bytes.count, start + firstDecodedSize)
-    let isWhole = firstEnd == bytes.count
+    let isWhole = firstEnd == bytes.count && rest == nil
+    // A start that is all decoded before the first screen leaves nothing to go on from.
+    if firstEnd == bytes.count && rest != nil { return nil }
     let first = bytes[start..<firstEnd].withUnsafeBytes { decoder.decode($0, isLast: isWhole) }
     if BinaryDetector.looksBinary(Array(first.prefix(BinaryDetector.sampleSize))) && !force {
       throw ReaderError.binaryFile(path: name)
@@ -114,13 +120,29 @@ final class BackgroundParse: @unchecked Sendable {
     guard !parser.isFinished else { return nil }
     let feed = BackgroundParse()
     let resumeAt = parser.parsedBytes
+    let source = ByteBox(bytes)
     feed.prepare { [parser, document] in
+      if let rest {
+        if let key = try? rest.origin.key(of: rest.file) { feed.setKey(key) }
+        guard let whole = try? rest.file.readAll() else {
+          feed.publish(document, loading: nil)
+          return
+        }
+        guard whole.starts(with: source.bytes) else {
+          let parsed = (try? rest.origin.parse(whole, rest.options, name: name)) ?? document
+          feed.publish(parsed, loading: nil, replaces: true)
+          return
+        }
+        source.bytes = whole
+      }
       var document = document
-      var rest = Array(first[resumeAt...])
-      rest += bytes[firstEnd...].withUnsafeBytes { decoder.decode($0, isLast: true) }
+      var remaining = Array(first[resumeAt...])
+      remaining += source.bytes[firstEnd...].withUnsafeBytes { decoder.decode($0, isLast: true) }
+      // The decoded text holds it all now; the bytes need not stay beside it.
+      source.bytes = []
       document.notice = Self.notice(invalidBytes: decoder.invalidBytes)
       feed.publishRest(
-        of: ChunkedParser(bytes: rest, firstID: parser.nextID, firstChunkSize: 1 << 20), after: document)
+        of: ChunkedParser(bytes: remaining, firstID: parser.nextID, firstChunkSize: 1 << 20), after: document)
     }
     return (document, feed)
   }

@@ -170,10 +170,10 @@ struct ViewerSession {
   /// and the first chunk look at).
   static let startSize = 1 << 20
 
-  /// A large UTF-8 Markdown or plain-text file, shown from its first `startSize` bytes: no work
-  /// in proportion to the file before the first screen. The rest, and the content hash of the
-  /// remembered place, come from the background parse. Nil when the file is small or another
-  /// kind: it is read whole.
+  /// A large Markdown (in any encoding) or plain-text file, shown from its first `startSize`
+  /// bytes: no work in proportion to the file before the first screen. The rest, and the content
+  /// hash of the remembered place, come from the background parse. Nil when the file is small or
+  /// another kind: it is read whole.
   private func openFromStart(_ source: DocumentSource) throws -> Opened? {
     guard let (start, file) = try source.readStart(Self.startSize) else { return nil }
     if source.isEPUB(start) { return try openBook(source, file: file) }
@@ -194,6 +194,10 @@ struct ViewerSession {
         markdownStart: start, markLength: markLength, file: file, origin: source, options: options,
         name: source.argument
       ).map { ($0.0, $0.1) }
+    } else if let decoder = IconvDecoder(from: encoding) {
+      started = try BackgroundParse.start(
+        decoding: start, from: markLength, with: decoder, title: source.title, name: source.argument,
+        force: options.force, rest: (file, source, options))
     } else {
       started = nil
     }

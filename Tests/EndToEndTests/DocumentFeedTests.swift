@@ -108,4 +108,31 @@ final class DocumentFeedTests: XCTestCase {
     XCTAssertTrue(feed.isFinished)
     XCTAssertNil(feed.update(shown))
   }
+
+  /// A GB18030 file opened from its first megabyte and rewritten before the background read: what
+  /// ends on screen is the file as it is now, whole, not its old start joined to its new rest.
+  func testAGB18030StartReadBeforeTheFileChangedEndsWithTheNewFile() throws {
+    let old = NovelFiles.encode(
+      String(decoding: markdown(sections: 1_500, word: "舊稿"), as: UTF8.self), as: "GB18030")
+    let new = NovelFiles.encode(
+      String(decoding: markdown(sections: 1_500, word: "新稿"), as: UTF8.self), as: "GB18030")
+    XCTAssertGreaterThan(old.count, ViewerSession.startSize)
+    let path = try NovelFiles.write(new, named: "稿.md")
+    let descriptor = open(path, O_RDONLY)
+    XCTAssertGreaterThanOrEqual(descriptor, 0)
+    let decoder = try XCTUnwrap(IconvDecoder(from: .gb18030))
+    let started = try BackgroundParse.start(
+      decoding: Array(old.prefix(ViewerSession.startSize)), from: 0, with: decoder, title: "稿.md",
+      name: path, force: false,
+      rest: (OpenFile(descriptor: descriptor, path: path), DocumentSource.file(path), ImportOptions()))
+    let (first, rest) = try XCTUnwrap(started)
+    XCTAssertGreaterThan(
+      titles(ReaderState(document: first, size: TerminalSize(width: 80, height: 24)), containing: "舊稿"), 0)
+    var feed = DocumentFeed(growing: try XCTUnwrap(rest))
+    rest?.begin()
+    let state = drain(&feed, ReaderState(document: first, size: TerminalSize(width: 80, height: 24)))
+    XCTAssertEqual(titles(state, containing: "舊稿"), 0, "the old start stayed")
+    XCTAssertEqual(titles(state, containing: "新稿"), 1_500, "the whole new file")
+    XCTAssertNotNil(rest?.documentKey, "the key of the remembered place is known")
+  }
 }

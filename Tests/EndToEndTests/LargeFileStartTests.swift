@@ -112,4 +112,27 @@ final class LargeFileStartTests: XCTestCase {
     try reader.send("q")
     try reader.waitFor { $0.joined().contains("reader-exit=0") }
   }
+
+  /// Markdown over a megabyte in GB18030 starts from its first megabyte as UTF-8 does: the first
+  /// screen, then the rest decoded to the end, and its place remembered under the whole file.
+  func testALargeGB18030MarkdownStartsAtOnceAndRemembersThePlace() throws {
+    let bytes = NovelFiles.encode(Self.markdown(sections: 1_500), as: "GB18030")
+    XCTAssertGreaterThan(bytes.count, 1 << 20)
+    let path = directory.appendingPathComponent("gb18030.md").path
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    let state = directory.appendingPathComponent("state").path
+    var reader = try session(path, state: state)
+    var screen = try reader.waitFor { $0.joined().contains("第1節") }
+    XCTAssertTrue(screen.last?.contains("GB18030") ?? false, screen.last ?? "")
+    try reader.waitFor { !($0.last?.contains("loading") ?? true) }
+    try reader.send("G")
+    screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
+    XCTAssertTrue(screen.joined().contains("超過一百萬位元組"), screen.joined(separator: "\n"))
+    try reader.send("q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+    reader = try session(path, state: state)
+    screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
+    XCTAssertTrue(screen.last?.contains("第1500節") ?? false, "restored: \(screen.joined(separator: "\n"))")
+    try reader.send("q")
+  }
 }
