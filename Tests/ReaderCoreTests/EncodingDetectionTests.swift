@@ -37,6 +37,39 @@ final class EncodingDetectionTests: XCTestCase {
     }
   }
 
+  /// What decoding as UTF-8 would damage, counted as String's repairing decoder counts it: the
+  /// bytes not in a valid scalar (a U+FFFD written in the file is text, not damage).
+  private func repairedBytes(_ bytes: [UInt8]) -> Int {
+    let text = String(decoding: bytes, as: UTF8.self)
+    let kept = text.unicodeScalars.reduce(0) { $0 + ($1 == "\u{FFFD}" ? 0 : UTF8.width($1)) }
+    let marks = bytes.indices.dropLast(2).filter {
+      bytes[$0] == 0xEF && bytes[$0 + 1] == 0xBF && bytes[$0 + 2] == 0xBD
+    }
+    return bytes.count - kept - 3 * marks.count
+  }
+
+  func testTheDamageCountIsWhatDecodingAsUTF8WouldReplace() {
+    var generator = SeededGenerator(seed: 2026)
+    var samples: [[UInt8]] = ["GB18030", "BIG5", "UTF-16LE"].map { NovelFixtures.encode(novel, as: $0) }
+    samples.append(
+      Array(novel.utf8) + [0xE4, 0xB8, 0x41, 0xED, 0xA0, 0x80, 0xF4, 0x90, 0x80, 0x80, 0xC0, 0xAF])
+    samples.append(Array("替換字元 \u{FFFD} 留著".utf8) + [0xFF])
+    for _ in 0..<40 {
+      samples.append(
+        (0..<Int.random(in: 1...600, using: &generator)).map { _ in
+          UInt8.random(in: 0...255, using: &generator)
+        })
+    }
+    for bytes in samples {
+      let high = bytes.filter { $0 >= 0x80 }.count
+      let counted = bytes.withUnsafeBytes { EncodingDetector.utf8Damage($0, isWhole: true) }
+      XCTAssertEqual(counted.invalid, repairedBytes(bytes), "\(bytes.prefix(24))")
+      XCTAssertEqual(counted.high, high)
+    }
+    XCTAssertGreaterThan(
+      samples[0].withUnsafeBytes { EncodingDetector.utf8Damage($0, isWhole: true) }.invalid, 100)
+  }
+
   func testHongKongTextInBig5FallsBackToHKSCS() {
     let cantonese = novel + "　　佢哋講緊今日食啲乜嘢，我哋去飲茶啦。\n"
     let bytes = NovelFixtures.encode(cantonese, as: "BIG5-HKSCS")

@@ -41,26 +41,55 @@ public enum EncodingDetector {
       if lead > 0 && sample[lead - 1] >= 0xC0 { end = lead - 1 }
     }
     let body = UnsafeRawBufferPointer(rebasing: sample[..<end])
-    let high = body.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
-    if String(validating: body.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil { return (0, high) }
-    let text = String(decoding: body.assumingMemoryBound(to: UInt8.self), as: UTF8.self)
-    var validBytes = 0
-    for scalar in text.unicodeScalars where scalar != "\u{FFFD}" { validBytes += UTF8.width(scalar) }
-    let originals = replacements(in: body)
-    return (body.count - validBytes - 3 * originals, high)
+    // One pass over the bytes: String's repairing decoder, asked the same, replaced each damaged
+    // sequence in turn and took 20 ms of a GB18030 file's 256 KB sample before the first screen.
+    var invalid = 0
+    var high = 0
+    var index = 0
+    while index < body.count {
+      let lead = body[index]
+      if lead < 0x80 {
+        index += 1
+        continue
+      }
+      let length = validSequenceLength(body, at: index)
+      let covered = max(length, 1)
+      high += covered
+      if length == 0 { invalid += 1 }
+      index += covered
+    }
+    return (invalid, high)
   }
 
-  private static func replacements(in bytes: UnsafeRawBufferPointer) -> Int {
-    var count = 0
-    var index = 0
-    while index + 2 < bytes.count {
-      if bytes[index] == 0xEF && bytes[index + 1] == 0xBF && bytes[index + 2] == 0xBD {
-        count += 1
-        index += 3
-      } else {
-        index += 1
-      }
+  /// The length of the well-formed UTF-8 sequence (Unicode's table 3-7) that starts at `index`
+  /// with a byte of 0x80 or more, or 0 when none does.
+  private static func validSequenceLength(_ bytes: UnsafeRawBufferPointer, at index: Int) -> Int {
+    let lead = bytes[index]
+    let length: Int
+    var low: UInt8 = 0x80
+    var top: UInt8 = 0xBF
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0:
+      length = 3
+      low = 0xA0
+    case 0xE1...0xEC, 0xEE...0xEF: length = 3
+    case 0xED:
+      length = 3
+      top = 0x9F
+    case 0xF0:
+      length = 4
+      low = 0x90
+    case 0xF1...0xF3: length = 4
+    case 0xF4:
+      length = 4
+      top = 0x8F
+    default: return 0
     }
-    return count
+    guard index + length <= bytes.count else { return 0 }
+    let second = bytes[index + 1]
+    guard second >= low && second <= top else { return 0 }
+    for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return 0 }
+    return length
   }
 }
