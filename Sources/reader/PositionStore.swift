@@ -46,7 +46,10 @@ struct PositionStore {
   /// The store in the XDG state directory named by `environment`, or nil when neither
   /// `XDG_STATE_HOME` nor `HOME` gives an absolute path. A relative `XDG_STATE_HOME` is
   /// ignored, as the XDG Base Directory specification asks.
-  static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> PositionStore?
+  static func standard(
+    environment: [String: String] = StandardStream.environment(["XDG_STATE_HOME", "HOME"])
+  )
+    -> PositionStore?
   {
     if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
       return PositionStore(directory: state + "/reader")

@@ -11,7 +11,7 @@ struct ReaderRun {
   /// The interface language `--lang` names, or the locale's for `auto`.
   private var language: InterfaceLanguage {
     InterfaceLanguage(argument: options.lang)
-      ?? InterfaceLanguage.fromEnvironment(ProcessInfo.processInfo.environment)
+      ?? InterfaceLanguage.fromEnvironment(StandardStream.environment(["LC_ALL", "LC_MESSAGES", "LANG"]))
   }
 
   /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.

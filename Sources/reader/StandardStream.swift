@@ -29,4 +29,12 @@ enum StandardStream {
   static func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }
   }
+
+  /// The variables of `names` that are set. ProcessInfo's whole environment made into a
+  /// dictionary, as each of three callers did, took 6% of the instructions before the first screen.
+  static func environment(_ names: [String]) -> [String: String] {
+    var variables: [String: String] = [:]
+    for name in names { variables[name] = environment(name) }
+    return variables
+  }
 }

@@ -45,7 +45,7 @@ public final class OpenCCLibrary: @unchecked Sendable {
 
   /// The library the viewer and the command line share: `READER_OPENCC_DATA` or the standard list.
   public static let shared = OpenCCLibrary(
-    dataDirectories: directories(fromVariable: ProcessInfo.processInfo.environment[dataDirectoriesVariable])
+    dataDirectories: directories(fromVariable: getenv(dataDirectoriesVariable).map { String(cString: $0) })
       ?? standardDataDirectories)
 
   /// The running program's own path, symbolic links resolved, or nil when it cannot be told.
