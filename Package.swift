@@ -1,5 +1,23 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+/// The folders of libxml2's headers, as pkg-config names them (its own folder under /usr/include
+/// on Debian). libzip and libxml2 have no pkg-config name in their targets: that would link them,
+/// and the reader opens them only when a book or HTML is read (Sources/LazyLibrary).
+let libxml2HeaderFolders: [String] = {
+  let pkgConfig = Process()
+  pkgConfig.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  pkgConfig.arguments = ["pkg-config", "--cflags-only-I", "libxml-2.0"]
+  let output = Pipe()
+  pkgConfig.standardOutput = output
+  pkgConfig.standardError = FileHandle.nullDevice
+  guard (try? pkgConfig.run()) != nil else { return [] }
+  let flags = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+  pkgConfig.waitUntilExit()
+  return flags.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    .filter { $0.hasPrefix("-I") }.map { String($0.dropFirst(2)) }
+}()
 
 let package = Package(
   name: "reader",
@@ -40,13 +58,11 @@ let package = Package(
     .systemLibrary(
       name: "CLibXML2",
       path: "Sources/CLibXML2",
-      pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
     .systemLibrary(
       name: "CZip",
       path: "Sources/CZip",
-      pkgConfig: "libzip",
       providers: [.apt(["libzip-dev"])]
     ),
     .systemLibrary(
@@ -93,7 +109,9 @@ let package = Package(
     .target(
       name: "EPUBFixtures",
       dependencies: ["CZip"],
-      path: "Tests/EPUBFixtures"
+      path: "Tests/EPUBFixtures",
+      // It writes the fixtures with libzip's own functions, linked, not opened as the reader does.
+      linkerSettings: [.linkedLibrary("zip")]
     ),
     .testTarget(
       name: "ReaderCoreTests",
@@ -109,3 +127,10 @@ let package = Package(
   ],
   swiftLanguageModes: [.v6]
 )
+
+// Every Swift target that sees ReaderCore's modules reads libxml2's headers.
+for target in package.targets where target.type != .system {
+  let headers = libxml2HeaderFolders.flatMap { ["-Xcc", "-I" + $0] }
+  target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(headers)]
+  target.cSettings = (target.cSettings ?? []) + [.unsafeFlags(libxml2HeaderFolders.map { "-I" + $0 })]
+}

@@ -34,6 +34,32 @@ final class EPUBTests: XCTestCase {
     XCTAssertTrue(printed.text.contains("關羽 │ 青龍偃月刀"))
   }
 
+  /// The libraries glibc's loader started in a run (`LD_DEBUG=libs` names each as it calls its
+  /// initialiser), by file name.
+  private func librariesStarted(_ arguments: [String]) throws -> (Set<String>, ReaderProcess.Output) {
+    let run = try ReaderProcess.run(arguments, environment: ["LD_DEBUG": "libs"])
+    let names = run.standardError.split(separator: "\n").compactMap { line -> String? in
+      guard let range = line.range(of: "calling init: ") else { return nil }
+      return String(line[range.upperBound...].split(separator: "/").last ?? "")
+    }
+    return (Set(names), run)
+  }
+
+  func testLibzipAndLibxml2AreLoadedForABookAndNotBeforeAMarkdownFilesFirstScreen() throws {
+    let markdown = try write(Array("# 三國演義\n\n話說天下大勢，分久必合，合久必分。\n".utf8), as: "sanguo.md")
+    let (forMarkdown, printed) = try librariesStarted(["--print", markdown])
+    XCTAssertTrue(printed.text.contains("話說天下大勢"), printed.text)
+    XCTAssertTrue(forMarkdown.contains { $0.hasPrefix("libcmark-gfm") }, "\(forMarkdown)")
+    let late = ["libzip", "libxml2", "libcrypto", "libicuuc"]
+    XCTAssertTrue(forMarkdown.allSatisfy { name in !late.contains { name.hasPrefix($0) } }, "\(forMarkdown)")
+    let book = try write(SampleBooks.threeKingdoms(), as: "sanguo.epub")
+    let (forBook, outline) = try librariesStarted(["--outline", book])
+    XCTAssertTrue(outline.text.hasPrefix("第一回　宴桃園豪傑三結義\n"), outline.text)
+    XCTAssertTrue(
+      forBook.contains { $0.hasPrefix("libzip") } && forBook.contains { $0.hasPrefix("libxml2") },
+      "\(forBook)")
+  }
+
   func testABookIsKnownByItsContentWhateverItsName() throws {
     let book = try write(SampleBooks.journeyToTheWest(), as: "journey.md")
     let outline = try ReaderProcess.run(["--outline", book])

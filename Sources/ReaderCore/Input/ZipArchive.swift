@@ -48,24 +48,26 @@ public final class ZipArchive: @unchecked Sendable {
 
   private init(source holding: ZipSource, size: Int, limits: Limits) throws(ZipError) {
     guard size > 0 else { throw ZipError.notAnArchive }
+    guard reader_zip_library() != nil else { throw ZipError.libraryMissing("libzip.so.4") }
     var error = zip_error_t()
-    zip_error_init(&error)
-    defer { zip_error_fini(&error) }
+    reader_zip_error_init()(&error)
+    defer { reader_zip_error_fini()(&error) }
     // libzip reads the bytes through `ZipSource`, which holds them (no copy of a 20 MB book
     // before its first page); the source is libzip's to free, and frees the holder with it.
     let holder = Unmanaged.passRetained(holding)
-    guard let source = zip_source_function_create(ZipSource.callback, holder.toOpaque(), &error) else {
+    guard let source = reader_zip_source_function_create()(ZipSource.callback, holder.toOpaque(), &error)
+    else {
       holder.release()
       throw ZipError.notAnArchive
     }
-    let opened = Self.withTimeZoneSet { zip_open_from_source(source, ZIP_RDONLY, &error) }
+    let opened = Self.withTimeZoneSet { reader_zip_open_from_source()(source, ZIP_RDONLY, &error) }
     guard let archive = opened else {
-      zip_source_free(source)
+      reader_zip_source_free()(source)
       throw ZipError.notAnArchive
     }
-    let count = zip_get_num_entries(archive, 0)
+    let count = reader_zip_get_num_entries()(archive, 0)
     guard count >= 0, count <= limits.entries else {
-      zip_discard(archive)
+      reader_zip_discard()(archive)
       throw count < 0 ? ZipError.notAnArchive : ZipError.tooManyEntries(Int(count))
     }
     // Names are looked up in libzip's own table of them, made while opening: copying 2,650
@@ -89,7 +91,7 @@ public final class ZipArchive: @unchecked Sendable {
   }
 
   deinit {
-    zip_discard(archive)
+    reader_zip_discard()(archive)
   }
 
   /// The entry names, in the order of the archive's central directory.
@@ -101,7 +103,7 @@ public final class ZipArchive: @unchecked Sendable {
   /// The index of the first entry named `name`: as libzip spells names, else (a name written in
   /// another Unicode normalization) as Swift compares strings.
   private func index(of name: String) -> Int? {
-    let found = zip_name_locate(archive, name, 0)
+    let found = reader_zip_name_locate()(archive, name, 0)
     if found >= 0 { return Int(found) }
     guard name.utf8.contains(where: { $0 >= 0x80 }) else { return nil }
     return textNames().indexes[name]
@@ -112,7 +114,8 @@ public final class ZipArchive: @unchecked Sendable {
     var names: [String] = []
     var indexes: [String: Int] = [:]
     for index in 0..<count {
-      guard let name = zip_get_name(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_GUESS)) else {
+      guard let name = reader_zip_get_name()(archive, zip_uint64_t(index), zip_flags_t(ZIP_FL_ENC_GUESS))
+      else {
         continue
       }
       let text = String(cString: name)
@@ -126,16 +129,18 @@ public final class ZipArchive: @unchecked Sendable {
   /// The whole inflated content of entry `name`.
   public func read(_ name: String) throws(ZipError) -> [UInt8] {
     guard let index = index(of: name) else { throw ZipError.missingEntry(name) }
-    guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
-      let code = zip_error_code_zip(zip_get_error(archive))
+    guard let file = reader_zip_fopen_index()(archive, zip_uint64_t(index), 0) else {
+      let code = reader_zip_error_code_zip()(reader_zip_get_error()(archive))
       throw code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP
         ? ZipError.encryptedEntry(name) : ZipError.damagedEntry(name)
     }
-    defer { zip_fclose(file) }
+    defer { reader_zip_fclose()(file) }
     var result: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
-      let count = chunk.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, zip_uint64_t($0.count)) }
+      let count = chunk.withUnsafeMutableBytes {
+        reader_zip_fread()(file, $0.baseAddress, zip_uint64_t($0.count))
+      }
       if count < 0 { throw ZipError.damagedEntry(name) }
       if count == 0 { break }
       bytesRead += Int(count)

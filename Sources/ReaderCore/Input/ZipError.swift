@@ -6,6 +6,8 @@ public enum ZipError: Error, Equatable, Sendable {
   case damagedEntry(String)
   case encryptedEntry(String)
   case tooLarge(String)
+  /// A library the reader opens when it first needs it (libzip, libxml2) does not load.
+  case libraryMissing(String)
 
   /// A short reason, for a one-line message.
   public var reason: String {
@@ -16,6 +18,7 @@ public enum ZipError: Error, Equatable, Sendable {
     case .damagedEntry(let name): return "\(VisibleText.singleLine(name)) is damaged"
     case .encryptedEntry(let name): return "\(VisibleText.singleLine(name)) is encrypted"
     case .tooLarge(let name): return "\(VisibleText.singleLine(name)) inflates to more than the size limit"
+    case .libraryMissing(let name): return "\(name) cannot be loaded (is its Debian package installed?)"
     }
   }
 }

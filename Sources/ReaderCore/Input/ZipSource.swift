@@ -34,11 +34,11 @@ final class ZipSource {
   init(size: Int, reader: @escaping Reader) {
     self.size = size
     readAt = reader
-    zip_error_init(&error)
+    reader_zip_error_init()(&error)
   }
 
   deinit {
-    zip_error_fini(&error)
+    reader_zip_error_fini()(&error)
   }
 
   /// What libzip calls with the retained `ZipSource` as `userdata`; `ZIP_SOURCE_FREE` releases it.
@@ -70,7 +70,7 @@ final class ZipSource {
       guard count > 0 else { return 0 }
       let read = read(count, into: data)
       guard read >= 0 else {
-        zip_error_set(&error, ZIP_ER_READ, 0)
+        reader_zip_error_set()(&error, ZIP_ER_READ, 0)
         return -1
       }
       offset += read
@@ -80,14 +80,14 @@ final class ZipSource {
     case ZIP_SOURCE_STAT:
       guard let data, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
       let stat = data.assumingMemoryBound(to: zip_stat_t.self)
-      zip_stat_init(stat)
+      reader_zip_stat_init()(stat)
       stat.pointee.size = zip_uint64_t(size)
       stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
       return zip_int64_t(MemoryLayout<zip_stat_t>.size)
     case ZIP_SOURCE_ERROR:
-      return zip_error_to_data(&error, data, length)
+      return reader_zip_error_to_data()(&error, data, length)
     case ZIP_SOURCE_SEEK:
-      let target = zip_source_seek_compute_offset(
+      let target = reader_zip_source_seek_compute_offset()(
         zip_uint64_t(offset), zip_uint64_t(size), data, length, &error)
       guard target >= 0 else { return -1 }
       offset = Int(target)
@@ -97,7 +97,7 @@ final class ZipSource {
     case ZIP_SOURCE_SUPPORTS:
       return Self.supported.reduce(0) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
     default:
-      zip_error_set(&error, ZIP_ER_OPNOTSUPP, 0)
+      reader_zip_error_set()(&error, ZIP_ER_OPNOTSUPP, 0)
       return -1
     }
   }

@@ -41,7 +41,7 @@ enum HTMLText {
     }
   }
 
-  private static let initialize: Void = { xmlInitParser() }()
+  private static let initialize: Void = { reader_xmlInitParser()() }()
 
   /// Parses `html` (UTF-8, errors recovered, nothing fetched) and lends the document to `body`.
   ///
@@ -49,19 +49,20 @@ enum HTMLText {
   /// they show as pictures (␛) like everywhere else rather than vanish.
   ///
   /// libxml2 stops reading at elements nested 256 deep and drops the rest; the result is then nil,
-  /// so that the caller shows the source rather than lose its text.
+  /// so that the caller shows the source rather than lose its text; so too when libxml2 does not load.
   private static func withDocument<Result>(_ html: String, _ body: (xmlDocPtr) -> Result) -> Result? {
+    guard MarkupParser.libraryLoads else { return nil }
     initialize
     var html = VisibleText.sanitize(html)
     return html.withUTF8 { bytes -> Result? in
       guard let base = bytes.baseAddress, bytes.count > 0, bytes.count < Int(Int32.max) else { return nil }
-      guard let context = htmlNewParserCtxt() else { return nil }
-      defer { htmlFreeParserCtxt(context) }
+      guard let context = reader_htmlNewParserCtxt()() else { return nil }
+      defer { reader_htmlFreeParserCtxt()(context) }
       let pointer = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-      let document = htmlCtxtReadMemory(
+      let document = reader_htmlCtxtReadMemory()(
         context, pointer, Int32(bytes.count), nil, "UTF-8", reader_html_options())
       guard let document else { return nil }
-      defer { xmlFreeDoc(document) }
+      defer { reader_xmlFreeDoc()(document) }
       // A parser that gave up (xmlHaltParser) has SAX disabled; an ordinary recovered one has not.
       guard context.pointee.disableSAX == 0 else { return nil }
       return body(document)
@@ -71,10 +72,10 @@ enum HTMLText {
   /// The attributes `names` of the first element of a single tag such as `<a href="...">`.
   static func attributes(ofTag tag: String, names: [String]) -> [String: String] {
     withDocument(tag) { document -> [String: String] in
-      guard let element = firstElement(under: xmlDocGetRootElement(document)) else { return [:] }
+      guard let element = firstElement(under: reader_xmlDocGetRootElement()(document)) else { return [:] }
       var result: [String: String] = [:]
       for name in names {
-        guard let value = xmlGetProp(element, name) else { continue }
+        guard let value = reader_xmlGetProp()(element, name) else { continue }
         result[name] = String(cString: value)
         reader_xml_free(value)
       }
@@ -113,7 +114,7 @@ enum HTMLText {
   private static func readableRuns(ofBlock html: String, chinese: Bool) -> [InlineRun]? {
     withDocument(html) { document -> [InlineRun] in
       var writer = Writer(chinese: chinese)
-      guard let root = xmlDocGetRootElement(document) else { return [] }
+      guard let root = reader_xmlDocGetRootElement()(document) else { return [] }
       var node: xmlNodePtr? = root
       while let current = node {
         let descend = writer.enter(current)
@@ -196,7 +197,7 @@ enum HTMLText {
     }
 
     private func property(_ name: String, of node: xmlNodePtr) -> String? {
-      guard let value = xmlGetProp(node, name) else { return nil }
+      guard let value = reader_xmlGetProp()(node, name) else { return nil }
       defer { reader_xml_free(value) }
       return String(cString: value)
     }

@@ -43,6 +43,7 @@ public struct EPUBImporter: Sendable {
   /// Like `init(bytes:limits:)` for an archive already open (a file read where libzip looks).
   public init(archive: ZipArchive) throws(EPUBError) {
     self.archive = archive
+    guard MarkupParser.libraryLoads else { throw .archive(.libraryMissing("libxml2.so.2")) }
     // Whether a book opens depends on which of its chapters an encryption file covers: all of them are read.
     let mayEncrypt = archive.contains("META-INF/encryption.xml")
     package = try EPUBPackage.read(from: archive, spineLimit: mayEncrypt ? .max : Self.firstSpineItems)

@@ -18,13 +18,13 @@ public enum MarkupParser {
       let document = bytes.withUnsafeBufferPointer { buffer in
         buffer.baseAddress.map { base in
           base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-            xmlReadMemory($0, Int32(clamping: buffer.count), nil, nil, options)
+            reader_xmlReadMemory()($0, Int32(clamping: buffer.count), nil, nil, options)
           }
         } ?? nil
       }
       if let document {
-        defer { xmlFreeDoc(document) }
-        if let root = xmlDocGetRootElement(document), root.pointee.type == XML_ELEMENT_NODE {
+        defer { reader_xmlFreeDoc()(document) }
+        if let root = reader_xmlDocGetRootElement()(document), root.pointee.type == XML_ELEMENT_NODE {
           return copy(root)
         }
       }
@@ -48,13 +48,13 @@ public enum MarkupParser {
       let document = bytes.withUnsafeBufferPointer { buffer in
         buffer.baseAddress.map { base in
           base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-            htmlReadMemory($0, Int32(clamping: buffer.count), nil, encoding, options)
+            reader_htmlReadMemory()($0, Int32(clamping: buffer.count), nil, encoding, options)
           }
         } ?? nil
       }
       if let document {
-        defer { xmlFreeDoc(document) }
-        if let root = xmlDocGetRootElement(document), let element = copy(root) { return element }
+        defer { reader_xmlFreeDoc()(document) }
+        if let root = reader_xmlDocGetRootElement()(document), let element = copy(root) { return element }
         return nil
       }
     }
@@ -85,9 +85,12 @@ public enum MarkupParser {
     return nil
   }
 
+  /// Whether libxml2, opened the first time markup is read, loads.
+  static var libraryLoads: Bool { reader_xml_library() != nil }
+
   static let setUp: Void = {
-    xmlInitParser()
-    xmlSetExternalEntityLoader { _, _, _ in nil }
+    reader_xmlInitParser()()
+    reader_xmlSetExternalEntityLoader()({ _, _, _ in nil })
   }()
 
   /// Copies the element `root` and everything under it, without recursion (libxml2 allows

@@ -19,7 +19,7 @@ final class MarkupStreamReader {
     /// Whether the element's local name is `name` (lower-case ASCII).
     func isNamed(_ name: StaticString) -> Bool {
       guard let own = self.name else { return false }
-      return xmlStrcasecmp(own, name.utf8Start) == 0
+      return reader_xmlStrcasecmp()(own, name.utf8Start) == 0
     }
 
     /// The value of the attribute `name` (lower-case ASCII, without a prefix); the last of those
@@ -40,7 +40,7 @@ final class MarkupStreamReader {
       for index in 0..<attributeCount {
         let base = attributes + index * 5
         guard base[1] == nil, let local = base[0], let start = base[3], let end = base[4] else { continue }
-        let name = UnsafeBufferPointer(start: local, count: Int(xmlStrlen(local)))
+        let name = UnsafeBufferPointer(start: local, count: Int(reader_xmlStrlen()(local)))
         let value = UnsafeBufferPointer(start: start, count: end - start)
         guard value.contains(UInt8(ascii: "&")) else {
           body(name, value)
@@ -100,11 +100,11 @@ final class MarkupStreamReader {
     // The document's own entity declarations are kept as the tree parser keeps them (an
     // internal entity is known, so the text and attributes around it read as in the tree), but
     // no external subset is read and nothing is substituted.
-    sax.startDocument = xmlSAX2StartDocument
-    sax.internalSubset = xmlSAX2InternalSubset
-    sax.entityDecl = xmlSAX2EntityDecl
-    sax.getEntity = xmlSAX2GetEntity
-    sax.getParameterEntity = xmlSAX2GetParameterEntity
+    sax.startDocument = reader_xmlSAX2StartDocument()
+    sax.internalSubset = reader_xmlSAX2InternalSubset()
+    sax.entityDecl = reader_xmlSAX2EntityDecl()
+    sax.getEntity = reader_xmlSAX2GetEntity()
+    sax.getParameterEntity = reader_xmlSAX2GetParameterEntity()
     sax.startElementNs = { context, name, _, _, _, _, count, _, attributes in
       guard let reader = MarkupStreamReader.reader(context) else { return }
       reader.depth += 1
@@ -134,16 +134,17 @@ final class MarkupStreamReader {
       base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chunk in
         // The callbacks get the parser's context (libxml2's own entity callbacks need it), the
         // reader in its `_private`.
-        guard let context = xmlCreatePushParserCtxt(&sax, nil, chunk, Int32(clamping: buffer.count), nil)
+        guard
+          let context = reader_xmlCreatePushParserCtxt()(&sax, nil, chunk, Int32(clamping: buffer.count), nil)
         else { return }
         defer {
-          if let document = context.pointee.myDoc { xmlFreeDoc(document) }
-          xmlFreeParserCtxt(context)
+          if let document = context.pointee.myDoc { reader_xmlFreeDoc()(document) }
+          reader_xmlFreeParserCtxt()(context)
         }
-        xmlCtxtUseOptions(context, options)
+        reader_xmlCtxtUseOptions()(context, options)
         context.pointee._private = unmanaged.toOpaque()
         reader.context = context
-        xmlParseChunk(context, nil, 0, 1)
+        reader_xmlParseChunk()(context, nil, 0, 1)
         reader.context = nil
       }
     }
@@ -161,6 +162,6 @@ final class MarkupStreamReader {
 
   private func stop() {
     stopped = true
-    if let context { xmlStopParser(context) }
+    if let context { reader_xmlStopParser()(context) }
   }
 }
