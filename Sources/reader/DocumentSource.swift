@@ -194,9 +194,13 @@ enum DocumentSource {
   }
 
   /// A regular file larger than `size` bytes, opened, and its first `size` bytes: the rest is
-  /// read later from the open file (`OpenFile.readAll`). Nil for the other sources and for
-  /// smaller files, which are read whole as before.
-  func readStart(_ size: Int) throws -> (start: [UInt8], file: OpenFile)? {
+  /// read later from the open file (`OpenFile.readAll`). Only its first `headSize` bytes when
+  /// `decided` says those are enough: a book is read where libzip looks, and a mebibyte read
+  /// first was a millisecond of its first page. Nil for the other sources and for smaller files,
+  /// which are read whole as before.
+  func readStart(_ size: Int, head headSize: Int, decided: ([UInt8]) -> Bool) throws -> (
+    start: [UInt8], file: OpenFile
+  )? {
     guard case .file(let path) = self else { return nil }
     let descriptor = Self.rawArgument(decodingTo: path).withUnsafeBufferPointer {
       open($0.baseAddress!, O_RDONLY)
@@ -207,7 +211,9 @@ enum DocumentSource {
     guard fstat(descriptor, &info) == 0 else { throw Self.openError(path: path, code: errno) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw Self.openError(path: path, code: EISDIR) }
     guard (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > size else { return nil }
-    return (try file.readStart(size), file)
+    let head = try file.readStart(min(headSize, size))
+    if head.count < headSize || head.count == size || decided(head) { return (head, file) }
+    return (head + (try file.read(at: head.count, count: size - head.count)), file)
   }
 
   static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {

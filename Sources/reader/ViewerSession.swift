@@ -166,16 +166,18 @@ struct ViewerSession {
     return Opened(origin: origin, document: document, loading: loading, key: key)
   }
 
-  /// How much of a large file is read before the first screen (more than the encoding detector
-  /// and the first chunk look at).
-  static let startSize = 1 << 20
+  /// How much of a large file is read before the first screen: more than the encoding detector
+  /// (256 KiB) and the first chunk (up to 128 KiB before it is shown from a preview) look at; a
+  /// mebibyte copied in was a millisecond of a large file's first screen.
+  static let startSize = 512 << 10
 
   /// A large Markdown (in any encoding) or plain-text file, shown from its first `startSize`
   /// bytes: no work in proportion to the file before the first screen. The rest, and the content
   /// hash of the remembered place, come from the background parse. Nil when the file is small or
   /// another kind: it is read whole.
   private func openFromStart(_ source: DocumentSource) throws -> Opened? {
-    guard let (start, file) = try source.readStart(Self.startSize) else { return nil }
+    guard let (start, file) = try source.readStart(Self.startSize, head: 4096, decided: source.isEPUB)
+    else { return nil }
     if source.isEPUB(start) { return try openBook(source, file: file) }
     // The detector and the binary check look at the first 256 KB and 8 KB only: the start decides
     // them as the whole file would.

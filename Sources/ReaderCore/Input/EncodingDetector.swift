@@ -41,8 +41,12 @@ public enum EncodingDetector {
       if lead > 0 && sample[lead - 1] >= 0xC0 { end = lead - 1 }
     }
     let body = UnsafeRawBufferPointer(rebasing: sample[..<end])
-    // One pass over the bytes: String's repairing decoder, asked the same, replaced each damaged
-    // sequence in turn and took 20 ms of a GB18030 file's 256 KB sample before the first screen.
+    // Valid UTF-8, most files, is told by the standard library's validation, far faster than the
+    // walk below; damaged text is walked once: String's repairing decoder, asked the same,
+    // replaced each damaged sequence in turn (20 ms of a GB18030 file's 256 KB sample).
+    if String(validating: body.assumingMemoryBound(to: UInt8.self), as: UTF8.self) != nil {
+      return (0, body.reduce(0) { $0 &+ ($1 >= 0x80 ? 1 : 0) })
+    }
     var invalid = 0
     var high = 0
     var index = 0
