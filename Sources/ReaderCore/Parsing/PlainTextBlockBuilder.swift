@@ -45,7 +45,8 @@ public struct PlainTextBlockBuilder: Sendable {
       flush(to: &blocks)
       return
     }
-    let expanded = line.contains("\t") ? CodeText.expandTabs(String(line)) : String(line)
+    // Bytes, not Characters: a search by Character segments the whole line into graphemes.
+    let expanded = line.utf8.contains(UInt8(ascii: "\t")) ? CodeText.expandTabs(String(line)) : String(line)
     guard let wrapWidth = plan.wrapWidth else {
       paragraph.append(expanded)
       return
