@@ -46,13 +46,11 @@ let package = Package(
     .systemLibrary(
       name: "COpenCC",
       path: "Sources/COpenCC",
-      pkgConfig: "opencc",
       providers: [.apt(["libopencc-dev"])]
     ),
     .systemLibrary(
       name: "CUchardet",
       path: "Sources/CUchardet",
-      pkgConfig: "uchardet",
       providers: [.apt(["libuchardet-dev"])]
     ),
     .systemLibrary(
@@ -68,7 +66,6 @@ let package = Package(
     .systemLibrary(
       name: "CYAML",
       path: "Sources/CYAML",
-      pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
     .target(

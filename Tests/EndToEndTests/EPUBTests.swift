@@ -45,12 +45,14 @@ final class EPUBTests: XCTestCase {
     return (Set(names), run)
   }
 
-  func testLibzipAndLibxml2AreLoadedForABookAndNotBeforeAMarkdownFilesFirstScreen() throws {
+  func testOnlyTheLibrariesADocumentNeedsAreLoaded() throws {
     let markdown = try write(Array("# 三國演義\n\n話說天下大勢，分久必合，合久必分。\n".utf8), as: "sanguo.md")
     let (forMarkdown, printed) = try librariesStarted(["--print", markdown])
     XCTAssertTrue(printed.text.contains("話說天下大勢"), printed.text)
     XCTAssertTrue(forMarkdown.contains { $0.hasPrefix("libcmark-gfm") }, "\(forMarkdown)")
-    let late = ["libzip", "libxml2", "libcrypto", "libicuuc"]
+    let late = [
+      "libzip", "libxml2", "libcrypto", "libicuuc", "libopencc", "libmarisa", "libuchardet", "libyaml",
+    ]
     XCTAssertTrue(forMarkdown.allSatisfy { name in !late.contains { name.hasPrefix($0) } }, "\(forMarkdown)")
     let book = try write(SampleBooks.threeKingdoms(), as: "sanguo.epub")
     let (forBook, outline) = try librariesStarted(["--outline", book])
@@ -58,6 +60,10 @@ final class EPUBTests: XCTestCase {
     XCTAssertTrue(
       forBook.contains { $0.hasPrefix("libzip") } && forBook.contains { $0.hasPrefix("libxml2") },
       "\(forBook)")
+    let (forConversion, simplified) = try librariesStarted(["--print", "--script", "simplified", markdown])
+    XCTAssertTrue(simplified.text.contains("话说天下大势"), simplified.text)
+    XCTAssertTrue(forConversion.contains { $0.hasPrefix("libopencc") }, "\(forConversion)")
+    XCTAssertFalse(forConversion.contains { $0.hasPrefix("libzip") }, "\(forConversion)")
   }
 
   func testABookIsKnownByItsContentWhateverItsName() throws {

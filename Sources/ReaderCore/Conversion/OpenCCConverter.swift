@@ -19,7 +19,7 @@ public final class OpenCCConverter: @unchecked Sendable {
   }
 
   deinit {
-    opencc_close(handle)
+    reader_opencc_close()(handle)
   }
 
   /// The text converted by this configuration. NUL characters are kept and convert nothing.
@@ -79,13 +79,13 @@ public final class OpenCCConverter: @unchecked Sendable {
 
   private func convertValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<String, ConversionError> {
     let converted = bytes.withMemoryRebound(to: CChar.self) { chars in
-      opencc_convert_utf8(handle, chars.baseAddress, chars.count)
+      reader_opencc_convert_utf8()(handle, chars.baseAddress, chars.count)
     }
     guard let converted else {
       return .failure(.conversionFailed(config: name, reason: OpenCCLibrary.lastErrorMessage()))
     }
     // The buffer comes from OpenCC's allocator: only its own free may release it.
-    defer { opencc_convert_utf8_free(converted) }
+    defer { reader_opencc_convert_utf8_free()(converted) }
     return .success(String(cString: converted))
   }
 }

@@ -123,7 +123,7 @@ public final class OpenCCLibrary: @unchecked Sendable {
 
   /// OpenCC keeps one error message for the whole process; read it right after a failure.
   static func lastErrorMessage() -> String {
-    guard let message = opencc_error() else { return "unknown error" }
+    guard let message = reader_opencc_error()() else { return "unknown error" }
     let text = String(cString: message)
     return text.isEmpty ? "unknown error" : text
   }
@@ -145,7 +145,10 @@ public final class OpenCCLibrary: @unchecked Sendable {
   private static func open(name: String, path: String) -> Result<OpenCCConverter, ConversionError> {
     // On failure opencc_open returns (opencc_t)-1, not NULL; that value must never be closed.
     let failed = UnsafeMutableRawPointer(bitPattern: -1)
-    guard let handle = opencc_open(path), handle != failed else {
+    guard reader_opencc_library() != nil else {
+      return .failure(.openFailed(path: path, reason: "libopencc.so.1.1 cannot be loaded"))
+    }
+    guard let handle = reader_opencc_open()(path), handle != failed else {
       return .failure(.openFailed(path: path, reason: lastErrorMessage()))
     }
     // Loading a phrase dictionary frees about 3.5 MB of temporaries that glibc would keep: give

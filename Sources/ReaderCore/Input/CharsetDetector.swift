@@ -14,12 +14,14 @@ public enum CharsetDetector {
   /// The encoding uchardet names for `bytes` (at most `sampleSize` of them), or nil when it has
   /// no answer or answers ASCII or UTF-8.
   public static func guess(_ bytes: UnsafeRawBufferPointer) -> SourceEncoding? {
-    guard let detector = uchardet_new(), let base = bytes.baseAddress else { return nil }
-    defer { uchardet_delete(detector) }
+    guard reader_uchardet_library() != nil, let detector = reader_uchardet_new()(),
+      let base = bytes.baseAddress
+    else { return nil }
+    defer { reader_uchardet_delete()(detector) }
     let count = min(bytes.count, sampleSize)
-    _ = uchardet_handle_data(detector, base.assumingMemoryBound(to: CChar.self), count)
-    uchardet_data_end(detector)
-    guard let answer = uchardet_get_charset(detector) else { return nil }
+    _ = reader_uchardet_handle_data()(detector, base.assumingMemoryBound(to: CChar.self), count)
+    reader_uchardet_data_end()(detector)
+    guard let answer = reader_uchardet_get_charset()(detector) else { return nil }
     return encoding(named: String(cString: answer))
   }
 

@@ -73,19 +73,20 @@ enum FrontMatterReader {
   /// block keeps what was read before it, as a site generator would at least show the page.
   private static func yamlTitle(_ text: String) -> String?? {
     var parser = yaml_parser_t()
-    guard yaml_parser_initialize(&parser) != 0 else { return .some(nil) }
-    defer { yaml_parser_delete(&parser) }
+    guard reader_yaml_library() != nil else { return .some(nil) }
+    guard reader_yaml_parser_initialize()(&parser) != 0 else { return .some(nil) }
+    defer { reader_yaml_parser_delete()(&parser) }
     let bytes = Array(text.utf8)
     return bytes.withUnsafeBufferPointer { buffer -> String?? in
-      yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+      reader_yaml_parser_set_input_string()(&parser, buffer.baseAddress, buffer.count)
       var depth = 0
       var sawRoot = false
       var expectingValue = false
       var titleIsNext = false
       while true {
         var event = yaml_event_t()
-        guard yaml_parser_parse(&parser, &event) != 0 else { return sawRoot ? .some(nil) : nil }
-        defer { yaml_event_delete(&event) }
+        guard reader_yaml_parser_parse()(&parser, &event) != 0 else { return sawRoot ? .some(nil) : nil }
+        defer { reader_yaml_event_delete()(&event) }
         switch event.type {
         case YAML_STREAM_END_EVENT:
           return .some(nil)
