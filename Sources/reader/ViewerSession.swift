@@ -167,7 +167,7 @@ struct ViewerSession {
   }
 
   /// How much of a large file is read before the first screen: more than the encoding detector
-  /// (256 KiB) and the first chunk (up to 128 KiB before it is shown from a preview) look at; a
+  /// (256 KiB) and the first chunk (up to 64 KiB before it is shown from a preview) look at; a
   /// mebibyte copied in was a millisecond of a large file's first screen.
   static let startSize = 512 << 10
 
