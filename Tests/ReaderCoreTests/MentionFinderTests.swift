@@ -10,7 +10,9 @@ final class MentionFinderTests: XCTestCase {
   /// The forms found in one paragraph of text, in order.
   private func found(_ forms: [String], in text: String) -> [String] {
     let leaf = LeafText(topIndex: 0, blockID: 0, text: text)
-    return MentionFinder.mentions(of: forms, in: [leaf], outline: Outline(blocks: [])).map(\.form)
+    return MentionFinder.mentions(of: forms, in: [leaf], outline: Outline(blocks: [])).map {
+      forms[$0.formIndex]
+    }
   }
 
   func testBundledArticleCountsTwentySixAndEight() throws {
@@ -22,11 +24,12 @@ final class MentionFinderTests: XCTestCase {
       of: summary.factions[1].nameForms, in: leaves, outline: document.outline)
     XCTAssertEqual(sam.count, 26)
     XCTAssertEqual(ilya.count, 8)
-    func tally(_ mentions: [Mention]) -> [String: Int] {
-      mentions.reduce(into: [:]) { $0[$1.form, default: 0] += 1 }
+    func tally(_ mentions: [Mention], of forms: [String]) -> [String: Int] {
+      mentions.reduce(into: [:]) { $0[forms[$1.formIndex], default: 0] += 1 }
     }
-    XCTAssertEqual(tally(sam), ["Sam Altman": 8, "Altman": 17, "Sam": 1])
-    XCTAssertEqual(tally(ilya), ["Ilya Sutskever": 3, "Sutskever": 3, "Ilya": 2])
+    XCTAssertEqual(tally(sam, of: summary.factions[0].nameForms), ["Sam Altman": 8, "Altman": 17, "Sam": 1])
+    XCTAssertEqual(
+      tally(ilya, of: summary.factions[1].nameForms), ["Ilya Sutskever": 3, "Sutskever": 3, "Ilya": 2])
     // The labels of the summary are mentions too, and so are the bold pseudo-headings.
     XCTAssertTrue(sam.contains { $0.leafID == summary.factions[0].itemLeafID && $0.offset == 0 })
     XCTAssertTrue(ilya.contains { $0.leafID == summary.factions[1].itemLeafID && $0.offset == 0 })
@@ -103,9 +106,10 @@ final class MentionFinderTests: XCTestCase {
       ```
       """
     let document = self.document(markdown)
+    let forms = Faction.nameForms(of: "Sam Altman")
     let mentions = MentionFinder.mentions(
-      of: Faction.nameForms(of: "Sam Altman"), in: LeafText.leaves(of: document), outline: document.outline)
-    XCTAssertEqual(mentions.map(\.form), ["Sam Altman", "Sam", "Sam"])
+      of: forms, in: LeafText.leaves(of: document), outline: document.outline)
+    XCTAssertEqual(mentions.map { forms[$0.formIndex] }, ["Sam Altman", "Sam", "Sam"])
     XCTAssertEqual(mentions.map(\.topIndex), [0, 1, 2])
   }
 
@@ -138,9 +142,9 @@ final class MentionFinderTests: XCTestCase {
     let faction = try XCTUnwrap(FactionSummary.find(in: document)?.factions.first)
     let leaves = LeafText.leaves(of: document) { simplify($0.plainText) }
     XCTAssertEqual(leaves.map(\.text), ["奥特曼派: 说明", "奥特曼与开发者说话。"])
-    let converted = MentionFinder.mentions(
-      of: faction.nameForms.map(simplify), in: leaves, outline: document.outline)
-    XCTAssertEqual(converted.map(\.form), ["奥特曼", "奥特曼"])
+    let simplified = faction.nameForms.map(simplify)
+    let converted = MentionFinder.mentions(of: simplified, in: leaves, outline: document.outline)
+    XCTAssertEqual(converted.map { simplified[$0.formIndex] }, ["奥特曼", "奥特曼"])
     let unconverted = MentionFinder.mentions(of: faction.nameForms, in: leaves, outline: document.outline)
     XCTAssertEqual(unconverted, [])
   }

@@ -83,7 +83,7 @@ final class FactionProgress: @unchecked Sendable {
     guard count.blocks == from else { return false }
     count.blocks = to
     for faction in found.mentions.indices {
-      count.mentions[faction].append(contentsOf: found.mentions[faction])
+      count.mentions[faction].appendGrowingModestly(contentsOf: found.mentions[faction])
       for candidate in found.sections[faction] where count.titles[faction].insert(candidate.title).inserted {
         count.sections[faction].append(candidate.section)
       }

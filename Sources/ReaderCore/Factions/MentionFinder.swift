@@ -11,7 +11,8 @@ import Glibc
 public enum MentionFinder {
   /// One name form, prepared for searching UTF-8 bytes.
   private struct Form {
-    var text: String
+    /// Where the form stands in the forms searched for.
+    var index: Int
     var bytes: [UInt8]
     /// Whether the form starts (ends) with a Latin letter or digit, so that edge must not touch one.
     var latinStart: Bool
@@ -19,8 +20,8 @@ public enum MentionFinder {
     /// The UTF-8 length of the form's last scalar, to find the cluster the mention ends in.
     var lastScalarLength: Int
 
-    init(_ text: String) {
-      self.text = text
+    init(_ text: String, index: Int) {
+      self.index = index
       bytes = Array(text.utf8)
       let scalars = text.unicodeScalars
       latinStart = WholeWord.isLatinWordScalar(scalars.first!)
@@ -31,11 +32,14 @@ public enum MentionFinder {
 
   /// The mentions of any of `forms` in `leaves`, in reading order.
   public static func mentions(of forms: [String], in leaves: [LeafText], outline: Outline) -> [Mention] {
-    var unique: [String] = []
-    for form in forms where !form.isEmpty && !unique.contains(form) { unique.append(form) }
+    var unique: [(text: String, index: Int)] = []
+    for (index, form) in forms.enumerated()
+    where !form.isEmpty && !unique.contains(where: { $0.text == form }) {
+      unique.append((form, index))
+    }
     let ordered = unique.enumerated().sorted {
-      ($0.element.unicodeScalars.count, $1.offset) > ($1.element.unicodeScalars.count, $0.offset)
-    }.map { Form($0.element) }
+      ($0.element.text.unicodeScalars.count, $1.offset) > ($1.element.text.unicodeScalars.count, $0.offset)
+    }.map { Form($0.element.text, index: $0.element.index) }
     guard !ordered.isEmpty else { return [] }
     var result: [Mention] = []
     for leaf in leaves {
@@ -55,7 +59,7 @@ public enum MentionFinder {
         result.append(
           Mention(
             topIndex: leaf.topIndex, leafID: leaf.blockID, offset: first, length: last + 1 - first,
-            form: ordered[form].text, section: section))
+            formIndex: ordered[form].index, section: section))
       }
     }
     return result

@@ -64,9 +64,7 @@ public struct Document: Sendable {
     // A background parse appends to a copy of the blocks the screen still holds, so each append
     // makes a new array: grown by an eighth rather than doubled, the copies alive at once (the
     // parse's, the one published, the one shown) hold little room they do not use.
-    let needed = blocks.count + more.count
-    if blocks.capacity < needed { blocks.reserveCapacity(needed + needed / 8) }
-    blocks.append(contentsOf: more)
+    blocks.appendGrowingModestly(contentsOf: more)
   }
 
   /// The same document with the outline of its headings instead of a declared one: a book whose

@@ -51,11 +51,12 @@ public struct Outline: Sendable {
     if deepest != deepestHeadingLevel {
       for index in entries.indices where entries[index].isPseudo { entries[index].level = pseudoLevel }
     }
-    entries += found.map {
-      OutlineEntry(
-        level: $0.level ?? pseudoLevel, title: $0.title, blockID: $0.id, topIndex: $0.top,
-        isPseudo: $0.level == nil)
-    }
+    entries.appendGrowingModestly(
+      contentsOf: found.map {
+        OutlineEntry(
+          level: $0.level ?? pseudoLevel, title: $0.title, blockID: $0.id, topIndex: $0.top,
+          isPseudo: $0.level == nil)
+      })
     return Outline(entries: entries, deepestHeadingLevel: deepest)
   }
 
