@@ -187,15 +187,20 @@ final class BackgroundParse: @unchecked Sendable {
         if let key = try? rest.origin.key(of: rest.file) { feed.setKey(key) }
         source.bytes = (try? rest.file.readAll()) ?? source.bytes
       }
-      // The eager path's decoding, so the end is the document a whole parse gives.
-      let whole = SourceDecoder.decode(source.bytes, encoding: options.encoding)
-      // The text holds it all now; the bytes need not stay (a 100 MB book would be held twice).
-      source.bytes = []
-      var parser = ChunkedPlainTextParser(text: whole.text, reflow: options.reflow, after: first)
+      // The eager path's decoding, so the end is the document a whole parse gives. The decoded
+      // text is gone once the parser has cut it into the pieces it lets go of as it parses.
+      let (made, notice, encodingLabel) = {
+        let whole = SourceDecoder.decode(source.bytes, encoding: options.encoding)
+        // The text holds it all now; the bytes need not stay (a 100 MB book would be held twice).
+        source.bytes = []
+        let parser = ChunkedPlainTextParser(text: whole.text, reflow: options.reflow, after: first)
+        return (parser, whole.notice, whole.encodingLabel)
+      }()
+      var parser = made
       var document = document
       if parser.restartsFromTop { document = Document(title: title, blocks: []) }
-      document.notice = whole.notice
-      document.encodingLabel = whole.encodingLabel
+      document.notice = notice
+      document.encodingLabel = encodingLabel
       var replaces = parser.restartsFromTop
       while let blocks = parser.parseNextChunk() {
         document.append(blocks)

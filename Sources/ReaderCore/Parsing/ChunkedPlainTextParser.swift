@@ -55,12 +55,18 @@ public struct ChunkedPlainTextParser: Sendable {
       text: Substring(start[text.startIndex..<text.endIndex]), plan: plan)
   }
 
-  /// The whole text, and where each of its lines starts: a line is made again when its chunk is
-  /// parsed, so that a 100 MB book keeps 8 bytes a line meanwhile rather than a 32-byte `Substring`.
-  private let text: String
-  private let lineStarts: [String.Index]
+  /// The text still to parse, one piece per chunk (`linesPerChunk` lines, each with its line
+  /// feed), and where each line of the whole starts in its UTF-8: a chunk's piece is let go once
+  /// its blocks are made, so that a 100 MB book is not held whole beside the blocks made from it
+  /// (and a line is 8 bytes meanwhile rather than a 32-byte `Substring`).
+  private var pieces: [String]
+  private let lineStarts: [Int]
+  /// How many bytes the whole text has.
+  private let textSize: Int
   private var builder: PlainTextBlockBuilder
   private var nextLine: Int
+  /// The line the first piece starts at; piece `k` starts `k * linesPerChunk` lines after it.
+  private let firstPieceLine: Int
   private var finished = false
   /// How many lines each chunk after the first holds.
   public let linesPerChunk: Int
@@ -71,12 +77,19 @@ public struct ChunkedPlainTextParser: Sendable {
 
   /// Plans the whole `text`, of which `first` was parsed from the start.
   public init(text: String, reflow: Bool, after first: FirstChunk, linesPerChunk: Int = 20_000) {
-    let lines = PlainTextParser.lines(of: text)
-    self.text = text
-    lineStarts = lines.map(\.startIndex)
-    let plan = PlainTextPlan(lines: lines, reflow: reflow)
+    let bytes = text.utf8
+    // The lines as substrings (45 MB for a 100 MB book) are gone before the pieces are made.
+    let (starts, plan): ([Int], PlainTextPlan) = {
+      let lines = PlainTextParser.lines(of: text)
+      return (
+        lines.map { bytes.distance(from: bytes.startIndex, to: $0.startIndex) },
+        PlainTextPlan(lines: lines, reflow: reflow)
+      )
+    }()
+    lineStarts = starts
+    textSize = bytes.count
     self.linesPerChunk = max(1, linesPerChunk)
-    let sameStart = text.utf8.starts(with: first.text.utf8) && first.lineCount <= lines.count
+    let sameStart = bytes.starts(with: first.text.utf8) && first.lineCount <= starts.count
     if sameStart && plan.agrees(with: first.plan, onFirst: first.lineCount) {
       builder = PlainTextBlockBuilder(plan: plan, firstID: first.nextID)
       nextLine = first.lineCount
@@ -85,6 +98,14 @@ public struct ChunkedPlainTextParser: Sendable {
       builder = PlainTextBlockBuilder(plan: plan)
       nextLine = 0
       restartsFromTop = true
+    }
+    firstPieceLine = nextLine
+    let perChunk = self.linesPerChunk
+    pieces = stride(from: nextLine, to: starts.count, by: perChunk).map { start in
+      let end = min(starts.count, start + perChunk)
+      let from = bytes.index(bytes.startIndex, offsetBy: starts[start])
+      let to = end < starts.count ? bytes.index(bytes.startIndex, offsetBy: starts[end]) : bytes.endIndex
+      return String(text[from..<to])
     }
   }
 
@@ -100,7 +121,14 @@ public struct ChunkedPlainTextParser: Sendable {
   public mutating func parseNextChunk() -> [Block]? {
     guard !finished else { return nil }
     let end = min(lineStarts.count, nextLine + linesPerChunk)
-    var blocks = builder.add((nextLine..<end).lazy.map(line), from: nextLine)
+    let pieceIndex = (nextLine - firstPieceLine) / linesPerChunk
+    let piece = pieceIndex < pieces.count ? pieces[pieceIndex] : ""
+    if pieceIndex < pieces.count { pieces[pieceIndex] = "" }
+    let pieceStart = nextLine < lineStarts.count ? lineStarts[nextLine] : textSize
+    let starts = lineStarts
+    var blocks = builder.add(
+      (nextLine..<end).lazy.map { Self.line($0, of: piece, startingAt: pieceStart, lineStarts: starts) },
+      from: nextLine)
     nextLine = end
     if end == lineStarts.count {
       blocks += builder.finish()
@@ -109,9 +137,16 @@ public struct ChunkedPlainTextParser: Sendable {
     return blocks
   }
 
-  /// Line `index` of the text, without its line feed, as `PlainTextParser.lines(of:)` gives it.
-  private func line(_ index: Int) -> Substring {
-    let end = index + 1 < lineStarts.count ? text.utf8.index(before: lineStarts[index + 1]) : text.endIndex
-    return text[lineStarts[index]..<end]
+  /// Line `index` of the text, without its line feed, as `PlainTextParser.lines(of:)` gives it,
+  /// from the piece that holds it, which starts at byte `pieceStart` of the whole.
+  private static func line(
+    _ index: Int, of piece: String, startingAt pieceStart: Int, lineStarts: [Int]
+  ) -> Substring {
+    let bytes = piece.utf8
+    let start = bytes.index(bytes.startIndex, offsetBy: lineStarts[index] - pieceStart)
+    let end =
+      index + 1 < lineStarts.count
+      ? bytes.index(bytes.startIndex, offsetBy: lineStarts[index + 1] - 1 - pieceStart) : bytes.endIndex
+    return piece[start..<end]
   }
 }
