@@ -178,9 +178,11 @@ final class RunLoop {
   /// Lets go of a state on another thread. A state before a chunk of the background parse is
   /// the last holder of the previous document's block array (the parse thread has moved on to
   /// a copy); freeing it on this thread would cost time proportional to the document on the key
-  /// that picked the chunk up. The delay makes sure the loop has dropped its own reference first.
+  /// that picked the chunk up. The delay makes sure the loop has dropped its own reference first;
+  /// it is short because until then the old state keeps its own copy of the blocks and outline
+  /// (some 7 MB at 100 MB) beside the new one's.
   private static func releaseLater(_ state: ReaderState) {
-    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) {
+    DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.02) {
       withExtendedLifetime(state) {}
     }
   }

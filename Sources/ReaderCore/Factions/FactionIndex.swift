@@ -69,10 +69,16 @@ public final class FactionIndex: @unchecked Sendable {
     while true {
       let from = progress.countedBlocks(setting)
       guard from < blockCount else { return }
-      let found = mentions(of: names, in: from..<blockCount, setting)
-      _ = progress.commitCount(setting, from: from, to: blockCount, found: found)
+      let to = min(blockCount, from + Self.blocksPerCount)
+      let found = mentions(of: names, in: from..<to, setting)
+      _ = progress.commitCount(setting, from: from, to: to, found: found)
     }
   }
+
+  /// How many top-level blocks one step of `prepare` counts: a count that fell behind a loading
+  /// document would otherwise make the leaf texts of everything since at once (a joined copy of
+  /// every paragraph of several runs), tens of MB beside the document at 100 MB.
+  static let blocksPerCount = 2048
 
   /// The list of labelled faction items, or nil when the document (so far) has none (waits for
   /// the search).

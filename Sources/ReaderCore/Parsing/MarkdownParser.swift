@@ -143,7 +143,7 @@ struct NodeConverter {
   private mutating func nestedBlocks(under parent: OpaquePointer) -> [Block] {
     depth += 1
     defer { depth -= 1 }
-    return blocks(under: parent)
+    return blocks(under: parent).exactlySized()
   }
 
   private mutating func takeID() -> Int {
@@ -185,7 +185,7 @@ struct NodeConverter {
       guard !items.isEmpty else { return nil }
       let list = ListBlock(
         ordered: ordered, start: Int(cmark_node_get_list_start(node)),
-        tight: cmark_node_get_list_tight(node) != 0, items: items)
+        tight: cmark_node_get_list_tight(node) != 0, items: items.exactlySized())
       return Block(id: id, kind: .list(list))
     case "code_block":
       let id = takeID()
