@@ -38,15 +38,7 @@ final class LargeFileStartTests: XCTestCase {
     let state = directory.appendingPathComponent("state").path
     var reader = try session(path, state: state)
     try reader.waitFor { $0.joined().contains("第1節") && !($0.last?.contains("loading") ?? true) }
-    try reader.send("G")
-    var screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
-    XCTAssertTrue(screen.last?.contains("第1500節") ?? false, screen.joined(separator: "\n"))
-    try reader.send("q")
-    try reader.waitFor { $0.joined().contains("reader-exit=0") }
-    reader = try session(path, state: state)
-    screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
-    XCTAssertTrue(screen.last?.contains("第1500節") ?? false, "restored: \(screen.joined(separator: "\n"))")
-    try reader.send("q")
+    var screen = try endIsRemembered(path, state: state, in: &reader)
     try reader.waitFor { $0.joined().contains("reader-exit=0") }
     // The same size and path, other words: the hash tells them apart.
     let other = Self.markdown(sections: 1_500, word: "文字")
@@ -122,17 +114,26 @@ final class LargeFileStartTests: XCTestCase {
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     let state = directory.appendingPathComponent("state").path
     var reader = try session(path, state: state)
-    var screen = try reader.waitFor { $0.joined().contains("第1節") }
+    let screen = try reader.waitFor { $0.joined().contains("第1節") }
     XCTAssertTrue(screen.last?.contains("GB18030") ?? false, screen.last ?? "")
     try reader.waitFor { !($0.last?.contains("loading") ?? true) }
+    let end = try endIsRemembered(path, state: state, in: &reader)
+    XCTAssertTrue(end.joined().contains("超過一百萬位元組"), end.joined(separator: "\n"))
+  }
+
+  /// Goes to the end (the 1,500th section), quits, opens the file again and checks that it is
+  /// back there; quits again. The screen at the end, before quitting.
+  private func endIsRemembered(_ path: String, state: String, in reader: inout TmuxSession) throws -> [String]
+  {
     try reader.send("G")
-    screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
-    XCTAssertTrue(screen.joined().contains("超過一百萬位元組"), screen.joined(separator: "\n"))
+    let end = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
+    XCTAssertTrue(end.last?.contains("第1500節") ?? false, end.joined(separator: "\n"))
     try reader.send("q")
     try reader.waitFor { $0.joined().contains("reader-exit=0") }
     reader = try session(path, state: state)
-    screen = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
-    XCTAssertTrue(screen.last?.contains("第1500節") ?? false, "restored: \(screen.joined(separator: "\n"))")
+    let restored = try reader.waitFor { $0.last?.contains("第1500節") ?? false }
+    XCTAssertTrue(restored.last?.contains("第1500節") ?? false, "restored: \(restored.joined(separator: "\n"))")
     try reader.send("q")
+    return end
   }
 }
