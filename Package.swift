@@ -3,8 +3,9 @@ import Foundation
 import PackageDescription
 
 /// The folders of libxml2's headers, as pkg-config names them (its own folder under /usr/include
-/// on Debian). libzip and libxml2 have no pkg-config name in their targets: that would link them,
-/// and the reader opens them only when a book or HTML is read (Sources/LazyLibrary).
+/// on Debian). The libraries the reader opens when first needed (libxml2, libzip, OpenCC,
+/// uchardet, libyaml: Sources/LazyLibrary) have no pkg-config name in their targets, which
+/// would link them; the other headers are found under /usr/include as they are.
 let libxml2HeaderFolders: [String] = {
   let pkgConfig = Process()
   pkgConfig.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -129,5 +130,4 @@ let package = Package(
 for target in package.targets where target.type != .system {
   let headers = libxml2HeaderFolders.flatMap { ["-Xcc", "-I" + $0] }
   target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(headers)]
-  target.cSettings = (target.cSettings ?? []) + [.unsafeFlags(libxml2HeaderFolders.map { "-I" + $0 })]
 }

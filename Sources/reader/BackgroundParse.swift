@@ -129,8 +129,7 @@ final class BackgroundParse: @unchecked Sendable {
           return
         }
         guard whole.starts(with: source.bytes) else {
-          let parsed = (try? rest.origin.parse(whole, rest.options, name: name)) ?? document
-          feed.publish(parsed, loading: nil, replaces: true)
+          feed.publishReparsed(whole, from: rest.origin, rest.options, name: name, otherwise: document)
           return
         }
         source.bytes = whole
@@ -241,8 +240,7 @@ final class BackgroundParse: @unchecked Sendable {
       }
       feed.setKey(key)
       guard head == start else {
-        let whole = (try? file.readAll()).flatMap { try? origin.parse($0, options, name: name) } ?? document
-        feed.publish(whole, loading: nil, replaces: true)
+        feed.publishReparsed(try? file.readAll(), from: origin, options, name: name, otherwise: document)
         return
       }
       let parser = ChunkedParser(
@@ -259,6 +257,16 @@ final class BackgroundParse: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     return key
+  }
+
+  /// Publishes `whole`, the file read again, parsed whole in place of what was shown (the file
+  /// changed between the first read and this one); `shown` stays when it cannot be read or parsed.
+  private func publishReparsed(
+    _ whole: [UInt8]?, from origin: DocumentSource, _ options: ImportOptions, name: String,
+    otherwise shown: Document
+  ) {
+    let parsed = whole.flatMap { try? origin.parse($0, options, name: name) } ?? shown
+    publish(parsed, loading: nil, replaces: true)
   }
 
   private func setKey(_ key: DocumentKey) {
