@@ -15,6 +15,9 @@ extern int wcwidth(wchar_t c);
 /* Macros and shared mutable globals that Swift cannot import directly. */
 static inline WINDOW *reader_stdscr(void) { return stdscr; }
 static inline void reader_repaint_all_next(void) { clearok(curscr, TRUE); }
+/* Where the terminal's cursor is, as curses last left it (0-based). */
+static inline int reader_physical_row(void) { return getcury(curscr); }
+static inline int reader_physical_column(void) { return getcurx(curscr); }
 static inline int reader_lines(void) { return LINES; }
 static inline int reader_cols(void) { return COLS; }
 static inline void reader_set_escdelay(int ms) { set_escdelay(ms); }

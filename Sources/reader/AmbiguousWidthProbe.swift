@@ -21,8 +21,10 @@ enum AmbiguousWidthProbe {
   }
 
   static let timeoutMilliseconds = 100
+  /// The ambiguous character whose width is asked.
+  static let character = "\u{201C}"
   /// What is written: carriage return, the ambiguous character, the request.
-  static let request = "\r\u{201C}\u{1B}[6n"
+  static let request = "\r" + character + "\u{1B}[6n"
   /// What blanks the line again.
   static let cleanUp = "\r\u{1B}[K"
 
@@ -91,6 +93,12 @@ enum AmbiguousWidthProbe {
     return Answer(width: nil, typedAhead: received)
   }
 
+  /// The width a report tells of the character written at the start of a row: the cursor is
+  /// then in column 2 after one cell, 3 after two (nil for any other column).
+  static func width(atColumn column: Int) -> AmbiguousWidth? {
+    column == 2 ? .narrow : column == 3 ? .wide : nil
+  }
+
   /// The width a cursor position report in `bytes` tells, once a whole one is there.
   static func width(fromReply bytes: [UInt8]) -> AmbiguousWidth? {
     reply(in: bytes)?.width
@@ -122,8 +130,7 @@ enum AmbiguousWidthProbe {
       guard index < bytes.count, bytes[index] == UInt8(ascii: "R"), fields.count == 2, digits > 0 else {
         continue
       }
-      let width: AmbiguousWidth? = fields[1] == 2 ? .narrow : fields[1] == 3 ? .wide : nil
-      return (escape..<(index + 1), width)
+      return (escape..<(index + 1), width(atColumn: fields[1]))
     }
     return nil
   }

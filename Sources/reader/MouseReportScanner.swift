@@ -27,6 +27,8 @@ struct MouseReportScanner {
   /// What the scanner passes on.
   enum Scanned: Equatable {
     case mouse(MouseEvent)
+    /// A cursor position report (`ESC [ row ; column R`), the answer to a request the reader made.
+    case cursorReport(row: Int, column: Int)
     /// Input that is not part of a report, for `KeyDecoder`.
     case raw(Raw)
   }
@@ -162,8 +164,8 @@ struct MouseReportScanner {
   }
 
   /// Within `ESC [`: parameter bytes (0x30-0x3F) and intermediate bytes (0x20-0x2F) until a final
-  /// byte (0x40-0x7E). An SGR mouse report that came this way (`<` first) is still a report;
-  /// anything else is dropped whole.
+  /// byte (0x40-0x7E). An SGR mouse report that came this way (`<` first) is still a report, and
+  /// so is a cursor position report; anything else is dropped whole.
   private mutating func sequence(_ bytes: String, _ raw: Raw) -> [Scanned] {
     switch raw {
     case .character(let value) where (0x20...0x3F).contains(value):
@@ -179,6 +181,7 @@ struct MouseReportScanner {
         let final: Character = value == 0x4D ? "M" : "m"
         return MouseDecoder.decodeSGR(String(bytes.dropFirst()), final: final).map { [.mouse($0)] } ?? []
       }
+      if value == 0x52, let report = Self.cursorReport(bytes) { return [report] }
       return []
     case .timeout:
       state = .discardingTail
@@ -211,6 +214,18 @@ struct MouseReportScanner {
       state = .idle
       return idle(raw)
     }
+  }
+
+  /// `row;column` of a cursor position report, each a number of at most five digits.
+  private static func cursorReport(_ parameters: String) -> Scanned? {
+    let fields = parameters.split(separator: ";", omittingEmptySubsequences: false)
+    guard fields.count == 2,
+      fields.allSatisfy({
+        (1...5).contains($0.utf8.count) && $0.utf8.allSatisfy { (0x30...0x39).contains($0) }
+      }),
+      let row = Int(fields[0]), let column = Int(fields[1])
+    else { return nil }
+    return .cursorReport(row: row, column: column)
   }
 
   private static func isParameter(_ value: UInt32) -> Bool {

@@ -36,23 +36,23 @@ struct ReaderRun {
       if options.shelf || folder != nil {
         let start: ViewerSession.Start = folder.map { .folder($0) } ?? .shelf
         if isatty(STDOUT_FILENO) == 0 {
-          _ = chooseAmbiguousWidth(forViewer: false)()
+          _ = chooseAmbiguousWidth(forViewer: false).settle()
           let store = options.noRemember ? nil : PositionStore.standard()
           StandardStream.write(ShelfSession(store: store, folder: folder).text())
           return
         }
-        let settle = chooseAmbiguousWidth(forViewer: true)
-        defer { _ = settle() }
-        try viewer(start, importing: importing, settle: settle).run()
+        let width = chooseAmbiguousWidth(forViewer: true)
+        defer { _ = width.settle() }
+        try viewer(start, importing: importing, width: width).run()
         return
       }
       if !(options.print || options.factions || options.outline) && isatty(STDOUT_FILENO) != 0 {
-        let settle = chooseAmbiguousWidth(forViewer: true)
-        defer { _ = settle() }
-        try viewer(.documents(sources), importing: importing, settle: settle).run()
+        let width = chooseAmbiguousWidth(forViewer: true)
+        defer { _ = width.settle() }
+        try viewer(.documents(sources), importing: importing, width: width).run()
         return
       }
-      _ = chooseAmbiguousWidth(forViewer: false)()
+      _ = chooseAmbiguousWidth(forViewer: false).settle()
       for source in sources { try output(try source.loadDocument(importing)) }
     } catch let error as ReaderError {
       StandardStream.error(error.message)
@@ -62,35 +62,49 @@ struct ReaderRun {
 
   /// Chooses the width of ambiguous characters, which everything laid out measures with: as
   /// `--ambiguous-width` says, or for `auto` as the terminal answers the probe, which only the
-  /// viewer on a terminal that can move the cursor asks. The probe runs while the first document
-  /// is read; the returned closure waits for it and sets the width (call it before any layout).
-  private func chooseAmbiguousWidth(forViewer viewer: Bool) -> () -> [UInt8] {
+  /// viewer on a terminal that can move the cursor asks. A width this terminal gave before is
+  /// used at once, and asked again after the first screen; otherwise the probe runs while the
+  /// first document is read, and `settle` waits for it and sets the width (call it before any layout).
+  private func chooseAmbiguousWidth(forViewer viewer: Bool) -> ViewerSession.Width {
     if let chosen = AmbiguousWidth(rawValue: options.ambiguousWidth) {
       DisplayWidth.ambiguous = chosen
-      return { [] }
+      return ViewerSession.Width()
     }
     DisplayWidth.ambiguous = .narrow
     let term = StandardStream.environment("TERM") ?? ""
-    guard viewer, !term.isEmpty, term != "dumb", isatty(STDOUT_FILENO) != 0 else { return { [] } }
+    guard viewer, !term.isEmpty, term != "dumb", isatty(STDOUT_FILENO) != 0 else {
+      return ViewerSession.Width()
+    }
+    let memory =
+      options.noRemember
+      ? nil
+      : PositionStore.standard().map {
+        AmbiguousWidthMemory(store: $0, environment: AmbiguousWidthMemory.environment())
+      }
+    if let remembered = memory?.recall() {
+      DisplayWidth.ambiguous = remembered
+      return ViewerSession.Width(memory: memory, checkAfterFirstScreen: true)
+    }
     let fromTTY = isatty(STDIN_FILENO) == 0
     let input = fromTTY ? open("/dev/tty", O_RDONLY) : STDIN_FILENO
-    guard input >= 0 else { return { [] } }
+    guard input >= 0 else { return ViewerSession.Width() }
     let probe = AmbiguousWidthProbe.start(input: input, output: STDOUT_FILENO, closing: fromTTY)
-    return {
+    let settle = {
       let answer = probe.wait()
       DisplayWidth.ambiguous = answer.width ?? .narrow
       return answer.typedAhead
     }
+    return ViewerSession.Width(settle: settle, memory: memory)
   }
 
-  private func viewer(_ start: ViewerSession.Start, importing: ImportOptions, settle: @escaping () -> [UInt8])
+  private func viewer(_ start: ViewerSession.Start, importing: ImportOptions, width: ViewerSession.Width)
     -> ViewerSession
   {
     ViewerSession(
       start: start, options: importing, script: options.scriptWasGiven ? options.script : nil,
       vocabulary: options.vocabulary, measure: options.measure, theme: options.theme, language: language,
       remember: !options.noRemember,
-      keysFromTTY: isatty(STDIN_FILENO) == 0 || options.files.contains("-"), settleWidth: settle)
+      keysFromTTY: isatty(STDIN_FILENO) == 0 || options.files.contains("-"), width: width)
   }
 
   /// Prints one document as --factions, --outline or --print (the default for a pipe) ask.

@@ -111,6 +111,10 @@ final class RunLoop {
       case .resumed:
         state = Reducer.reduce(state, .resize(terminal.size))
         shown = Frame(size: TerminalSize(width: 0, height: 0))
+      case .ambiguousWidth(let width):
+        state = Reducer.reduce(state, .ambiguousWidthChanged(width))
+        // Every cell curses drew was measured the other way: the whole screen is drawn anew.
+        shown = Frame(size: TerminalSize(width: 0, height: 0))
       case .tick:
         if watcher?.poll() == true { state = reloaded(state) }
       }

@@ -60,7 +60,7 @@ struct ShelfSession {
         if !state.isRunning { return nil }
       case .resize:
         state = state.resized(to: terminal.size)
-      case .resumed:
+      case .resumed, .ambiguousWidth:
         state = state.resized(to: terminal.size)
         shown = Frame(size: TerminalSize(width: 0, height: 0))
       case .mouse, .tick:

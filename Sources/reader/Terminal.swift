@@ -17,8 +17,17 @@ final class Terminal {
   /// Starts curses on the controlling terminal; keys come from `/dev/tty` when stdin is the document.
   /// `typedAhead`: bytes read from the keyboard before curses started (`AmbiguousWidthProbe`),
   /// given back to ncurses to be read as the keys they are.
-  init(keysFromTTY: Bool, theme: Theme.Name = .dark, typedAhead: [UInt8] = []) throws {
+  ///
+  /// `widthMemory` keeps the width the ambiguous characters are measured with for this terminal's
+  /// next run, once the first screen is out; with `checkingWidth` that width was remembered from
+  /// before, and the terminal is asked after the first screen whether it still holds.
+  init(
+    keysFromTTY: Bool, theme: Theme.Name = .dark, typedAhead: [UInt8] = [],
+    widthMemory: AmbiguousWidthMemory? = nil, checkingWidth: Bool = false
+  ) throws {
     self.theme = Theme.named(theme)
+    self.widthMemory = widthMemory
+    widthCheck = checkingWidth ? .afterFirstScreen : .none
     let term = StandardStream.environment("TERM") ?? ""
     if term.isEmpty || term == "dumb" {
       throw ReaderError.noTerminal(
@@ -26,10 +35,7 @@ final class Terminal {
           + "(use --print for plain text)")
     }
     Terminal.ensureUTF8Locale()
-    // ncurses must count the ambiguous characters as the frames do, or every row with one shifts.
-    if DisplayWidth.ambiguous == .wide {
-      reader_wide_ambiguous { scalar in Unicode.Scalar(scalar).map(DisplayWidth.isAmbiguous) == true ? 1 : 0 }
-    }
+    Self.measureAmbiguous(DisplayWidth.ambiguous)
     if keysFromTTY {
       guard let tty = fopen("/dev/tty", "r") else { throw ReaderError.noTerminal("cannot open /dev/tty") }
       ttyInput = tty
@@ -92,6 +98,26 @@ final class Terminal {
     sgrIntroducer: reader_key_sgr_mouse(), x10Introducer: reader_key_x10_mouse())
   /// What the scanner passed on beyond the event `nextEvent` returned.
   private var pending: [MouseReportScanner.Scanned] = []
+  private let widthMemory: AmbiguousWidthMemory?
+  /// The question about ambiguous widths asked after the first screen, where it stands.
+  private enum WidthCheck {
+    case none
+    case afterFirstScreen
+    case asked
+  }
+  private var widthCheck: WidthCheck
+  private var hasDrawn = false
+
+  /// Makes everything measure the ambiguous characters `width` wide: the frames, and ncurses,
+  /// which must count them as the frames do, or every row with one shifts.
+  static func measureAmbiguous(_ width: AmbiguousWidth) {
+    DisplayWidth.ambiguous = width
+    if width == .wide {
+      reader_wide_ambiguous { scalar in Unicode.Scalar(scalar).map(DisplayWidth.isAmbiguous) == true ? 1 : 0 }
+    } else {
+      reader_wide_ambiguous(nil)
+    }
+  }
 
   /// Ticks every `quickTickMilliseconds` while `quick`, so a result made in the background is
   /// drawn as soon as it is there rather than at the next quarter second.
@@ -157,6 +183,35 @@ final class Terminal {
       }
     }
     refresh()
+    if !hasDrawn {
+      hasDrawn = true
+      afterFirstScreen()
+    }
+  }
+
+  /// Keeps the width the first screen was measured with for the next run, or, when that width
+  /// was the one kept, asks the terminal whether it still holds.
+  private func afterFirstScreen() {
+    guard widthCheck == .afterFirstScreen else {
+      widthMemory?.remember(DisplayWidth.ambiguous)
+      return
+    }
+    // The answer to a request on the first row could read as a key (xterm's Shift-F3 is
+    // `ESC [ 1 ; 2 R`): a terminal of one row is not asked.
+    let row = Int(reader_lines())
+    guard row > 1 else {
+      widthCheck = .none
+      return
+    }
+    widthCheck = .asked
+    // The probe character goes at the start of the last row, the cursor goes back where curses
+    // left it (curses moves it from there), and the row is painted again in the same burst: the
+    // request is answered before the repaint is drawn, so the character is never seen.
+    StandardStream.write(
+      "\u{1B}[\(row);1H" + AmbiguousWidthProbe.character + "\u{1B}[6n"
+        + "\u{1B}[\(reader_physical_row() + 1);\(reader_physical_column() + 1)H")
+    wredrawln(reader_stdscr(), Int32(row - 1), 1)
+    refresh()
   }
 
   private static func sameCellBoundaries(_ row: [Cell], _ other: [Cell]) -> Bool {
@@ -217,6 +272,16 @@ final class Terminal {
   private func event(for scanned: MouseReportScanner.Scanned) -> InputEvent? {
     switch scanned {
     case .mouse(let mouse): return .mouse(mouse)
+    case .cursorReport(_, let column):
+      // Only the answer to the question asked after the first screen counts; any other report
+      // (one that came after the start-up probe gave up) is dropped.
+      guard widthCheck == .asked else { return nil }
+      widthCheck = .none
+      guard let width = AmbiguousWidthProbe.width(atColumn: column) else { return nil }
+      widthMemory?.remember(width)
+      guard width != DisplayWidth.ambiguous else { return nil }
+      Self.measureAmbiguous(width)
+      return .ambiguousWidth(width)
     case .raw(.timeout): return .tick
     case .raw(.functionKey(let code)): return KeyDecoder.decode(code: code, isFunctionKey: true)
     case .raw(.character(let value)):

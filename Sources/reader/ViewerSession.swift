@@ -26,9 +26,18 @@ struct ViewerSession {
   let language: InterfaceLanguage
   let remember: Bool
   let keysFromTTY: Bool
-  /// Waits for the terminal's answer about ambiguous widths, which nothing may lay out before,
-  /// and returns what was typed while it was awaited.
-  let settleWidth: () -> [UInt8]
+  let width: Width
+
+  /// How the width of the ambiguous characters is come by before the first screen and kept after it.
+  struct Width {
+    /// Waits for the terminal's answer about ambiguous widths, which nothing may lay out before,
+    /// and returns what was typed while it was awaited.
+    var settle: () -> [UInt8] = { [] }
+    /// Where the width is kept for this terminal's next run.
+    var memory: AmbiguousWidthMemory?
+    /// The width was remembered, not asked: the terminal is asked after the first screen.
+    var checkAfterFirstScreen = false
+  }
 
   /// A document read and parsed, ready to show.
   private struct Opened {
@@ -56,8 +65,10 @@ struct ViewerSession {
       sources = given
       opened = try open(first)
     }
-    let typedAhead = settleWidth()
-    let terminal = try Terminal(keysFromTTY: keysFromTTY, theme: theme, typedAhead: typedAhead)
+    let typedAhead = width.settle()
+    let terminal = try Terminal(
+      keysFromTTY: keysFromTTY, theme: theme, typedAhead: typedAhead, widthMemory: width.memory,
+      checkingWidth: width.checkAfterFirstScreen)
     defer { terminal.shutdown() }
     var shelf: ShelfSession?
     switch start {

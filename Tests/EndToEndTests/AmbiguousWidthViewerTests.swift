@@ -109,6 +109,32 @@ final class AmbiguousWidthViewerTests: XCTestCase {
     try session.send("q")
   }
 
+  /// Each start lays out its first screen with the width this terminal gave last time, without
+  /// waiting for it to answer, and asks it afterwards. In a terminal that now says otherwise (a
+  /// changed setting, another terminal of the same name), the screen is laid out anew as the
+  /// terminal answers, and that answer is what the next start remembers.
+  func testARememberedWidthTheTerminalNoLongerHasIsCorrectedAfterTheFirstScreen() throws {
+    let state = directory.appendingPathComponent("state").path
+    for wide in [true, false, true, true] {
+      let session = try TmuxSession(
+        command: ReaderShell.shellCommand([file.path]), width: 100, height: 20,
+        environment: ["TERM": "tmux-256color", "XDG_STATE_HOME": state],
+        terminalLibrary: wide ? wideTerminal : nil)
+      let measure: AmbiguousWidth = wide ? .wide : .narrow
+      let screen = try session.waitFor { screen in
+        screen.joined().contains("今天的氣溫") && Set(dividerEnds(screen, ambiguous: measure)) == [31]
+      }
+      let shown = screen.joined(separator: "\n")
+      XCTAssertEqual(dividerEnds(screen, ambiguous: measure).count, 19, shown)
+      XCTAssertEqual(Set(dividerEnds(screen, ambiguous: measure)), [31], "wide: \(wide)\n" + shown)
+      XCTAssertEqual(
+        widths(screen, ambiguous: measure).last, 99, "the status line reaches the edge:\n" + shown)
+      XCTAssertFalse(screen.last?.hasPrefix("“") ?? true, "the question leaves nothing on the screen")
+      try session.send("q")
+      try session.waitFor { $0.joined().contains("reader-exit=0") }
+    }
+  }
+
   /// The same terminal with the reader told the ambiguous characters are narrow: rows shift. This
   /// is what the test above would see if the reader, or ncurses under it, measured them as 1.
   func testTheSameTerminalWithTheNarrowMeasureShiftsRows() throws {

@@ -97,9 +97,16 @@ final class UnknownSequenceScannerTests: XCTestCase {
     return scanned
   }
 
-  func testALateCursorPositionReportIsNotTyped() {
-    XCTAssertEqual(scan("\u{1B}[24;3R"), [], "not Escape, [ (previous heading), digits and R")
-    XCTAssertEqual(scan("\u{1B}[24;3Rj"), [.raw(.character(0x6A))], "the key after it is a key")
+  func testACursorPositionReportIsPassedOnAndNeverTyped() {
+    XCTAssertEqual(
+      scan("\u{1B}[24;3R"), [.cursorReport(row: 24, column: 3)],
+      "not Escape, [ (previous heading), digits and R")
+    XCTAssertEqual(
+      scan("\u{1B}[24;3Rj"), [.cursorReport(row: 24, column: 3), .raw(.character(0x6A))],
+      "the key after it is a key")
+    for malformed in ["\u{1B}[24R", "\u{1B}[;3R", "\u{1B}[24;3;1R", "\u{1B}[1234567;3R", "\u{1B}[2?4;3R"] {
+      XCTAssertEqual(scan(malformed), [], "dropped whole: \(malformed.debugDescription)")
+    }
   }
 
   func testOtherUnknownSequencesAreDroppedAndSGRStillCounts() {

@@ -63,6 +63,31 @@ final class AmbiguousWidthTests: XCTestCase {
     }
   }
 
+  /// The terminal's answer can come after the first screen (it was laid out with the width
+  /// remembered from the last run): the body is laid out again for the new width, with the same
+  /// text at its top, exactly as a screen laid out for that width from the start.
+  func testAWidthThatChangesAfterTheFirstScreenLaysTheBodyOutAnewAtTheSamePlace() {
+    DisplayWidth.ambiguous = .narrow
+    let narrow = press(.tab, .down, .down, .down, on: state(60, 20))
+    let place = narrow.place
+    XCTAssertGreaterThan(narrow.anchor.line + narrow.anchor.block, 0, "the body has moved from its top")
+    DisplayWidth.ambiguous = .wide
+    let changed = Reducer.reduce(narrow, .ambiguousWidthChanged(.wide))
+    let frame = FrameRenderer.render(changed)
+    FrameInvariants.assertSound(frame, "after the change")
+    let fresh = Reducer.reduce(
+      state(60, 20), .restore(ReadingPosition(position: place, script: .original, outlineVisible: true)))
+    let expected = FrameRenderer.render(press(.tab, on: fresh))
+    let body = changed.geometry.body
+    for row in 0..<body.height {
+      XCTAssertEqual(
+        frame.text(ofRow: row), expected.text(ofRow: row), "row \(row): as if laid out wide from the start")
+    }
+    XCTAssertNotEqual(
+      (0..<body.height).map { FrameRenderer.render(narrow).text(ofRow: $0) },
+      (0..<body.height).map { frame.text(ofRow: $0) }, "the lines are broken anew")
+  }
+
   func testOutlineTitlesAreCutWithAWideEllipsisAndNeverReachTheDivider() {
     let current = state(60, 20)
     let frame = FrameRenderer.render(current)

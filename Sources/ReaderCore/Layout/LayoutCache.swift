@@ -6,6 +6,7 @@ public final class LayoutCache: @unchecked Sendable {
     var width: Int
     var setting: ConversionCache.Setting
     var codeLines: CodeLineMode
+    var ambiguous: AmbiguousWidth
   }
 
   public let conversions: ConversionCache
@@ -33,12 +34,15 @@ public final class LayoutCache: @unchecked Sendable {
   }
 
   /// The layout at `width` in `setting`'s script, made on first use; the most recent few are kept.
+  /// `ambiguous` tells layouts made under one measure of the ambiguous characters from those made
+  /// under the other (a new one is made with `DisplayWidth.ambiguous`, which must be `ambiguous`).
   public func layout(
-    width: Int, setting: ConversionCache.Setting = .original, codeLines: CodeLineMode = .wrapped
+    width: Int, setting: ConversionCache.Setting = .original, codeLines: CodeLineMode = .wrapped,
+    ambiguous: AmbiguousWidth = DisplayWidth.ambiguous
   ) -> DocumentLayout {
     lock.lock()
     defer { lock.unlock() }
-    let key = Key(width: width, setting: setting, codeLines: codeLines)
+    let key = Key(width: width, setting: setting, codeLines: codeLines, ambiguous: ambiguous)
     if let layout = layouts[key] { return layout }
     let conversions = self.conversions
     let layout = DocumentLayout(document: conversions.document, width: width, codeLines: codeLines) {

@@ -3,6 +3,10 @@ public enum Action: Sendable {
   case key(Key)
   case command(Command)
   case resize(TerminalSize)
+  /// The terminal measures the ambiguous characters (“ ” … ° ①) otherwise than the screen was laid
+  /// out for: the body is laid out again, the same text kept at the top. `DisplayWidth.ambiguous`
+  /// is set to the new width before this is reduced, so that everything measured from then on agrees.
+  case ambiguousWidthChanged(AmbiguousWidth)
   case selectEntry(Int)
   case mouse(MouseEvent)
   /// The search index may have become ready: run the pending query if it is small enough.

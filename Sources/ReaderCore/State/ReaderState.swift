@@ -16,6 +16,9 @@ public struct ReaderState: Sendable {
   public internal(set) var setting: ConversionCache.Setting
   /// Whether long code lines wrap or are chopped, and how far the chopped body is scrolled.
   public internal(set) var codeLines: CodeLineMode
+  /// How wide the ambiguous characters were measured for the layout in use: the terminal's answer
+  /// can come after the first screen (see `Action.ambiguousWidthChanged`).
+  public internal(set) var ambiguousWidth: AmbiguousWidth
   /// A panel over the panes (help, factions), if one is open.
   public internal(set) var overlay: Overlay?
   /// Stretches of text drawn highlighted in the body.
@@ -110,6 +113,7 @@ public struct ReaderState: Sendable {
     pinnedKey = nil
     setting = ConversionCache.Setting(script: script, vocabulary: vocabulary)
     codeLines = .wrapped
+    ambiguousWidth = DisplayWidth.ambiguous
     overlay = nil
     highlights = []
     activeFaction = nil
@@ -207,7 +211,8 @@ public struct ReaderState: Sendable {
 
   /// The body's layout at the body's current width, in the current script.
   public var bodyLayout: DocumentLayout {
-    layouts.layout(width: max(1, geometry.body.width), setting: setting, codeLines: codeLines)
+    layouts.layout(
+      width: max(1, geometry.body.width), setting: setting, codeLines: codeLines, ambiguous: ambiguousWidth)
   }
 
   /// The outline entry whose section is at the top of the body, or nil in the preface; right after

@@ -9,7 +9,7 @@ public enum Reducer {
     // A resize or a restored place is not the reader's doing, so a note (such as the decoding
     // notice) outlives it.
     switch action {
-    case .resize, .restore: break
+    case .resize, .ambiguousWidthChanged, .restore: break
     default: next.statusMessage = nil
     }
     if !keepsPlace(action, in: state) { next.pinnedKey = nil }
@@ -17,6 +17,8 @@ public enum Reducer {
     case .resize(let size):
       resize(&next, to: size)
       LinkNavigation.dropIfHidden(&next)
+    case .ambiguousWidthChanged(let width):
+      keepingPlace(&next) { $0.ambiguousWidth = width }
     case .selectEntry(let index):
       select(&next, entry: index)
     case .mouse(let event):
@@ -87,7 +89,7 @@ public enum Reducer {
 
   private static func keepsPlace(_ action: Action, in state: ReaderState) -> Bool {
     switch action {
-    case .resize: return true
+    case .resize, .ambiguousWidthChanged: return true
     case .command(let command): return placeKeeping.contains(command)
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
