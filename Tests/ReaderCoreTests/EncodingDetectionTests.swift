@@ -89,6 +89,26 @@ final class EncodingDetectionTests: XCTestCase {
     }
   }
 
+  /// A large file is told from its start: Chinese UTF-8 from its first 16 KiB, but a legacy file
+  /// whose first 16 KiB are English (a licence, a long ASCII preface) only from the whole sample.
+  func testLargeFilesAreToldFromTheirStart() {
+    let long = String(repeating: novel, count: 120)
+    let utf8 = Array(long.utf8)
+    XCTAssertGreaterThan(utf8.count, CharsetDetector.sampleSize)
+    XCTAssertEqual(utf8.withUnsafeBytes { EncodingDetector.detect($0) }.encoding, .utf8)
+    let preface = Array(
+      String(repeating: "This edition is in the public domain in most countries.\n", count: 1300).utf8)
+    XCTAssertGreaterThan(preface.count, EncodingDetector.plainSampleSize)
+    for (name, expected) in [("GB18030", SourceEncoding.gb18030), ("BIG5", .big5)] {
+      let legacy = preface + NovelFixtures.encode(String(long.prefix(60_000)), as: name)
+      XCTAssertEqual(legacy.withUnsafeBytes { EncodingDetector.detect($0) }.encoding, expected, name)
+      XCTAssertEqual(SourceDecoder.decode(legacy).text.suffix(200), long.prefix(60_000).suffix(200), name)
+    }
+    // Valid UTF-8 with a little Chinese in its first 16 KiB is read on to the whole sample.
+    let sparse = preface + Array(("注：" + novel).utf8) + [0xB0, 0xA1] + Array(long.prefix(30_000).utf8)
+    XCTAssertEqual(sparse.withUnsafeBytes { EncodingDetector.detect($0) }.encoding, .utf8)
+  }
+
   func testUTF8WithAFewDamagedBytesStaysUTF8() {
     let bytes = Array(String(novel.prefix(300)).utf8) + [0xFF, 0xFE, 0xC0] + Array("\n結尾。\n".utf8)
     let decoded = SourceDecoder.decode(bytes)
