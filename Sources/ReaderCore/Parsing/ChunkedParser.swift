@@ -59,7 +59,7 @@ public struct ChunkedParser: Sendable {
   /// `parsedBytes`, with `firstID` its `nextID`), so this one goes on from there; front matter
   /// is only looked for at the start.
   public init(
-    bytes: [UInt8], firstID: Int = 0, firstChunkSize: Int = 32 << 10, chunkSize: Int = 1 << 20,
+    bytes: [UInt8], firstID: Int = 0, firstChunkSize: Int = 16 << 10, chunkSize: Int = 1 << 20,
     resumingAt offset: Int = 0
   ) {
     self.bytes = bytes
@@ -75,7 +75,7 @@ public struct ChunkedParser: Sendable {
   /// A parser of `size` bytes that `reader` gives: each chunk reads only its window (about twice
   /// the chunk, more when a block runs past it), and the blocks are those of the bytes in memory.
   public init(
-    size: Int, reader: @escaping Reader, firstID: Int = 0, firstChunkSize: Int = 32 << 10,
+    size: Int, reader: @escaping Reader, firstID: Int = 0, firstChunkSize: Int = 16 << 10,
     chunkSize: Int = 1 << 20, resumingAt offset: Int = 0
   ) {
     bytes = []
