@@ -143,7 +143,7 @@ struct DocumentBench {
 
   /// The chunked parse: time to the first chunk, then the rest, as a background task would run it.
   private func chunked() {
-    time("chunked: first chunk (32 KiB)", note: { "\($0) blocks" }) { () -> Int in
+    time("chunked: first chunk (16 KiB)", note: { "\($0) blocks" }) { () -> Int in
       var parser = ChunkedParser(bytes: bytes)
       return parser.parseNextChunk()?.count ?? 0
     }
