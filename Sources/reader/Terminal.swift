@@ -133,9 +133,11 @@ final class Terminal {
     StandardStream.environment("TERM") ?? "unset"
   }
 
-  /// ncursesw draws CJK as blanks without a UTF-8 LC_CTYPE; fall back to C.UTF-8.
+  /// ncursesw draws CJK as blanks without a UTF-8 LC_CTYPE; fall back to C.UTF-8. Only the
+  /// character type is taken from the environment: nothing else the reader does depends on the
+  /// locale (the shelf's dates are numeric), and LC_ALL read a dozen files before the first screen.
   static func ensureUTF8Locale() {
-    setlocale(LC_ALL, "")
+    setlocale(LC_CTYPE, "")
     if reader_utf8_locale() != 0 { return }
     for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
       if reader_utf8_locale() != 0 { return }
