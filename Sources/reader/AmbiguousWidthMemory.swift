@@ -17,6 +17,8 @@ struct AmbiguousWidthMemory {
   let store: PositionStore
   /// This terminal's name in the file.
   let terminal: String
+  /// The width this terminal gave last time, if it was seen before (read once, when made).
+  let remembered: AmbiguousWidth?
 
   init(store: PositionStore, environment: [String: String]) {
     self.store = store
@@ -25,7 +27,9 @@ struct AmbiguousWidthMemory {
     if environment["TMUX"].map({ !$0.isEmpty }) == true { parts.append("tmux") }
     if environment["STY"].map({ !$0.isEmpty }) == true { parts.append("screen") }
     // No tab or line break of an odd variable can split the file's lines.
-    terminal = VisibleText.singleLine(parts.joined(separator: " "))
+    let terminal = VisibleText.singleLine(parts.joined(separator: " "))
+    self.terminal = terminal
+    remembered = Self.entries(in: store).last { $0.terminal == terminal }?.width
   }
 
   /// What the environment variables that name a terminal say now.
@@ -33,22 +37,18 @@ struct AmbiguousWidthMemory {
     StandardStream.environment(["TERM", "TERM_PROGRAM", "TMUX", "STY"])
   }
 
-  /// The width this terminal gave last time, if it was seen before.
-  func recall() -> AmbiguousWidth? {
-    entries().last { $0.terminal == terminal }?.width
-  }
-
-  /// Keeps `width` for this terminal; nothing is written when that is what the file says already.
+  /// Keeps `width` for this terminal; when that is what was remembered, nothing is read or written.
   func remember(_ width: AmbiguousWidth) {
-    var kept = entries()
-    if kept.last(where: { $0.terminal == terminal })?.width == width { return }
+    if width == remembered { return }
+    // Read again: another reader, in another terminal, may have written since.
+    var kept = Self.entries(in: store)
     kept.removeAll { $0.terminal == terminal }
     kept.append((terminal, width))
     let text = kept.suffix(Self.capacity).map { "\($0.terminal)\t\($0.width.rawValue)\n" }.joined()
     try? store.writeAtomically(Data(text.utf8), named: Self.fileName)
   }
 
-  private func entries() -> [(terminal: String, width: AmbiguousWidth)] {
+  private static func entries(in store: PositionStore) -> [(terminal: String, width: AmbiguousWidth)] {
     guard let data = PositionStore.readSmallFile(store.directory + "/" + Self.fileName) else { return [] }
     return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
       let fields = line.split(separator: "\t", omittingEmptySubsequences: false)

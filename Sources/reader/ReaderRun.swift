@@ -81,7 +81,7 @@ struct ReaderRun {
       : PositionStore.standard().map {
         AmbiguousWidthMemory(store: $0, environment: AmbiguousWidthMemory.environment())
       }
-    if let remembered = memory?.recall() {
+    if let remembered = memory?.remembered {
       DisplayWidth.ambiguous = remembered
       return ViewerSession.Width(memory: memory, checkAfterFirstScreen: true)
     }

@@ -27,7 +27,7 @@ final class Terminal {
   ) throws {
     self.theme = Theme.named(theme)
     self.widthMemory = widthMemory
-    widthCheck = checkingWidth ? .afterFirstScreen : .none
+    widthCheck = widthMemory == nil ? .none : checkingWidth ? .askAfterFirstScreen : .keepAfterFirstScreen
     let term = StandardStream.environment("TERM") ?? ""
     if term.isEmpty || term == "dumb" {
       throw ReaderError.noTerminal(
@@ -99,14 +99,17 @@ final class Terminal {
   /// What the scanner passed on beyond the event `nextEvent` returned.
   private var pending: [MouseReportScanner.Scanned] = []
   private let widthMemory: AmbiguousWidthMemory?
-  /// The question about ambiguous widths asked after the first screen, where it stands.
+  /// What becomes of the ambiguous width once the first screen is out, and where the question
+  /// asked after it stands.
   private enum WidthCheck {
     case none
-    case afterFirstScreen
+    /// The width the first screen was measured with is kept for the next run.
+    case keepAfterFirstScreen
+    /// The width was the one kept: the terminal is asked whether it still holds.
+    case askAfterFirstScreen
     case asked
   }
   private var widthCheck: WidthCheck
-  private var hasDrawn = false
 
   /// Makes everything measure the ambiguous characters `width` wide: the frames, and ncurses,
   /// which must count them as the frames do, or every row with one shifts.
@@ -185,16 +188,14 @@ final class Terminal {
       }
     }
     refresh()
-    if !hasDrawn {
-      hasDrawn = true
-      afterFirstScreen()
-    }
+    if widthCheck == .keepAfterFirstScreen || widthCheck == .askAfterFirstScreen { afterFirstScreen() }
   }
 
   /// Keeps the width the first screen was measured with for the next run, or, when that width
   /// was the one kept, asks the terminal whether it still holds.
   private func afterFirstScreen() {
-    guard widthCheck == .afterFirstScreen else {
+    guard widthCheck == .askAfterFirstScreen else {
+      widthCheck = .none
       widthMemory?.remember(DisplayWidth.ambiguous)
       return
     }

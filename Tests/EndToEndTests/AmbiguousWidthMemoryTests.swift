@@ -20,30 +20,31 @@ final class AmbiguousWidthMemoryTests: XCTestCase {
     AmbiguousWidthMemory(store: PositionStore(directory: directory), environment: environment)
   }
 
+  /// What the next start in each terminal finds: a memory is read once, when it is made.
   func testEachTerminalKeepsItsOwnWidth() {
-    let iterm = memory(["TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app"])
-    let plain = memory(["TERM": "xterm-256color"])
-    let inTmux = memory(["TERM": "tmux-256color", "TMUX": "/tmp/tmux-1000/default,1,0"])
-    XCTAssertNil(iterm.recall(), "a terminal never seen is asked before the first screen")
-    iterm.remember(.wide)
-    plain.remember(.narrow)
-    inTmux.remember(.wide)
-    XCTAssertEqual(iterm.recall(), .wide)
-    XCTAssertEqual(plain.recall(), .narrow)
-    XCTAssertEqual(inTmux.recall(), .wide)
+    let iterm = ["TERM": "xterm-256color", "TERM_PROGRAM": "iTerm.app"]
+    let plain = ["TERM": "xterm-256color"]
+    let inTmux = ["TERM": "tmux-256color", "TMUX": "/tmp/tmux-1000/default,1,0"]
+    XCTAssertNil(memory(iterm).remembered, "a terminal never seen is asked before the first screen")
+    memory(iterm).remember(.wide)
+    memory(plain).remember(.narrow)
+    memory(inTmux).remember(.wide)
+    XCTAssertEqual(memory(iterm).remembered, .wide)
+    XCTAssertEqual(memory(plain).remembered, .narrow)
+    XCTAssertEqual(memory(inTmux).remembered, .wide)
     XCTAssertEqual(
-      memory(["TERM": "tmux-256color"]).recall(), nil, "tmux answers for itself, not the terminal")
-    iterm.remember(.narrow)
-    XCTAssertEqual(iterm.recall(), .narrow, "a changed answer replaces the old one")
-    XCTAssertEqual(plain.recall(), .narrow)
+      memory(["TERM": "tmux-256color"]).remembered, nil, "tmux answers for itself, not the terminal")
+    memory(iterm).remember(.narrow)
+    XCTAssertEqual(memory(iterm).remembered, .narrow, "a changed answer replaces the old one")
+    XCTAssertEqual(memory(plain).remembered, .narrow)
   }
 
   func testOnlyTheMostRecentTerminalsAreKept() {
     for number in 0..<(AmbiguousWidthMemory.capacity + 5) {
       memory(["TERM": "term-\(number)"]).remember(.wide)
     }
-    XCTAssertNil(memory(["TERM": "term-0"]).recall(), "the least recently seen is forgotten")
-    XCTAssertEqual(memory(["TERM": "term-\(AmbiguousWidthMemory.capacity + 4)"]).recall(), .wide)
+    XCTAssertNil(memory(["TERM": "term-0"]).remembered, "the least recently seen is forgotten")
+    XCTAssertEqual(memory(["TERM": "term-\(AmbiguousWidthMemory.capacity + 4)"]).remembered, .wide)
     let text =
       (try? String(contentsOfFile: directory + "/" + AmbiguousWidthMemory.fileName, encoding: .utf8)) ?? ""
     XCTAssertEqual(text.split(separator: "\n").count, AmbiguousWidthMemory.capacity)
@@ -54,11 +55,11 @@ final class AmbiguousWidthMemoryTests: XCTestCase {
     let path = directory + "/" + AmbiguousWidthMemory.fileName
     try Data("TERM=xterm\tsideways\n\u{FF}\u{FE}garbage\nTERM=xterm\n".utf8).write(
       to: URL(fileURLWithPath: path))
-    XCTAssertNil(memory(["TERM": "xterm"]).recall())
-    let odd = memory(["TERM": "xterm\tnarrow\nTERM=vt100"])
-    odd.remember(.wide)
-    XCTAssertEqual(odd.recall(), .wide)
-    XCTAssertNil(memory(["TERM": "vt100"]).recall(), "a line break in TERM made no second entry")
-    XCTAssertNil(memory(["TERM": "xterm"]).recall())
+    XCTAssertNil(memory(["TERM": "xterm"]).remembered)
+    let odd = ["TERM": "xterm\tnarrow\nTERM=vt100"]
+    memory(odd).remember(.wide)
+    XCTAssertEqual(memory(odd).remembered, .wide)
+    XCTAssertNil(memory(["TERM": "vt100"]).remembered, "a line break in TERM made no second entry")
+    XCTAssertNil(memory(["TERM": "xterm"]).remembered)
   }
 }
