@@ -11,6 +11,8 @@
 public enum ChapterDetector {
   /// The share of steps between a marker's numbers that must go up by one, in percent.
   static let sequenceShare = 50
+  /// The scalars a chapter line's first character is made of: 第, the named parts' first, `C`.
+  private static let markers = Set("第楔序前引尾後后番Cc".unicodeScalars)
 
   /// The heading level of each chapter line, by line index.
   public static func headings<Lines: Collection<Substring>>(in lines: Lines) -> [Int: (
@@ -20,8 +22,9 @@ public enum ChapterDetector {
     var candidates: [(line: Int, chapter: ChapterLine)] = []
     for index in lines.indices {
       let line = lines[index]
-      // Cheap test first: a heading starts, after its indent, with one of these characters.
-      guard let first = line.first(where: { !$0.isWhitespace }), "第楔序前引尾後后番Cc".contains(first),
+      // Cheap test first: a heading starts, after its indent, with one of these characters
+      // (`ChapterLine.parse` decides; this only passes over the lines it would refuse).
+      guard let first = PlainTextLine.firstVisibleScalar(line), markers.contains(first),
         let chapter = ChapterLine.parse(line)
       else { continue }
       candidates.append((index, chapter))

@@ -41,9 +41,11 @@ struct ChapterLine: Hashable, Sendable {
 
   /// The line read as a chapter line, or nil when it is not one.
   static func parse(_ line: Substring) -> ChapterLine? {
-    let trimmed = line.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()
+    var trimmed = line.drop(while: \.isWhitespace)
+    while let last = trimmed.last, last.isWhitespace { trimmed = trimmed.dropLast() }
+    // Counted no further than the limit: a line of prose that starts like a heading is long.
+    guard let first = trimmed.first, trimmed.dropFirst(maximumLength).isEmpty else { return nil }
     let text = String(trimmed)
-    guard let first = text.first, text.count <= maximumLength else { return nil }
     switch first {
     case "第": return numbered(text)
     case "C", "c": return english(text)

@@ -18,7 +18,7 @@ public enum HardWrapDetector {
   /// The wrap width of `lines`, or nil when they are not hard-wrapped.
   public static func wrapWidth<Lines: Sequence<Substring>>(of lines: Lines) -> Int? {
     var widths: [Int] = []
-    for line in lines where !line.allSatisfy(\.isWhitespace) {
+    for line in lines where !PlainTextLine.isBlank(line) {
       widths.append(DisplayWidth.of(String(line), ambiguous: .narrow))
       if widths.count == sampleLines { break }
     }

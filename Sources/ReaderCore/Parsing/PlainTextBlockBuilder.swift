@@ -41,12 +41,14 @@ public struct PlainTextBlockBuilder: Sendable {
       nextID += 1
       return
     }
-    if line.allSatisfy(\.isWhitespace) {
+    if PlainTextLine.isBlank(line) {
       flush(to: &blocks)
       return
     }
     // Bytes, not Characters: a search by Character segments the whole line into graphemes.
-    let expanded = line.utf8.contains(UInt8(ascii: "\t")) ? CodeText.expandTabs(String(line)) : String(line)
+    let tab = UInt8(ascii: "\t")
+    let hasTab = line.utf8.withContiguousStorageIfAvailable { $0.contains(tab) } ?? line.utf8.contains(tab)
+    let expanded = hasTab ? CodeText.expandTabs(String(line)) : String(line)
     guard let wrapWidth = plan.wrapWidth else {
       paragraph.append(expanded)
       return
@@ -76,14 +78,17 @@ public struct PlainTextBlockBuilder: Sendable {
 
   /// Whether a line starts a paragraph by its indent: U+3000, or two spaces or more.
   static func isIndented(_ line: Substring) -> Bool {
-    line.first == "\u{3000}" || line.hasPrefix("  ")
+    PlainTextLine.hasPrefix(line, "\u{3000}") || PlainTextLine.hasPrefix(line, "  ")
   }
 
   private static func withoutIndent(_ line: String) -> String {
-    String(line.drop(while: { $0 == " " || $0 == "\u{3000}" }))
+    // A Character that is a space is that scalar alone: a line starting with neither has no indent.
+    guard let first = line.unicodeScalars.first, first == " " || first == "\u{3000}" else { return line }
+    return String(line.drop(while: { $0 == " " || $0 == "\u{3000}" }))
   }
 
   private static func withoutTrailingSpace(_ line: String) -> String {
+    guard let end = line.unicodeScalars.last, end == " " || end == "\u{3000}" else { return line }
     var line = Substring(line)
     while let last = line.last, last == " " || last == "\u{3000}" { line = line.dropLast() }
     return String(line)

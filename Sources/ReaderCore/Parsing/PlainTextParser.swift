@@ -42,35 +42,37 @@ public struct PlainTextParser: Sendable {
     // Room for exactly the lines there are: a doubling array of a 100 MB book's 1.4 million
     // lines would keep up to twice the 45 MB they take.
     lines.reserveCapacity(lineFeedCount(in: text) + 1)
-    var start = text.utf8.startIndex
-    var index = start
-    let end = text.utf8.endIndex
-    var previous: UInt8 = 0
-    while index < end {
-      let byte = text.utf8[index]
-      defer { previous = byte }
-      if byte == 0x0A && previous != 0x0D {
-        lines.append(text[start..<index])
-        start = text.utf8.index(after: index)
-      }
-      index = text.utf8.index(after: index)
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    forEachLineFeed(in: text) { offset, afterReturn in
+      guard !afterReturn else { return }
+      let feed = bytes.index(bytes.startIndex, offsetBy: offset)
+      lines.append(text[start..<feed])
+      start = bytes.index(after: feed)
     }
-    lines.append(text[start..<end])
+    lines.append(text[start..<bytes.endIndex])
     return lines
   }
 
-  /// How many line feeds `text` holds, found with `memchr`.
+  /// How many line feeds `text` holds.
   private static func lineFeedCount(in text: String) -> Int {
+    var count = 0
+    forEachLineFeed(in: text) { _, _ in count += 1 }
+    return count
+  }
+
+  /// Calls `body` with the UTF-8 offset of every line feed of `text`, found with `memchr`, and
+  /// whether a carriage return stands before it.
+  private static func forEachLineFeed(in text: String, _ body: (Int, Bool) -> Void) {
     var text = text
-    return text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return 0 }
-      var count = 0
+    text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress else { return }
       var position = 0
       while position < buffer.count, let found = memchr(base + position, 0x0A, buffer.count - position) {
-        count += 1
-        position = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+        let offset = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        body(offset, offset > 0 && buffer[offset - 1] == 0x0D)
+        position = offset + 1
       }
-      return count
     }
   }
 }
