@@ -147,7 +147,7 @@ final class BackgroundParse: @unchecked Sendable {
   }
 
   /// How many bytes of a plain text are decoded and parsed before the first screen.
-  static let firstPlainTextSize = 32 << 10
+  static let firstPlainTextSize = 16 << 10
 
   /// Like `start(bytes:title:)` for plain text (`ChunkedPlainTextParser`): the first
   /// `firstPlainTextSize` bytes, cut after a line feed, are decoded and parsed now; the thread
