@@ -174,16 +174,23 @@ final class Terminal {
         }
         let style = row[x].style
         let start = x
+        while x < row.count && (row[x].width == 0 || row[x].style == style) { x += 1 }
+        // erase() left blanks that look like spaces of this style: the run's trailing spaces
+        // need not be drawn (a screen's blank rows and padding are most of its cells, and each
+        // drawn cell costs curses as much as a character).
+        var end = x
+        if !showsOnBlank(style) {
+          while end > start && row[end - 1].width == 1 && row[end - 1].text == " " { end -= 1 }
+        }
+        if end == start { continue }
+        let (attributes, pair) = attributes(for: style)
         buffer.removeAll(keepingCapacity: true)
-        while x < row.count && (row[x].width == 0 || row[x].style == style) {
-          for scalar in row[x].text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
+        for cell in row[start..<end] {
+          for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
           // curses has no strikethrough attribute: a combining long stroke overlay draws it,
           // where dim would make struck text look like decoration.
-          if style.contains(.strikethrough) && row[x].width > 0 { buffer.append(0x336) }
-          x += 1
+          if style.contains(.strikethrough) && cell.width > 0 { buffer.append(0x336) }
         }
-        if buffer.isEmpty { continue }
-        let (attributes, pair) = attributes(for: style)
         _ = reader_draw_wide_pair(Int32(y), Int32(start), buffer, Int32(buffer.count), attributes, pair)
       }
     }
@@ -221,6 +228,15 @@ final class Terminal {
     guard row.count == other.count else { return false }
     for index in row.indices where row[index].width != other[index].width { return false }
     return true
+  }
+
+  /// Whether a space of this style looks different from an erased cell: a background, reverse
+  /// video, an underline or a strike shows on a space; colour, bold, dim and italic do not.
+  private func showsOnBlank(_ style: TextStyle) -> Bool {
+    if style.contains(.strikethrough) { return true }
+    let appearance = theme.appearance(for: style)
+    return appearance.background != nil || appearance.attributes.contains(.reverse)
+      || appearance.attributes.contains(.underline)
   }
 
   /// The curses attributes and colour pair for a cell's style, from the theme.
