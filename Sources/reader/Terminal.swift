@@ -11,8 +11,10 @@ final class Terminal {
   /// The theme in use: `mono` wherever the terminal has no colour or `NO_COLOR` is set.
   private(set) var theme: Theme
   private var depth: ColourDepth = .none
-  /// The colour pairs made so far, by foreground and background number (-1: the terminal's own).
-  private var pairs: [[Int]: Int32] = [:]
+  /// The colour pairs made so far, by foreground and background number (-1: the terminal's own),
+  /// one above the other in a key (an array key would be allocated at each cell run drawn, and its
+  /// type's Hashable conformance looked up at run time before the first screen).
+  private var pairs: [Int: Int32] = [:]
 
   /// Starts curses on the controlling terminal; keys come from `/dev/tty` when stdin is the document.
   /// `typedAhead`: bytes read from the keyboard before curses started (`AmbiguousWidthProbe`),
@@ -258,12 +260,13 @@ final class Terminal {
   /// when there is no colour or the terminal has no pair left.
   private func pair(_ foreground: Int, _ background: Int) -> Int32 {
     if foreground < 0 && background < 0 { return 0 }
-    if let pair = pairs[[foreground, background]] { return pair }
+    let key = (foreground + 1) << 32 | (background + 1)
+    if let pair = pairs[key] { return pair }
     let next = Int32(pairs.count + 1)
     guard next < reader_colour_pairs(),
       reader_init_pair(next, Int32(foreground), Int32(background)) == reader_ok()
     else { return 0 }
-    pairs[[foreground, background]] = next
+    pairs[key] = next
     return next
   }
 

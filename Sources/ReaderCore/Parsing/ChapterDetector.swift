@@ -29,11 +29,17 @@ public enum ChapterDetector {
       else { continue }
       candidates.append((index, chapter))
     }
-    var groups: [ChapterLine.Kind: [Int?]] = [:]
+    // A few kinds at most, kept in a list: a Dictionary or Set keyed by Kind looks up its Hashable
+    // conformance at run time the first time, a scan of every conformance in the executable.
+    var groups: [(kind: ChapterLine.Kind, numbers: [Int?])] = []
     for candidate in candidates where candidate.chapter.kind != .named {
-      groups[candidate.chapter.kind, default: []].append(candidate.chapter.number)
+      if let group = groups.firstIndex(where: { $0.kind == candidate.chapter.kind }) {
+        groups[group].numbers.append(candidate.chapter.number)
+      } else {
+        groups.append((candidate.chapter.kind, [candidate.chapter.number]))
+      }
     }
-    let confirmed = Set(groups.filter { isSequence($0.value) }.keys)
+    let confirmed = groups.filter { isSequence($0.numbers) }.map(\.kind)
     let kept = candidates.filter { $0.chapter.kind == .named || confirmed.contains($0.chapter.kind) }
     // Named parts alone, with no numbered chapter confirmed, are not enough to call it a book.
     guard kept.contains(where: { $0.chapter.kind != .named }) || kept.count >= 2 else { return [:] }

@@ -1,11 +1,34 @@
 /// Reads the numbers of chapter headings: Arabic or fullwidth digits (`12`, `１２`) and Chinese
 /// numerals (`十二`, `一百零八`, `两千`, `〇三`).
 enum ChineseNumber {
-  private static let digits: [Character: Int] = [
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
-    "六": 6, "七": 7, "八": 8, "九": 9,
-  ]
-  private static let units: [Character: Int] = ["十": 10, "百": 100, "千": 1000, "萬": 10_000, "万": 10_000]
+  // Switches, not dictionaries: a Dictionary keyed by Character looks up Character's Hashable
+  // conformance at run time the first time, a scan of every conformance in the executable, and a
+  // book's first screen reads its chapter numbers.
+  private static func digitValue(_ character: Character) -> Int? {
+    switch character {
+    case "零", "〇": 0
+    case "一": 1
+    case "二", "两", "兩": 2
+    case "三": 3
+    case "四": 4
+    case "五": 5
+    case "六": 6
+    case "七": 7
+    case "八": 8
+    case "九": 9
+    default: nil
+    }
+  }
+
+  private static func unitValue(_ character: Character) -> Int? {
+    switch character {
+    case "十": 10
+    case "百": 100
+    case "千": 1000
+    case "萬", "万": 10_000
+    default: nil
+    }
+  }
 
   /// The value, or nil when the characters are not one number.
   static func value(of text: Substring) -> Int? {
@@ -15,10 +38,10 @@ enum ChineseNumber {
     var digit: Int?
     var positional = true
     for character in text {
-      if let value = digits[character] {
+      if let value = digitValue(character) {
         // 一〇八 is read digit by digit; after a unit (一百零八) a digit stands alone.
         digit = positional ? (digit ?? 0) * 10 + value : value
-      } else if let unit = units[character] {
+      } else if let unit = unitValue(character) {
         positional = false
         if unit == 10_000 {
           total += (section + (digit ?? 0)) * unit

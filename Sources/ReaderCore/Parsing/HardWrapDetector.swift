@@ -15,11 +15,17 @@ public enum HardWrapDetector {
   /// How far below the wrap width a line may end and still be a full line.
   static func tolerance(_ width: Int) -> Int { max(4, width / 6) }
 
-  /// The wrap width of `lines`, or nil when they are not hard-wrapped.
-  public static func wrapWidth<Lines: Sequence<Substring>>(of lines: Lines) -> Int? {
+  /// The wrap width of `lines` but the `excluded` ones (by index), or nil when they are not
+  /// hard-wrapped.
+  ///
+  /// An array and a test, not a generic sequence: a lazy filtered sequence's type is made at run
+  /// time, with a scan of every protocol conformance in the executable, on the first screen's path.
+  public static func wrapWidth(of lines: [Substring], excluding excluded: (Int) -> Bool = { _ in false })
+    -> Int?
+  {
     var widths: [Int] = []
-    for line in lines where !PlainTextLine.isBlank(line) {
-      widths.append(DisplayWidth.of(String(line), ambiguous: .narrow))
+    for index in lines.indices where !excluded(index) && !PlainTextLine.isBlank(lines[index]) {
+      widths.append(DisplayWidth.of(String(lines[index]), ambiguous: .narrow))
       if widths.count == sampleLines { break }
     }
     guard widths.count >= minimumLines else { return nil }

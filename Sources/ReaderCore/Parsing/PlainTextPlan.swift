@@ -17,7 +17,7 @@ public struct PlainTextPlan: Sendable, Equatable {
     headings = found.mapValues { Heading(level: $0.level, title: $0.title) }
     wrapWidth =
       reflow
-      ? HardWrapDetector.wrapWidth(of: lines.indices.lazy.filter { found[$0] == nil }.map { lines[$0] })
+      ? HardWrapDetector.wrapWidth(of: lines, excluding: { found[$0] != nil })
       : nil
   }
 
