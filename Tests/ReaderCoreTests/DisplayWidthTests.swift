@@ -50,4 +50,17 @@ final class DisplayWidthTests: XCTestCase {
     XCTAssertEqual(mismatches, [], "ambiguous scalars that glibc does not measure as 1")
     XCTAssertGreaterThan(ambiguous, 800, "“ ” … ° ① and the rest of Unicode's list")
   }
+
+  /// The shortcut for CJK punctuation and fullwidth forms gives what the tables give, whatever the
+  /// ambiguous width: none of those scalars is ambiguous or combining.
+  func testThePunctuationShortcutAgreesWithTheTablesInBothAmbiguousWidths() {
+    var covered = 0
+    for value in UInt32(0x2000)...0xFFFF where DisplayWidth.isWideCJKPunctuation(value) {
+      covered += 1
+      XCTAssertEqual(DisplayWidth.tableWidth(value, wideAmbiguous: false), 2, String(value, radix: 16))
+      XCTAssertEqual(DisplayWidth.tableWidth(value, wideAmbiguous: true), 2, String(value, radix: 16))
+    }
+    XCTAssertEqual(covered, 0x2A + 0x60, "U+3000-3029 and U+FF01-FF60")
+    XCTAssertEqual(DisplayWidth.of("「測試」，完。", ambiguous: .wide), 14)
+  }
 }

@@ -72,4 +72,19 @@ final class FormatCharacterTests: XCTestCase {
     guard case .code(_, let text) = document.blocks.first?.kind else { return XCTFail("no code block") }
     XCTAssertEqual(text, "a       b\nc       d")
   }
+
+  /// The punctuation `VisibleText` lets through without looking it up is drawn as itself: no
+  /// format character, no bidirectional control, nothing the terminal cannot measure.
+  func testThePunctuationLetThroughAtOnceIsDrawnAsItself() {
+    var covered = 0
+    for value in UInt32(0x2000)...0xFFFF where VisibleText.isCommonPunctuation(value) {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      covered += 1
+      XCTAssertNotEqual(scalar.properties.generalCategory, .format, String(value, radix: 16))
+      XCTAssertFalse(scalar.properties.isBidiControl, String(value, radix: 16))
+      XCTAssertGreaterThanOrEqual(DisplayWidth.of(scalar), 0, String(value, radix: 16))
+      XCTAssertEqual(VisibleText.sanitize("a" + String(scalar) + "b"), "a" + String(scalar) + "b")
+    }
+    XCTAssertEqual(covered, 0x18 + 0x40 + 0x60)
+  }
 }

@@ -37,6 +37,21 @@ public enum DisplayWidth {
 
   private static func other(_ value: UInt32, wideAmbiguous: Bool) -> Int {
     if value >= 0x4E00 && value <= 0x9FFF { return 2 }
+    // CJK punctuation and the fullwidth forms, most of the rest of a Chinese text, are wide
+    // whatever the terminal: no search of the tables (`tableWidth` agrees, see the tests).
+    if isWideCJKPunctuation(value) { return 2 }
+    return tableWidth(value, wideAmbiguous: wideAmbiguous)
+  }
+
+  /// U+3000-3029 (ideographic space, 、。〈〉《》「」『』【】〔〕…) and U+FF01-FF60 (！（），：；？ and
+  /// the fullwidth letters): East Asian Wide or Fullwidth, none of them combining.
+  static func isWideCJKPunctuation(_ value: UInt32) -> Bool {
+    (0x3000...0x3029).contains(value) || (0xFF01...0xFF60).contains(value)
+  }
+
+  /// The width the tables give a scalar.
+  static func tableWidth(_ value: UInt32, wideAmbiguous: Bool) -> Int {
+    if value >= 0x4E00 && value <= 0x9FFF { return 2 }
     if contains(WidthTable.zero, value) { return value == 0 ? -1 : 0 }
     if contains(WidthTable.double, value) { return 2 }
     if contains(WidthTable.control, value) { return -1 }
