@@ -211,9 +211,29 @@ enum DocumentSource {
     guard fstat(descriptor, &info) == 0 else { throw Self.openError(path: path, code: errno) }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw Self.openError(path: path, code: EISDIR) }
     guard (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > size else { return nil }
-    let head = try file.readStart(min(headSize, size))
-    if head.count < headSize || head.count == size || decided(head) { return (head, file) }
-    return (head + (try file.read(at: head.count, count: size - head.count)), file)
+    // The head and the rest are read into one array: joining two copied the start, and faulted
+    // its pages in twice, before the first screen.
+    var failure: Int32 = 0
+    let start = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+      let storage = UnsafeMutableRawBufferPointer(buffer)
+      let headCount = file.read(
+        at: 0, into: UnsafeMutableRawBufferPointer(rebasing: storage[..<min(headSize, size)]))
+      guard headCount >= 0 else {
+        failure = errno
+        return
+      }
+      count = headCount
+      if headCount < headSize || headCount == size || decided(Array(buffer[..<headCount])) { return }
+      let restCount = file.read(
+        at: headCount, into: UnsafeMutableRawBufferPointer(rebasing: storage[headCount...]))
+      guard restCount >= 0 else {
+        failure = errno
+        return
+      }
+      count += restCount
+    }
+    if failure != 0 { throw Self.openError(path: path, code: failure) }
+    return (start, file)
   }
 
   static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
