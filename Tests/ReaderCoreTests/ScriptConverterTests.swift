@@ -157,6 +157,20 @@ final class ScriptConverterTests: XCTestCase {
       ).runs.plainText, "我們接受定製。", "制 elsewhere proves no choice for 定製")
   }
 
+  /// A paragraph of a thousand sentences (one run, thousands of replacements) converts as each of
+  /// its sentences does: the replacements are put in the run piece by piece, in order.
+  func testAVeryLongParagraphConvertsAsItsSentencesDo() throws {
+    let sentence = "但它却使 OpenAI 分裂成截然不同的方向，加剧了已有的意识形态分歧。"
+    let one = MarkdownParser().parse(sentence, title: "one.md")
+    let long = MarkdownParser().parse(String(repeating: sentence, count: 1_000), title: "long.md")
+    XCTAssertEqual(long.blocks.count, 1)
+    let convertedOne = DocumentPrinter.text(of: try converter.convert(one, to: .traditional), width: 0)
+    let convertedLong = DocumentPrinter.text(of: try converter.convert(long, to: .traditional), width: 0)
+    let expected = convertedOne.trimmingCharacters(in: .newlines)
+    XCTAssertTrue(expected.contains("加劇了已有的意識形態分歧"), expected)
+    XCTAssertEqual(convertedLong.trimmingCharacters(in: .newlines), String(repeating: expected, count: 1_000))
+  }
+
   func testOriginalIsTheTextAsWritten() throws {
     let block = Fixtures.article.blocks[5]
     XCTAssertEqual(try converter.convert(block, to: .original), block)

@@ -220,14 +220,17 @@ public final class ScriptConverter: Sendable {
     var byRun: [Int: [Replacement]] = [:]
     for replacement in replacements { byRun[replacement.run, default: []].append(replacement) }
     for (run, list) in byRun {
+      // Pieces made apart and appended to the String: UnicodeScalarView's append(contentsOf:)
+      // makes a new string of all the text so far each time, which made a 50 MB paragraph's
+      // thousands of replacements quadratic (`t` did not come back).
       var result = ""
       var offset = text.runStarts[run]
       for replacement in list.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-        result.unicodeScalars.append(contentsOf: text.scalars[offset..<replacement.range.lowerBound])
+        result += text.string(offset..<replacement.range.lowerBound)
         result += replacement.text
         offset = replacement.range.upperBound
       }
-      result.unicodeScalars.append(contentsOf: text.scalars[offset..<text.runStarts[run + 1]])
+      result += text.string(offset..<text.runStarts[run + 1])
       runs[run].text = result
     }
     return runs
