@@ -180,12 +180,13 @@ final class Terminal {
         // erase() left blanks that look like spaces of this style: the run's trailing spaces
         // need not be drawn (a screen's blank rows and padding are most of its cells, and each
         // drawn cell costs curses as much as a character).
+        let appearance = theme.appearance(for: style)
         var end = x
-        if !showsOnBlank(style) {
+        if !Self.showsOnBlank(style, appearance) {
           while end > start && row[end - 1].width == 1 && row[end - 1].text == " " { end -= 1 }
         }
         if end == start { continue }
-        let (attributes, pair) = attributes(for: style)
+        let (attributes, pair) = attributes(of: appearance)
         buffer.removeAll(keepingCapacity: true)
         for cell in row[start..<end] {
           for scalar in cell.text.unicodeScalars { buffer.append(wchar_t(bitPattern: scalar.value)) }
@@ -232,18 +233,17 @@ final class Terminal {
     return true
   }
 
-  /// Whether a space of this style looks different from an erased cell: a background, reverse
-  /// video, an underline or a strike shows on a space; colour, bold, dim and italic do not.
-  private func showsOnBlank(_ style: TextStyle) -> Bool {
+  /// Whether a space of this style, which looks like `appearance`, differs from an erased cell: a
+  /// background, reverse video, an underline or a strike shows on a space; colour, bold, dim and
+  /// italic do not.
+  private static func showsOnBlank(_ style: TextStyle, _ appearance: Appearance) -> Bool {
     if style.contains(.strikethrough) { return true }
-    let appearance = theme.appearance(for: style)
     return appearance.background != nil || appearance.attributes.contains(.reverse)
       || appearance.attributes.contains(.underline)
   }
 
-  /// The curses attributes and colour pair for a cell's style, from the theme.
-  private func attributes(for style: TextStyle) -> (attr_t, Int32) {
-    let appearance = theme.appearance(for: style)
+  /// The curses attributes and colour pair for a cell style's appearance in the theme.
+  private func attributes(of appearance: Appearance) -> (attr_t, Int32) {
     var attributes = reader_attr_normal()
     let wanted = appearance.attributes
     if wanted.contains(.bold) { attributes |= reader_attr_bold() }

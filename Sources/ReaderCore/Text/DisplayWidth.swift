@@ -36,7 +36,6 @@ public enum DisplayWidth {
   }
 
   private static func other(_ value: UInt32, wideAmbiguous: Bool) -> Int {
-    if value >= 0x4E00 && value <= 0x9FFF { return 2 }
     // CJK punctuation and the fullwidth forms, most of the rest of a Chinese text, are wide
     // whatever the terminal: no search of the tables (`tableWidth` agrees, see the tests).
     if isWideCJKPunctuation(value) { return 2 }
