@@ -28,10 +28,30 @@ public final class ConversionCache: @unchecked Sendable {
   private var spelling: AuthorSpelling?
   private var scripts: DocumentScripts?
   private var failure: ConversionError?
+  /// Blocks with at least this many bytes of text are converted off the key path.
+  let largeBlockBytes: Int
+  private let large: LargeBlockConversions
+  /// Starts a large block's conversion (on a thread of its own, but for tests).
+  private let startConversion: (@escaping @Sendable () -> Void) -> Void
 
-  public init(document: Document, converter: ScriptConverter = .shared) {
+  /// Paragraphs and headings from this many bytes of text on are converted in the background: at
+  /// OpenCC's megabyte a second, a quarter of a second.
+  public static let largeBlockBytes = 256 << 10
+
+  public convenience init(document: Document, converter: ScriptConverter = .shared) {
+    self.init(document: document, converter: converter, largeBlockBytes: Self.largeBlockBytes)
+  }
+
+  init(
+    document: Document, converter: ScriptConverter, largeBlockBytes: Int,
+    startConversion: @escaping (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start,
+    large: LargeBlockConversions = LargeBlockConversions()
+  ) {
     self.document = document
     self.converter = converter
+    self.largeBlockBytes = largeBlockBytes
+    self.startConversion = startConversion
+    self.large = large
   }
 
   /// The cache of `grown`, the same document with blocks and outline entries appended: what is
@@ -39,7 +59,10 @@ public final class ConversionCache: @unchecked Sendable {
   /// so are the author's spellings found so far, so the screen after a chunk of a background
   /// parse costs what is new on it, not a pass over the document.
   public func grown(to grown: Document) -> ConversionCache {
-    let next = ConversionCache(document: grown, converter: converter)
+    let next = ConversionCache(
+      document: grown, converter: converter, largeBlockBytes: largeBlockBytes,
+      startConversion: startConversion,
+      large: large)
     lock.lock()
     defer { lock.unlock() }
     next.blocks = blocks
@@ -87,13 +110,62 @@ public final class ConversionCache: @unchecked Sendable {
     title(ofEntry: index, setting, keeping: false)
   }
 
+  /// Top-level block `index` in `setting`'s script without waiting: a block of `largeBlockBytes`
+  /// or more answers nil until its conversion, started on a background thread by the first ask,
+  /// is done. The others are converted here, as `block` does.
+  public func readyBlock(_ index: Int, _ setting: Setting) -> Block? {
+    let original = document.blocks[index]
+    guard setting.script != .original, isLarge(original) else { return block(index, setting) }
+    return large.ready(LargeBlockConversions.Key(index: index, setting: setting), start: startConversion) {
+      [self] in
+      convert(original, setting, spelling: setting.script == .traditional ? authorSpelling() : .none)
+    }
+  }
+
+  /// Whether block `index` is converted off the key path (see `readyBlock`).
+  public func convertsInBackground(_ index: Int) -> Bool { isLarge(document.blocks[index]) }
+
+  /// `runs` (a line of a large block while it is converted) in `setting`'s script, with the
+  /// author's spellings if they are known already (finding them is a pass over the document),
+  /// not kept.
+  public func convertedRuns(_ runs: [InlineRun], _ setting: Setting) -> [InlineRun] {
+    guard setting.script != .original else { return runs }
+    lock.lock()
+    let known = setting.script == .traditional ? spelling ?? AuthorSpelling.none : AuthorSpelling.none
+    lock.unlock()
+    return
+      (try? converter.convert(
+        runs: runs, to: setting.script, vocabulary: setting.vocabulary, spelling: known)) ?? runs
+  }
+
+  private func isLarge(_ block: Block) -> Bool {
+    switch block.kind {
+    case .paragraph(let runs), .heading(_, let runs):
+      var bytes = 0
+      for run in runs {
+        bytes += run.text.utf8.count
+        if bytes >= largeBlockBytes { return true }
+      }
+      return false
+    default: return false
+    }
+  }
+
+  private func convert(_ original: Block, _ setting: Setting, spelling: AuthorSpelling) -> Block {
+    (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: spelling))
+      ?? original
+  }
+
   private func block(_ index: Int, _ setting: Setting, keeping: Bool) -> Block {
     let original = document.blocks[index]
     if setting.script == .original { return original }
-    return value(\.blocks, setting, index, keeping: keeping) {
-      (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: $0))
-        ?? original
+    if isLarge(original) {
+      // Always kept, and made once: the key path, the search and the factions all come for it.
+      return large.converted(LargeBlockConversions.Key(index: index, setting: setting)) {
+        convert(original, setting, spelling: setting.script == .traditional ? authorSpelling() : .none)
+      }
     }
+    return value(\.blocks, setting, index, keeping: keeping) { convert(original, setting, spelling: $0) }
   }
 
   private func title(ofEntry index: Int, _ setting: Setting, keeping: Bool) -> String {

@@ -15,9 +15,36 @@ public final class DocumentLayout: @unchecked Sendable {
   private let blockSource: @Sendable (Int) -> Block
   private var cache: [Int: [LayoutLine]] = [:]
   private var paragraphs: [Int: ParagraphLines] = [:]
+  /// The long paragraphs shown as written, line by line converted, while they are converted.
+  private var provisionals: [Int: Provisional] = [:]
+  private var walked = 0
   /// How many bytes of text make a paragraph long enough to lay out near what is asked only.
   let longParagraphBytes: Int
+  /// How many bytes of text make a long paragraph measured to its end on a thread of its own.
+  let backgroundMeasureBytes: Int
+  /// Where this layout's blocks come from when it shows a display script, for the blocks
+  /// converted in the background; nil for the text as written.
+  private let converting: Converting?
+  /// Starts a background measure (on a thread of its own, but for tests).
+  private let startBackground: (@escaping @Sendable () -> Void) -> Void
   private let lock = Lock()
+
+  /// What a layout in a display script needs to show a block still being converted: the
+  /// conversions that make it, and the layout of the text as written at this width, whose
+  /// lines stand in for the block's meanwhile.
+  struct Converting: Sendable {
+    var conversions: ConversionCache
+    var setting: ConversionCache.Setting
+    var original: DocumentLayout
+  }
+
+  /// A long paragraph shown while it is converted: its lines as written, how they are shown,
+  /// and the lines of the converted paragraph once it is there (shown once measured to the end).
+  private struct Provisional {
+    var written: ParagraphLines
+    var shown: ProvisionalLines
+    var converted: ParagraphLines?
+  }
 
   /// `blocks` gives top-level block `index` as it is shown (converted to a display script).
   public convenience init(
@@ -29,25 +56,71 @@ public final class DocumentLayout: @unchecked Sendable {
 
   init(
     document: Document, width: Int, codeLines: CodeLineMode = .wrapped, blocks: (@Sendable (Int) -> Block)?,
-    longParagraph: Int?
+    longParagraph: Int?, backgroundMeasure: Int? = nil, converting: Converting? = nil,
+    startBackground: @escaping (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start
   ) {
     self.document = document
     self.width = max(1, width)
     self.codeLines = codeLines
     self.longParagraphBytes = longParagraph ?? ParagraphLines.threshold
+    self.backgroundMeasureBytes = backgroundMeasure ?? ParagraphLines.backgroundMeasureBytes
+    self.converting = converting
+    self.startBackground = startBackground
     self.blockSource = blocks ?? { [document] in document.blocks[$0] }
   }
 
   public var blockCount: Int { document.blocks.count }
 
-  /// Top-level block `index` as this layout shows it (in its script).
-  public func block(_ index: Int) -> Block { blockSource(index) }
+  /// Top-level block `index` as this layout shows it (in its script): as written while it is
+  /// converted in the background.
+  public func block(_ index: Int) -> Block {
+    guard let converting, converting.conversions.convertsInBackground(index) else {
+      return blockSource(index)
+    }
+    return converting.conversions.readyBlock(index, converting.setting) ?? document.blocks[index]
+  }
+
+  /// Measures to its end, on a thread of its own, every paragraph of the text as written from
+  /// block `first` on that is long enough to be measured in the background, one after another,
+  /// while the layout is in use: a move back into one from below, or `G` before one, then finds
+  /// its end known. (A layout in a display script stands on the layout as written for the
+  /// paragraphs it is still converting, and measures a converted one before showing it.)
+  func measureLongParagraphsInBackground(from first: Int = 0) {
+    guard converting == nil else { return }
+    let document = self.document
+    let bytes = backgroundMeasureBytes
+    startBackground { [weak self] in
+      for index in max(0, first)..<document.blocks.count {
+        var length = 0
+        for run in document.blocks[index].runs where length < bytes { length += run.text.utf8.count }
+        if length >= bytes, let paragraph = self?.paragraphLines(ofBlock: index) {
+          while self != nil && paragraph.measureNextSegment() {}
+        }
+        guard let layout = self else { return }
+        layout.lock.withLock { layout.walked = index + 1 }
+      }
+    }
+  }
+
+  /// How many blocks from the top `measureLongParagraphsInBackground` has gone through: a grown
+  /// layout goes on from there.
+  var longParagraphsWalked: Int { lock.withLock { walked } }
+
+  /// Whether block `index` is shown as written, line by line converted, while it is converted.
+  func isProvisional(_ index: Int) -> Bool {
+    if case .paragraph(_, .some) = laidOut(index) { return true }
+    return false
+  }
 
   /// This layout for `grown`, the same document with blocks appended (a background parse):
   /// the blocks laid out so far are kept, except the old last one, which gains its separator.
-  func grown(to grown: Document, blocks: @escaping @Sendable (Int) -> Block) -> DocumentLayout {
+  /// A block still being converted is looked at anew (through `converting`, the grown document's).
+  func grown(
+    to grown: Document, blocks: @escaping @Sendable (Int) -> Block, converting: Converting? = nil
+  ) -> DocumentLayout {
     let next = DocumentLayout(
-      document: grown, width: width, codeLines: codeLines, blocks: blocks, longParagraph: longParagraphBytes)
+      document: grown, width: width, codeLines: codeLines, blocks: blocks, longParagraph: longParagraphBytes,
+      backgroundMeasure: backgroundMeasureBytes, converting: converting, startBackground: startBackground)
     lock.lock()
     defer { lock.unlock() }
     next.cache = cache
@@ -75,8 +148,8 @@ public final class DocumentLayout: @unchecked Sendable {
     guard line >= 0 else { return nil }
     switch laidOut(index) {
     case .lines(let lines): return line < lines.count ? lines[line] : nil
-    case .paragraph(let paragraph):
-      if let found = paragraph.line(line) { return found }
+    case .paragraph(let paragraph, let shown):
+      if let found = paragraph.line(line) { return shown?.shown(found, at: line) ?? found }
       guard line > 0, index < blockCount - 1, paragraph.count(atMost: line + 1) == line,
         var key = paragraph.line(line - 1)?.key
       else { return nil }
@@ -99,7 +172,7 @@ public final class DocumentLayout: @unchecked Sendable {
   private func lineCount(ofBlock index: Int, atMost limit: Int = .max) -> Int {
     switch laidOut(index) {
     case .lines(let lines): return min(limit, lines.count)
-    case .paragraph(let paragraph):
+    case .paragraph(let paragraph, _):
       let count = paragraph.count(atMost: limit)
       return count < limit ? min(limit, count + (index < blockCount - 1 ? 1 : 0)) : limit
     }
@@ -107,25 +180,34 @@ public final class DocumentLayout: @unchecked Sendable {
 
   /// Block `index`'s lines if it is a long paragraph, laid out near what is asked only.
   func paragraphLines(ofBlock index: Int) -> ParagraphLines? {
-    if case .paragraph(let paragraph) = laidOut(index) { return paragraph }
+    if case .paragraph(let paragraph, _) = laidOut(index) { return paragraph }
     return nil
   }
 
-  /// A top-level block laid out: whole, or a long paragraph that lays out the lines asked for.
+  /// A top-level block laid out: whole, or a long paragraph that lays out the lines asked for
+  /// (and, while it is converted, the lines as written with how they are shown meanwhile).
   private enum LaidOut {
     case lines([LayoutLine])
-    case paragraph(ParagraphLines)
+    case paragraph(ParagraphLines, ProvisionalLines?)
   }
 
   private func laidOut(_ index: Int) -> LaidOut {
     lock.lock()
     defer { lock.unlock() }
     if let lines = cache[index] { return .lines(lines) }
-    if let paragraph = paragraphs[index] { return .paragraph(paragraph) }
+    if let paragraph = paragraphs[index] { return .paragraph(paragraph, nil) }
+    if let converting, converting.conversions.convertsInBackground(index),
+      let provisional = provisional(index, converting)
+    {
+      return provisional
+    }
     let block = blockSource(index)
     if let paragraph = ParagraphLines.of(block, width: width, threshold: longParagraphBytes) {
       paragraphs[index] = paragraph
-      return .paragraph(paragraph)
+      if paragraph.textLength >= backgroundMeasureBytes {
+        paragraph.measureInBackground(start: startBackground)
+      }
+      return .paragraph(paragraph, nil)
     }
     var lines = BlockLayouter(width: width, codeLines: codeLines).layout(block)
     if lines.isEmpty {
@@ -138,6 +220,37 @@ public final class DocumentLayout: @unchecked Sendable {
     }
     cache[index] = lines
     return .lines(lines)
+  }
+
+  /// Block `index`, converted in the background, while its conversion is not shown yet: its
+  /// lines as written, line by line converted. Once converted, its own lines are measured in the
+  /// background and take over when they reach its end (so the place found on them costs no
+  /// measuring on the key path). Nil once they have, or when it is laid out another way.
+  private func provisional(_ index: Int, _ converting: Converting) -> LaidOut? {
+    guard var provisional = provisionals[index] else {
+      guard converting.conversions.readyBlock(index, converting.setting) == nil,
+        let written = converting.original.paragraphLines(ofBlock: index)
+      else { return nil }
+      let shown = ProvisionalLines(conversions: converting.conversions, setting: converting.setting)
+      provisionals[index] = Provisional(written: written, shown: shown)
+      return .paragraph(written, shown)
+    }
+    if provisional.converted == nil, let block = converting.conversions.readyBlock(index, converting.setting)
+    {
+      guard let converted = ParagraphLines.of(block, width: width, threshold: longParagraphBytes) else {
+        provisionals[index] = nil
+        return nil
+      }
+      converted.measureInBackground(start: startBackground)
+      provisional.converted = converted
+      provisionals[index] = provisional
+    }
+    if let converted = provisional.converted, converted.isMeasured {
+      provisionals[index] = nil
+      paragraphs[index] = converted
+      return .paragraph(converted, nil)
+    }
+    return .paragraph(provisional.written, provisional.shown)
   }
 
   /// Up to `count` lines starting at `anchor`.
@@ -251,7 +364,7 @@ public final class DocumentLayout: @unchecked Sendable {
   /// The anchor in this layout whose line holds the text that `key` names in block `block`.
   public func anchor(block: Int, key: LineKey) -> Anchor {
     guard block < blockCount else { return .top }
-    if case .paragraph(let paragraph) = laidOut(block) {
+    if case .paragraph(let paragraph, _) = laidOut(block) {
       return Anchor(block: block, line: lastLine(of: paragraph, inBlock: block, atOrBefore: key))
     }
     let blockLines = lines(ofBlock: block)
@@ -273,7 +386,7 @@ public final class DocumentLayout: @unchecked Sendable {
   /// whose text starts at or before it.
   public func anchor(block: Int, leaf: Int, offset: Int) -> Anchor {
     guard block < blockCount else { return .top }
-    if case .paragraph(let paragraph) = laidOut(block) {
+    if case .paragraph(let paragraph, _) = laidOut(block) {
       // Wrapped prose: the line that starts at or before the cluster draws it.
       guard leaf == document.blocks[block].id else {
         return anchor(block: block, key: LineKey(leaf: leaf, offset: offset))
@@ -314,7 +427,7 @@ public final class DocumentLayout: @unchecked Sendable {
       return 100
     }
     // Whole numbers, so that the line `firstAnchor(atPercent:)` finds reads as that percentage.
-    if case .paragraph(let paragraph) = laidOut(block) {
+    if case .paragraph(let paragraph, _) = laidOut(block) {
       // By the share of the paragraph's text before the line: its line count is not known yet.
       let length = paragraph.textLength
       return min(99, (block * length + paragraph.textOffset(ofLine: line)) * 100 / (blockCount * length))
@@ -331,7 +444,7 @@ public final class DocumentLayout: @unchecked Sendable {
     let scaled = min(100, percent) * blockCount
     let block = scaled / 100
     guard block < blockCount else { return lastAnchor(height: 1) }
-    if case .paragraph(let paragraph) = laidOut(block) {
+    if case .paragraph(let paragraph, _) = laidOut(block) {
       // The first line whose text starts at or past that share of the paragraph's text.
       let length = paragraph.textLength
       if let line = paragraph.firstLine(startingAtOrAfter: ((scaled - 100 * block) * length + 99) / 100) {

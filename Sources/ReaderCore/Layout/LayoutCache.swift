@@ -24,12 +24,20 @@ public final class LayoutCache: @unchecked Sendable {
     let next = LayoutCache(conversions: conversions)
     lock.lock()
     defer { lock.unlock() }
-    for key in order {
+    next.order = order
+    // The layouts of the text as written first: those in a display script stand on them while a
+    // long block is converted.
+    for key in order.filter({ $0.setting.script == .original })
+      + order.filter({ $0.setting.script != .original })
+    {
       guard let layout = layouts[key] else { continue }
       let setting = key.setting
-      next.layouts[key] = layout.grown(to: conversions.document) { conversions.block($0, setting) }
+      let grown = layout.grown(
+        to: conversions.document, blocks: { conversions.block($0, setting) },
+        converting: next.converting(for: key))
+      grown.measureLongParagraphsInBackground(from: min(layout.longParagraphsWalked, layout.blockCount - 1))
+      next.layouts[key] = grown
     }
-    next.order = order
     return next
   }
 
@@ -42,15 +50,31 @@ public final class LayoutCache: @unchecked Sendable {
   ) -> DocumentLayout {
     lock.lock()
     defer { lock.unlock() }
-    let key = Key(width: width, setting: setting, codeLines: codeLines, ambiguous: ambiguous)
+    return layout(for: Key(width: width, setting: setting, codeLines: codeLines, ambiguous: ambiguous))
+  }
+
+  /// The layout for `key`, made on first use (holding the lock).
+  private func layout(for key: Key) -> DocumentLayout {
     if let layout = layouts[key] { return layout }
     let conversions = self.conversions
-    let layout = DocumentLayout(document: conversions.document, width: width, codeLines: codeLines) {
-      conversions.block($0, setting)
-    }
+    let setting = key.setting
+    let layout = DocumentLayout(
+      document: conversions.document, width: key.width, codeLines: key.codeLines,
+      blocks: { conversions.block($0, setting) }, longParagraph: nil, converting: converting(for: key))
+    layout.measureLongParagraphsInBackground()
     layouts[key] = layout
     order.append(key)
     if order.count > 6 { layouts[order.removeFirst()] = nil }
     return layout
+  }
+
+  /// For a layout in a display script: the conversions and the layout as written at its width,
+  /// which a long block being converted is shown from (holding the lock).
+  private func converting(for key: Key) -> DocumentLayout.Converting? {
+    guard key.setting.script != .original else { return nil }
+    var written = key
+    written.setting = .original
+    return DocumentLayout.Converting(
+      conversions: conversions, setting: key.setting, original: layout(for: written))
   }
 }

@@ -11,6 +11,9 @@ import FoundationEssentials
 final class ParagraphLines: @unchecked Sendable {
   /// Paragraphs with at least this many bytes of text are laid out this way; shorter ones whole.
   static let threshold = 64 << 10
+  /// Paragraphs with at least this many bytes of text are also measured to their end in the
+  /// background (about 30 ms a megabyte).
+  static let backgroundMeasureBytes = 1 << 20
   static let segmentLength = 128
   /// How many segments of lines are kept.
   static let keptSegments = 8
@@ -59,6 +62,33 @@ final class ParagraphLines: @unchecked Sendable {
 
   /// The UTF-8 length of the whole text.
   var textLength: Int { max(1, runOffsets[runOffsets.count - 1]) }
+
+  /// Whether every line has been measured: the count and where each segment starts are known,
+  /// so any line, the last included, costs a segment's layout at most.
+  var isMeasured: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return total != nil
+  }
+
+  /// Measures the next segment not measured yet (holding the lock for that segment only, so a
+  /// key waits for one segment at most); false once every line has been measured.
+  func measureNextSegment() -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    guard total == nil else { return false }
+    measureSegment()
+    return total == nil
+  }
+
+  /// Measures every line on a thread of its own, a segment at a time, while anything still
+  /// holds these lines: `G` or a move back into the paragraph from below then finds its end
+  /// measured instead of measuring the whole paragraph on the key path.
+  func measureInBackground(start: (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start) {
+    start { [weak self] in
+      while let lines = self, lines.measureNextSegment() {}
+    }
+  }
 
   /// How many lines have been measured or laid out so far (by whole segments).
   var linesReached: Int {

@@ -1,0 +1,199 @@
+import XCTest
+
+@testable import ReaderCore
+
+/// A paragraph too long to convert on the key path is converted on a background thread, once;
+/// meanwhile the view in the other script shows its lines as written, each converted on its
+/// own, and the paragraph's own conversion takes over when it is done and measured.
+final class LargeParagraphConversionTests: XCTestCase {
+  /// Jobs handed to a background thread, run when the test says.
+  private final class HeldJobs: @unchecked Sendable {
+    private var jobs: [@Sendable () -> Void] = []
+    private let lock = Lock()
+
+    func start(_ job: @escaping @Sendable () -> Void) { lock.withLock { jobs.append(job) } }
+
+    var count: Int { lock.withLock { jobs.count } }
+
+    /// Runs the jobs held so far (and those they start), on this thread.
+    func runAll() {
+      while let job = lock.withLock({ jobs.isEmpty ? nil : jobs.removeFirst() }) { job() }
+    }
+  }
+
+  /// One paragraph of the Simplified newsletter's prose, repeated past `bytes`.
+  private static func simplifiedParagraph(atLeast bytes: Int) -> [InlineRun] {
+    let prose = FixtureDocuments.simplifiedNewsletter.blocks.compactMap { block -> String? in
+      if case .paragraph(let runs) = block.kind { return runs.plainText }
+      return nil
+    }.joined()
+    XCTAssertGreaterThan(prose.utf8.count, 1_000, "the newsletter fixture is there")
+    var text = ""
+    while text.utf8.count < bytes { text += prose }
+    return [InlineRun(text)]
+  }
+
+  private static func document(_ runs: [InlineRun]) -> Document {
+    Document(
+      title: "long.md",
+      blocks: [
+        Block(id: 0, kind: .heading(level: 1, runs: [InlineRun("长段落")])),
+        Block(id: 1, kind: .paragraph(runs)),
+        Block(id: 2, kind: .paragraph([InlineRun("这是最后一段。")])),
+      ])
+  }
+
+  private let traditional = ConversionCache.Setting(script: .traditional)
+
+  func testALargeBlockIsConvertedOnceInTheBackgroundAndSharedWithGrownCopies() throws {
+    let document = Self.document(Self.simplifiedParagraph(atLeast: 4_000))
+    let jobs = HeldJobs()
+    let conversions = ConversionCache(
+      document: document, converter: .shared, largeBlockBytes: 2_000, startConversion: jobs.start)
+    XCTAssertFalse(conversions.convertsInBackground(0))
+    XCTAssertTrue(conversions.convertsInBackground(1))
+    XCTAssertEqual(conversions.readyBlock(0, traditional)?.kind, .heading(level: 1, runs: [InlineRun("長段落")]))
+    XCTAssertEqual(jobs.count, 0, "a short block is converted at once")
+    XCTAssertNil(conversions.readyBlock(1, traditional))
+    XCTAssertNil(conversions.readyBlock(1, traditional))
+    XCTAssertEqual(jobs.count, 1, "one conversion, however often it is asked for")
+    XCTAssertEqual(conversions.readyBlock(1, .original), document.blocks[1], "nothing to convert as written")
+
+    jobs.runAll()
+    let expected = try ScriptConverter.shared.convert(document.blocks[1], to: .traditional)
+    XCTAssertEqual(conversions.readyBlock(1, traditional), expected)
+    XCTAssertEqual(conversions.block(1, traditional), expected)
+    XCTAssertTrue(expected.runs.plainText.contains("這"), "the paragraph is Traditional")
+    let grown = conversions.grown(to: Self.document(Self.simplifiedParagraph(atLeast: 4_000)))
+    XCTAssertEqual(grown.readyBlock(1, traditional), expected)
+    XCTAssertEqual(jobs.count, 0, "the grown copy keeps the conversion")
+  }
+
+  func testABackgroundPassWaitsForTheConversionUnderWay() throws {
+    let document = Self.document(Self.simplifiedParagraph(atLeast: 4_000))
+    let jobs = HeldJobs()
+    let conversions = ConversionCache(
+      document: document, converter: .shared, largeBlockBytes: 2_000, startConversion: jobs.start)
+    XCTAssertNil(conversions.readyBlock(1, traditional))
+    let answered = expectation(description: "the search's pass gets the block")
+    let setting = traditional
+    final class Box: @unchecked Sendable { var block: Block? }
+    let box = Box()
+    BackgroundThread.start {
+      box.block = conversions.block(1, setting)
+      answered.fulfill()
+    }
+    jobs.runAll()
+    wait(for: [answered], timeout: 60)
+    XCTAssertEqual(box.block, conversions.readyBlock(1, traditional))
+  }
+
+  func testALongParagraphIsShownLineByLineConvertedUntilItsOwnConversionIsMeasured() throws {
+    let document = Self.document(Self.simplifiedParagraph(atLeast: 6_000))
+    let conversionJobs = HeldJobs()
+    let measureJobs = HeldJobs()
+    let conversions = ConversionCache(
+      document: document, converter: .shared, largeBlockBytes: 2_000, startConversion: conversionJobs.start)
+    let written = DocumentLayout(document: document, width: 37, blocks: nil, longParagraph: 1)
+    let setting = traditional
+    let layout = DocumentLayout(
+      document: document, width: 37, blocks: { conversions.block($0, setting) }, longParagraph: 1,
+      converting: .init(conversions: conversions, setting: traditional, original: written),
+      startBackground: measureJobs.start)
+
+    let shown = layout.lines(ofBlock: 1)
+    XCTAssertTrue(layout.isProvisional(1))
+    XCTAssertEqual(conversions.readyBlock(1, traditional), nil, "not converted on this thread")
+    let asWritten = written.lines(ofBlock: 1)
+    XCTAssertEqual(shown.count, asWritten.count)
+    for (line, original) in zip(shown, asWritten) {
+      XCTAssertEqual(line.key, original.key)
+      XCTAssertEqual(line.width, original.width, "converted in place: \(line.text)")
+      XCTAssertEqual(
+        line.text, try ScriptConverter.shared.convert(original.text, to: .traditional), "line by line")
+    }
+    XCTAssertTrue(shown.map(\.text).joined().contains("這"))
+    XCTAssertFalse(shown.map(\.text).joined().contains("这"))
+    XCTAssertEqual(layout.block(1), document.blocks[1], "a link is looked for in the text as written")
+
+    conversionJobs.runAll()
+    XCTAssertTrue(layout.isProvisional(1), "the conversion's lines are not measured yet")
+    XCTAssertEqual(measureJobs.count, 1)
+    measureJobs.runAll()
+    XCTAssertFalse(layout.isProvisional(1))
+    let converted = try XCTUnwrap(conversions.readyBlock(1, traditional))
+    let own = DocumentLayout(
+      document: Document(title: "long.md", blocks: [document.blocks[0], converted, document.blocks[2]]),
+      width: 37,
+      blocks: nil, longParagraph: .max)
+    XCTAssertEqual(layout.lines(ofBlock: 1), own.lines(ofBlock: 1))
+    XCTAssertEqual(layout.block(1), converted)
+  }
+
+  func testAVeryLongParagraphIsMeasuredToItsEndOffTheKeyPath() {
+    let document = Self.document(LongParagraphTests.mixedRuns(count: 3_000, seed: 3))
+    let jobs = HeldJobs()
+    let layout = DocumentLayout(
+      document: document, width: 40, blocks: nil, longParagraph: 1, backgroundMeasure: 1_000,
+      startBackground: jobs.start)
+    _ = layout.lines(from: .top, count: 10)
+    let paragraph = try? XCTUnwrap(layout.paragraphLines(ofBlock: 1))
+    XCTAssertEqual(jobs.count, 1)
+    XCTAssertEqual(paragraph?.isMeasured, false)
+    jobs.runAll()
+    XCTAssertEqual(paragraph?.isMeasured, true, "measured with no key asking")
+    let whole = DocumentLayout(document: document, width: 40, blocks: nil, longParagraph: .max)
+    XCTAssertEqual(layout.lastAnchor(height: 12), whole.lastAnchor(height: 12))
+    XCTAssertEqual(layout.lines(ofBlock: 1), whole.lines(ofBlock: 1))
+  }
+
+  func testTOnALargeParagraphAnswersFromItsLinesAsWritten() throws {
+    let document = Self.document(Self.simplifiedParagraph(atLeast: ConversionCache.largeBlockBytes))
+    var state = ReaderState(document: document, size: TerminalSize(width: 100, height: 30))
+    let jobs = HeldJobs()
+    state.conversions = ConversionCache(
+      document: document, converter: .shared, largeBlockBytes: ConversionCache.largeBlockBytes,
+      startConversion: jobs.start)
+    state.factions = FactionIndex(conversions: state.conversions)
+    state.layouts = LayoutCache(conversions: state.conversions)
+    state.searchIndexes = SearchIndexCache(
+      conversions: state.conversions, library: ScriptConverter.shared.library)
+    state = press(.tab, .pageDown, .pageDown, on: state)
+    let before = state.anchor
+    state = press(.character("t"), on: state)
+    XCTAssertEqual(state.setting.script, .traditional)
+    XCTAssertEqual(state.anchor, before, "the same line at the top")
+    XCTAssertEqual(jobs.count, 1, "the paragraph is left to the background")
+    let body = state.bodyLayout.lines(from: state.anchor, count: 25).map(\.text).joined()
+    XCTAssertTrue(body.contains("這") || body.contains("們"), body)
+    XCTAssertFalse(body.contains("这") || body.contains("们"), body)
+
+    jobs.runAll()
+    let deadline = Date().addingTimeInterval(60)
+    while state.bodyLayout.isProvisional(1) && Date() < deadline { usleep(10_000) }
+    XCTAssertFalse(state.bodyLayout.isProvisional(1), "the paragraph's own conversion takes over")
+    let after = state.bodyLayout.lines(from: state.anchor, count: 25).map(\.text).joined()
+    XCTAssertFalse(after.contains("这") || after.contains("们"), after)
+  }
+
+  func testEveryVeryLongParagraphIsMeasuredBeforeAnyKeyReachesIt() {
+    let runs = LongParagraphTests.mixedRuns(count: 3_000, seed: 4)
+    var blocks = Self.document(runs).blocks
+    blocks.append(Block(id: 3, kind: .heading(level: 2, runs: [InlineRun("第二節")])))
+    blocks.append(Block(id: 4, kind: .paragraph(runs)))
+    let document = Document(title: "two.md", blocks: blocks)
+    let jobs = HeldJobs()
+    let layout = DocumentLayout(
+      document: document, width: 40, blocks: nil, longParagraph: 1, backgroundMeasure: 1_000,
+      startBackground: jobs.start)
+    layout.measureLongParagraphsInBackground()
+    XCTAssertEqual(jobs.count, 1)
+    jobs.runAll()
+    XCTAssertEqual(layout.paragraphLines(ofBlock: 1)?.isMeasured, true)
+    XCTAssertEqual(layout.paragraphLines(ofBlock: 4)?.isMeasured, true, "the one below the screen too")
+    XCTAssertEqual(layout.longParagraphsWalked, document.blocks.count)
+    let whole = DocumentLayout(document: document, width: 40, blocks: nil, longParagraph: .max)
+    XCTAssertEqual(
+      layout.move(Anchor(block: 3, line: 0), by: -1), whole.move(Anchor(block: 3, line: 0), by: -1))
+  }
+}
