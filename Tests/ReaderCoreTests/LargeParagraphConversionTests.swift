@@ -196,4 +196,23 @@ final class LargeParagraphConversionTests: XCTestCase {
     XCTAssertEqual(
       layout.move(Anchor(block: 3, line: 0), by: -1), whole.move(Anchor(block: 3, line: 0), by: -1))
   }
+
+  func testLinesAskedForWhileABackgroundThreadMeasuresAreTheWholeLayouts() {
+    let document = Self.document(LongParagraphTests.mixedRuns(count: 6_000, seed: 8))
+    let whole = DocumentLayout(document: document, width: 33, blocks: nil, longParagraph: .max)
+    let expected = whole.lines(ofBlock: 1)
+    let last = whole.lastAnchor(height: 9)
+    for round in 0..<4 {
+      let layout = DocumentLayout(
+        document: document, width: 33, blocks: nil, longParagraph: 1, backgroundMeasure: 1)
+      // The background measure runs for real, beside the lines asked for here.
+      var index = (round * 7_919) % expected.count
+      for _ in 0..<60 {
+        XCTAssertEqual(layout.line(index, ofBlock: 1), expected[index], "round \(round), line \(index)")
+        index = (index + 1_237) % expected.count
+      }
+      XCTAssertEqual(layout.lastAnchor(height: 9), last)
+      XCTAssertEqual(layout.lines(ofBlock: 1), expected)
+    }
+  }
 }

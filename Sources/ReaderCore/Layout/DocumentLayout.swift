@@ -18,6 +18,8 @@ public final class DocumentLayout: @unchecked Sendable {
   /// The long paragraphs shown as written, line by line converted, while they are converted.
   private var provisionals: [Int: Provisional] = [:]
   private var walked = 0
+  /// Whether `measureLongParagraphsInBackground` measures the long paragraphs.
+  private var walksLongParagraphs = false
   /// How many bytes of text make a paragraph long enough to lay out near what is asked only.
   let longParagraphBytes: Int
   /// How many bytes of text make a long paragraph measured to its end on a thread of its own.
@@ -87,13 +89,16 @@ public final class DocumentLayout: @unchecked Sendable {
   /// paragraphs it is still converting, and measures a converted one before showing it.)
   func measureLongParagraphsInBackground(from first: Int = 0) {
     guard converting == nil else { return }
+    lock.withLock { walksLongParagraphs = true }
     let document = self.document
     let bytes = backgroundMeasureBytes
     startBackground { [weak self] in
       for index in max(0, first)..<document.blocks.count {
         var length = 0
         for run in document.blocks[index].runs where length < bytes { length += run.text.utf8.count }
-        if length >= bytes, let paragraph = self?.paragraphLines(ofBlock: index) {
+        if length >= bytes, let paragraph = self?.paragraphLines(ofBlock: index),
+          paragraph.claimBackgroundMeasure()
+        {
           while self != nil && paragraph.measureNextSegment() {}
         }
         guard let layout = self else { return }
@@ -204,7 +209,8 @@ public final class DocumentLayout: @unchecked Sendable {
     let block = blockSource(index)
     if let paragraph = ParagraphLines.of(block, width: width, threshold: longParagraphBytes) {
       paragraphs[index] = paragraph
-      if paragraph.textLength >= backgroundMeasureBytes {
+      // One thread at a time walks them all, when it does; otherwise each has its own.
+      if paragraph.textLength >= backgroundMeasureBytes && !walksLongParagraphs {
         paragraph.measureInBackground(start: startBackground)
       }
       return .paragraph(paragraph, nil)

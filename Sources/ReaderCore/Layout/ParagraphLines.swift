@@ -31,6 +31,8 @@ final class ParagraphLines: @unchecked Sendable {
   /// The UTF-8 offset in the whole text where each line of a kept segment starts.
   private var segmentOffsets: [Int: [Int]] = [:]
   private var recent: [Int] = []
+  /// Whether a background thread measures these lines (one at most does).
+  private var measuredInBackground = false
   private let lock = Lock()
 
   /// The lines of `block` at `width` this way, if it is a paragraph or heading this long.
@@ -71,20 +73,51 @@ final class ParagraphLines: @unchecked Sendable {
     return total != nil
   }
 
-  /// Measures the next segment not measured yet (holding the lock for that segment only, so a
-  /// key waits for one segment at most); false once every line has been measured.
+  /// Measures the next segment not measured yet; false once every line has been measured. The
+  /// lines are measured outside the lock (the runs never change), so a key that asks for a line
+  /// meanwhile waits for nothing; what was measured is noted only if no one noted it first.
   func measureNextSegment() -> Bool {
     lock.lock()
+    guard total == nil else {
+      lock.unlock()
+      return false
+    }
+    let segmentIndex = starts.count - 1
+    let start = starts[segmentIndex]
+    lock.unlock()
+    var count = 0
+    var following: LineBreaker.LineStart?
+    breaker.wrap(runs, leaf: leaf, from: start, making: false) { _, next in
+      count += 1
+      guard count < Self.segmentLength, next != nil else {
+        following = next
+        return false
+      }
+      return true
+    }
+    lock.lock()
     defer { lock.unlock() }
-    guard total == nil else { return false }
-    measureSegment()
+    if total == nil && segmentIndex == starts.count - 1 {
+      passed(segmentIndex, lines: count, next: following)
+    }
     return total == nil
+  }
+
+  /// Takes the background measure of these lines on for the calling thread: false when another
+  /// thread has it (the walk over a document's long paragraphs then goes on to the next).
+  func claimBackgroundMeasure() -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    if measuredInBackground { return false }
+    measuredInBackground = true
+    return true
   }
 
   /// Measures every line on a thread of its own, a segment at a time, while anything still
   /// holds these lines: `G` or a move back into the paragraph from below then finds its end
   /// measured instead of measuring the whole paragraph on the key path.
   func measureInBackground(start: (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start) {
+    guard claimBackgroundMeasure() else { return }
     start { [weak self] in
       while let lines = self, lines.measureNextSegment() {}
     }
