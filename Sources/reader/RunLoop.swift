@@ -141,7 +141,9 @@ final class RunLoop {
       }
       countMatches(&state)
       scanForFirstMatch(&state)
-      terminal.tickQuickly(!(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey)
+      if state.waitsForEnd { state = Reducer.reduce(state, .measured) }
+      terminal.tickQuickly(
+        !(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey || state.waitsForEnd)
       let frame = FrameRenderer.render(state)
       if frame != shown {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)

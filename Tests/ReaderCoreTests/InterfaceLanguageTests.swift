@@ -42,7 +42,7 @@ final class InterfaceLanguageTests: XCTestCase {
     .wentTo(percent: 50, section: "第二章"), .noHeadings, .heading(index: 3, count: 9, title: "第三章"),
     .resumed(percent: 42, section: "第三章", then: .verbatim("GB18030")),
     .foldPrompt, .outlineLevels(2), .outlineAllLevels, .notAFoldKey(key: "x"), .nothingToFold,
-    .folded(title: "第三章"), .unfolded(title: "第三章"), .outlineShare(35),
+    .folded(title: "第三章"), .unfolded(title: "第三章"), .outlineShare(35), .measuringToEnd,
   ]
 
   private func kind(_ message: Message) -> Int {
@@ -134,10 +134,11 @@ final class InterfaceLanguageTests: XCTestCase {
     case .folded: return 84
     case .unfolded: return 85
     case .outlineShare: return 86
+    case .measuringToEnd: return 87
     }
   }
 
-  private static let kinds = 87
+  private static let kinds = 88
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {

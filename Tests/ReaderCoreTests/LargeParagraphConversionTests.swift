@@ -215,4 +215,47 @@ final class LargeParagraphConversionTests: XCTestCase {
       XCTAssertEqual(layout.lines(ofBlock: 1), expected)
     }
   }
+
+  func testGBeforeALongParagraphIsMeasuredWaitsForTheMeasureInsteadOfMakingIt() {
+    let document = Self.document(LongParagraphTests.mixedRuns(count: 40_000, seed: 6))
+    var state = ReaderState(document: document, size: TerminalSize(width: 80, height: 20))
+    let jobs = HeldJobs()
+    state.layouts = LayoutCache(
+      conversions: state.conversions, backgroundMeasure: 1_000, startBackground: jobs.start)
+    state = press(.tab, on: state)
+    XCTAssertEqual(state.focus, .body)
+    let paragraph = state.bodyLayout.paragraphLines(ofBlock: 1)
+    XCTAssertGreaterThan(paragraph?.textLength ?? 0, ParagraphLines.threshold, "laid out near what is shown")
+    state = press(.character("G"), on: state)
+    XCTAssertEqual(state.anchor, .top, "the body stays while the end is not known")
+    XCTAssertEqual(state.statusMessage, .measuringToEnd)
+    XCTAssertTrue(state.waitsForEnd)
+    XCTAssertEqual(paragraph?.isMeasured, false, "G measured nothing itself")
+    state = Reducer.reduce(state, .measured)
+    XCTAssertEqual(state.anchor, .top)
+    XCTAssertTrue(state.waitsForEnd)
+
+    jobs.runAll()
+    state = Reducer.reduce(state, .measured)
+    let whole = DocumentLayout(
+      document: document, width: state.bodyLayout.width, blocks: nil, longParagraph: .max)
+    XCTAssertEqual(state.anchor, whole.lastAnchor(height: state.geometry.body.height))
+    XCTAssertFalse(state.waitsForEnd)
+    XCTAssertNil(state.statusMessage)
+    XCTAssertEqual(
+      press(.character("g"), .character("G"), on: state).anchor, state.anchor, "known now: at once")
+  }
+
+  func testAKeyPressedWhileGWaitsCancelsIt() {
+    let document = Self.document(LongParagraphTests.mixedRuns(count: 40_000, seed: 6))
+    var state = ReaderState(document: document, size: TerminalSize(width: 80, height: 20))
+    let jobs = HeldJobs()
+    state.layouts = LayoutCache(
+      conversions: state.conversions, backgroundMeasure: 1_000, startBackground: jobs.start)
+    state = press(.tab, .character("G"), .character("j"), on: state)
+    XCTAssertFalse(state.waitsForEnd)
+    jobs.runAll()
+    state = Reducer.reduce(state, .measured)
+    XCTAssertEqual(state.anchor, Anchor(block: 0, line: 1), "j moved a line; the end was given up")
+  }
 }

@@ -9,6 +9,8 @@ public enum Message: Hashable, Sendable {
 
   case reloading
   case reloaded
+  /// End/G before a long paragraph is measured to its end: the body goes there once it is.
+  case measuringToEnd
   case cannotReload(ReloadFailure)
   /// An unbound key (said once a session), by its help name.
   case unboundKey(String)
@@ -137,6 +139,9 @@ public enum Message: Hashable, Sendable {
     switch self {
     case .reloading: return Localized(en: "reloading…", hant: "重新載入中…", hans: "正在重新加载…")
     case .reloaded: return Localized(en: "reloaded", hant: "已重新載入", hans: "已重新加载")
+    case .measuringToEnd:
+      return Localized(
+        en: "measuring the long paragraph to its end…", hant: "正在排到長段落的結尾…", hans: "正在排到长段落的结尾…")
     case .cannotReload(let failure):
       switch failure {
       case .standardInput:

@@ -328,6 +328,24 @@ public final class DocumentLayout: @unchecked Sendable {
     return move(end, by: -(max(1, height) - 1))
   }
 
+  /// Whether `lastAnchor(height:)` is found without measuring on this thread a long paragraph
+  /// that is being measured in the background (whose end is not reached yet): End/G then waits
+  /// for it rather than measure on the key path.
+  public func knowsLastAnchor(height: Int) -> Bool {
+    var needed = max(1, height)
+    var block = blockCount - 1
+    while block >= 0 && needed > 0 {
+      switch laidOut(block) {
+      case .lines(let lines): needed -= lines.count
+      case .paragraph(let paragraph, _):
+        if paragraph.textLength >= backgroundMeasureBytes && !paragraph.isMeasured { return false }
+        needed -= paragraph.count(atMost: needed)
+      }
+      block -= 1
+    }
+    return true
+  }
+
   /// `anchor` limited to the range from the top to `lastAnchor(height:)`.
   ///
   /// Found by looking a screen ahead of `anchor` rather than back from the end, so that only

@@ -14,14 +14,29 @@ public final class LayoutCache: @unchecked Sendable {
   private var order: [Key] = []
   private let lock = Lock()
 
-  public init(conversions: ConversionCache) {
+  /// How many bytes make a paragraph measured in the background, and what starts that measure
+  /// (a thread, but for tests).
+  private let backgroundMeasure: Int?
+  private let startBackground: (@escaping @Sendable () -> Void) -> Void
+
+  public convenience init(conversions: ConversionCache) {
+    self.init(conversions: conversions, backgroundMeasure: nil)
+  }
+
+  init(
+    conversions: ConversionCache, backgroundMeasure: Int?,
+    startBackground: @escaping (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start
+  ) {
     self.conversions = conversions
+    self.backgroundMeasure = backgroundMeasure
+    self.startBackground = startBackground
   }
 
   /// The layouts for `conversions`, whose document is this one's grown by appended blocks, each
   /// keeping the blocks it has laid out (see `DocumentLayout.grown`).
   public func grown(with conversions: ConversionCache) -> LayoutCache {
-    let next = LayoutCache(conversions: conversions)
+    let next = LayoutCache(
+      conversions: conversions, backgroundMeasure: backgroundMeasure, startBackground: startBackground)
     lock.lock()
     defer { lock.unlock() }
     next.order = order
@@ -60,7 +75,8 @@ public final class LayoutCache: @unchecked Sendable {
     let setting = key.setting
     let layout = DocumentLayout(
       document: conversions.document, width: key.width, codeLines: key.codeLines,
-      blocks: { conversions.block($0, setting) }, longParagraph: nil, converting: converting(for: key))
+      blocks: { conversions.block($0, setting) }, longParagraph: nil, backgroundMeasure: backgroundMeasure,
+      converting: converting(for: key), startBackground: startBackground)
     layout.measureLongParagraphsInBackground()
     layouts[key] = layout
     order.append(key)

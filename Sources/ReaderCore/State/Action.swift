@@ -11,6 +11,9 @@ public enum Action: Sendable {
   case mouse(MouseEvent)
   /// The search index may have become ready: run the pending query if it is small enough.
   case refreshSearch
+  /// A tick while End/G waits for a long paragraph's background measure: the body goes to the
+  /// end if it is known now.
+  case measured
   /// Every match of a pattern, found in the background in the built index.
   case searchFinished(SearchResults)
   /// The background scan for the first match of `pattern` after the top of the body finished

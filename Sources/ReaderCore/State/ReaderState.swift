@@ -29,8 +29,13 @@ public struct ReaderState: Sendable {
   public internal(set) var mentionIndex: Int?
   /// How far the background parse of a large document has come; nil once it is all here.
   public internal(set) var loading: Double?
-  /// Whether End/G was pressed while the document was still loading: the end follows it.
+  /// Whether End/G was pressed while the document was still loading, or before a long paragraph
+  /// was measured to its end: the end follows it (see `Action.measured`).
   var followsEnd: Bool
+
+  /// Whether End/G waits for a long paragraph's background measure (the run loop then ticks
+  /// quickly and reduces `Action.measured`).
+  public var waitsForEnd: Bool { followsEnd && loading == nil }
   /// Whether the outline pane is shown, and its share of the terminal's width in percent when the
   /// reader changed it (`<`, `>`), so that a resize keeps the proportion.
   public internal(set) var outlineVisible: Bool

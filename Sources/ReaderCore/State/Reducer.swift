@@ -24,6 +24,9 @@ public enum Reducer {
     case .mouse(let event):
       MouseNavigation.handle(event, on: &next)
       LinkNavigation.dropIfHidden(&next)
+    case .measured:
+      next.statusMessage = state.statusMessage
+      if next.waitsForEnd { run(.bottom, on: &next) }
     case .refreshSearch:
       next.statusMessage = state.statusMessage
       SearchNavigation.refresh(&next)
@@ -94,7 +97,8 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry, .mouse, .refreshSearch, .searchFinished, .firstMatchFound, .restore, .opened,
+    case .selectEntry, .mouse, .refreshSearch, .measured, .searchFinished, .firstMatchFound, .restore,
+      .opened,
       .openFailed,
       .reloadFailed:
       return false
@@ -207,6 +211,19 @@ public enum Reducer {
     }
   }
 
+  /// Whether the end is not known yet because a long paragraph before it is still measured in
+  /// the background: the body then stays, the status line says so, and `Action.measured` goes
+  /// to the end once it is known (a key pressed meanwhile cancels it).
+  private static func awaitsEnd(_ state: inout ReaderState, height: Int) -> Bool {
+    guard !state.bodyLayout.knowsLastAnchor(height: height) else {
+      if state.statusMessage == .measuringToEnd { state.statusMessage = nil }
+      return false
+    }
+    state.followsEnd = true
+    state.statusMessage = .measuringToEnd
+    return true
+  }
+
   /// Movements that a count prefix repeats.
   private static let repeatable: Set<Command> = [
     .lineUp, .lineDown, .pageUp, .pageDown, .halfPageUp, .halfPageDown, .previousHeading, .nextHeading,
@@ -262,9 +279,11 @@ public enum Reducer {
         // A filter may list an earlier heading last: the body then shows that one.
         let listsLast = rows > 0 && state.outlineEntry(atRow: rows - 1) == state.document.outline.count - 1
         if state.outlineFilter == nil || listsLast {
+          guard awaitsEnd(&state, height: bodyHeight) == false else { break }
           state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
         }
       } else {
+        guard awaitsEnd(&state, height: bodyHeight) == false else { break }
         state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
         followBody(&state)
       }
