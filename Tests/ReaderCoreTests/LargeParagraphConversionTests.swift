@@ -216,12 +216,18 @@ final class LargeParagraphConversionTests: XCTestCase {
     }
   }
 
-  func testGBeforeALongParagraphIsMeasuredWaitsForTheMeasureInsteadOfMakingIt() {
+  /// A reader on a document with a long paragraph whose background measures wait in `jobs`.
+  private func readerWithHeldMeasures() -> (document: Document, state: ReaderState, jobs: HeldJobs) {
     let document = Self.document(LongParagraphTests.mixedRuns(count: 40_000, seed: 6))
     var state = ReaderState(document: document, size: TerminalSize(width: 80, height: 20))
     let jobs = HeldJobs()
     state.layouts = LayoutCache(
       conversions: state.conversions, backgroundMeasure: 1_000, startBackground: jobs.start)
+    return (document, state, jobs)
+  }
+
+  func testGBeforeALongParagraphIsMeasuredWaitsForTheMeasureInsteadOfMakingIt() {
+    var (document, state, jobs) = readerWithHeldMeasures()
     state = press(.tab, on: state)
     XCTAssertEqual(state.focus, .body)
     let paragraph = state.bodyLayout.paragraphLines(ofBlock: 1)
@@ -247,11 +253,7 @@ final class LargeParagraphConversionTests: XCTestCase {
   }
 
   func testAKeyPressedWhileGWaitsCancelsIt() {
-    let document = Self.document(LongParagraphTests.mixedRuns(count: 40_000, seed: 6))
-    var state = ReaderState(document: document, size: TerminalSize(width: 80, height: 20))
-    let jobs = HeldJobs()
-    state.layouts = LayoutCache(
-      conversions: state.conversions, backgroundMeasure: 1_000, startBackground: jobs.start)
+    var (_, state, jobs) = readerWithHeldMeasures()
     state = press(.tab, .character("G"), .character("j"), on: state)
     XCTAssertFalse(state.waitsForEnd)
     jobs.runAll()
