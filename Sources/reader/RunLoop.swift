@@ -17,6 +17,9 @@ final class RunLoop {
   private var scan: FirstMatchScanner?
   /// The background search of the built index for every match of the current pattern.
   private var counter: MatchCounter?
+  /// A key (or wheel turn) waiting for a long paragraph's background measure, reduced again each
+  /// tick until it no longer asks for lines the measure has not reached.
+  private var waiting: [Action] = []
   /// The last count made, which the count of a grown document goes on from.
   private var counted: (index: SearchIndex, results: SearchResults)?
   /// Whether the key of the remembered place is still to come from the background parse (the
@@ -101,11 +104,11 @@ final class RunLoop {
         case .reload:
           state = Reducer.reduce(state, .key(key))
           state = reloaded(state, pressed: true)
-        default: state = Reducer.reduce(state, .key(key))
+        default: state = reduceUnlessWaiting(.key(key), on: state)
         }
         state = perform(state)
       case .mouse(let event):
-        state = Reducer.reduce(state, .mouse(event))
+        state = reduceUnlessWaiting(.mouse(event), on: state)
       case .resize:
         state = Reducer.reduce(state, .resize(terminal.size))
       case .resumed:
@@ -142,8 +145,16 @@ final class RunLoop {
       countMatches(&state)
       scanForFirstMatch(&state)
       if state.waitsForEnd { state = Reducer.reduce(state, .measured) }
+      while let action = waiting.first {
+        let (next, refused) = LongMeasureRefusal.refusing { Reducer.reduce(state, action) }
+        guard !refused else { break }
+        waiting.removeFirst()
+        state = perform(next)
+        guard state.isRunning else { return state }
+      }
       terminal.tickQuickly(
-        !(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey || state.waitsForEnd)
+        !(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey || state.waitsForEnd
+          || !waiting.isEmpty)
       let frame = FrameRenderer.render(state)
       if frame != shown {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)
@@ -151,6 +162,25 @@ final class RunLoop {
       }
     }
     return state
+  }
+
+  /// `action` reduced, unless it asked for lines of a long paragraph that a background thread is
+  /// still measuring (a move back into it from below, `%`): then the screen stays, the status
+  /// line says the paragraph is being measured, and the ticks reduce it again until it goes
+  /// through. Keys and wheel turns meanwhile wait behind it, in order (nothing typed is lost),
+  /// but for the quit key, which goes at once.
+  private func reduceUnlessWaiting(_ action: Action, on state: ReaderState) -> ReaderState {
+    if !waiting.isEmpty {
+      guard case .key(let key) = action, !state.takesNextKeyAsText, Keymap.command(for: key) == .quit else {
+        waiting.append(action)
+        return state
+      }
+      waiting.removeAll()
+    }
+    let (next, refused) = LongMeasureRefusal.refusing { Reducer.reduce(state, action) }
+    guard refused else { return next }
+    waiting = [action]
+    return Reducer.reduce(state, .note(.measuringToEnd))
   }
 
   /// Does what the last action asked for (see `Effect`), and watches the document now shown.

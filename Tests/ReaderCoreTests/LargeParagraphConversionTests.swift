@@ -260,4 +260,25 @@ final class LargeParagraphConversionTests: XCTestCase {
     state = Reducer.reduce(state, .measured)
     XCTAssertEqual(state.anchor, Anchor(block: 0, line: 1), "j moved a line; the end was given up")
   }
+
+  func testAMoveBackIntoALongParagraphThatIsStillMeasuredIsRefusedUntilTheMeasureIsDone() {
+    var (document, state, jobs) = readerWithHeldMeasures()
+    state = press(.tab, on: state)
+    state.anchor = Anchor(block: 2, line: 0)
+    let (_, refused) = LongMeasureRefusal.refusing { press(.character("k"), on: state) }
+    XCTAssertTrue(refused, "the line above is the paragraph's last, not measured yet")
+    XCTAssertEqual(state.bodyLayout.paragraphLines(ofBlock: 1)?.isMeasured, false, "k measured nothing")
+    let (_, refusedTop) = LongMeasureRefusal.refusing { press(.character("g"), on: state) }
+    XCTAssertFalse(refusedTop, "the top needs nothing of it")
+
+    jobs.runAll()
+    let (after, refusedAfter) = LongMeasureRefusal.refusing { press(.character("k"), on: state) }
+    XCTAssertFalse(refusedAfter)
+    // The same key on a reader that measures on the key path, as before.
+    var measuring = press(
+      .tab, on: ReaderState(document: document, size: TerminalSize(width: 80, height: 20)))
+    measuring.anchor = Anchor(block: 2, line: 0)
+    XCTAssertEqual(after.anchor, press(.character("k"), on: measuring).anchor)
+    XCTAssertLessThan(after.anchor, Anchor(block: 2, line: 0))
+  }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 
 /// The document laid out at one width, block by block and only when asked (the visible part).
 ///
@@ -96,10 +97,18 @@ public final class DocumentLayout: @unchecked Sendable {
       for index in max(0, first)..<document.blocks.count {
         var length = 0
         for run in document.blocks[index].runs where length < bytes { length += run.text.utf8.count }
-        if length >= bytes, let paragraph = self?.paragraphLines(ofBlock: index),
-          paragraph.claimBackgroundMeasure()
-        {
+        if length >= bytes, let paragraph = self?.paragraphLines(ofBlock: index) {
+          // The walk of the layout this one grew from may still be measuring it: wait for it to
+          // finish, or to give it up as that layout goes.
+          while !paragraph.claimBackgroundMeasure() {
+            if paragraph.isMeasured || self == nil { break }
+            usleep(10_000)
+          }
           while self != nil && paragraph.measureNextSegment() {}
+          if self == nil {
+            paragraph.releaseBackgroundMeasure()
+            return
+          }
         }
         guard let layout = self else { return }
         layout.lock.withLock { layout.walked = index + 1 }
@@ -210,8 +219,12 @@ public final class DocumentLayout: @unchecked Sendable {
     if let paragraph = ParagraphLines.of(block, width: width, threshold: longParagraphBytes) {
       paragraphs[index] = paragraph
       // One thread at a time walks them all, when it does; otherwise each has its own.
-      if paragraph.textLength >= backgroundMeasureBytes && !walksLongParagraphs {
-        paragraph.measureInBackground(start: startBackground)
+      if paragraph.textLength >= backgroundMeasureBytes {
+        if walksLongParagraphs {
+          paragraph.leaveToBackground()
+        } else {
+          paragraph.measureInBackground(start: startBackground)
+        }
       }
       return .paragraph(paragraph, nil)
     }
@@ -329,7 +342,7 @@ public final class DocumentLayout: @unchecked Sendable {
   }
 
   /// Whether `lastAnchor(height:)` is found without measuring on this thread a long paragraph
-  /// that is being measured in the background (whose end is not reached yet): End/G then waits
+  /// that a background thread is measuring (whose end it has not reached yet): End/G then waits
   /// for it rather than measure on the key path.
   public func knowsLastAnchor(height: Int) -> Bool {
     var needed = max(1, height)
@@ -338,7 +351,7 @@ public final class DocumentLayout: @unchecked Sendable {
       switch laidOut(block) {
       case .lines(let lines): needed -= lines.count
       case .paragraph(let paragraph, _):
-        if paragraph.textLength >= backgroundMeasureBytes && !paragraph.isMeasured { return false }
+        if paragraph.isBeingMeasuredInBackground { return false }
         needed -= paragraph.count(atMost: needed)
       }
       block -= 1

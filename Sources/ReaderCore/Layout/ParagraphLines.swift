@@ -31,8 +31,12 @@ final class ParagraphLines: @unchecked Sendable {
   /// The UTF-8 offset in the whole text where each line of a kept segment starts.
   private var segmentOffsets: [Int: [Int]] = [:]
   private var recent: [Int] = []
-  /// Whether a background thread measures these lines (one at most does).
+  /// Whether a background thread measures these lines now (one at most does).
   private var measuredInBackground = false
+  /// Whether these lines are left to a background measure, now or when the walk over a layout's
+  /// long paragraphs comes to them: the key path then refuses to measure them
+  /// (`LongMeasureRefusal`) and End/G waits.
+  private var leftToBackground = false
   private let lock = Lock()
 
   /// The lines of `block` at `width` this way, if it is a paragraph or heading this long.
@@ -110,7 +114,30 @@ final class ParagraphLines: @unchecked Sendable {
     defer { lock.unlock() }
     if measuredInBackground { return false }
     measuredInBackground = true
+    leftToBackground = true
     return true
+  }
+
+  /// Leaves these lines to the walk over a layout's long paragraphs, which will come to them.
+  func leaveToBackground() {
+    lock.lock()
+    defer { lock.unlock() }
+    leftToBackground = true
+  }
+
+  /// Gives the background measure up, unfinished (the layout whose walk measured them is gone;
+  /// a grown layout that holds them too has a walk of its own, which takes them on).
+  func releaseBackgroundMeasure() {
+    lock.lock()
+    defer { lock.unlock() }
+    measuredInBackground = false
+  }
+
+  /// Whether these lines are left to a background measure that has not reached their end.
+  var isBeingMeasuredInBackground: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return leftToBackground && total == nil
   }
 
   /// Measures every line on a thread of its own, a segment at a time, while anything still
@@ -144,7 +171,7 @@ final class ParagraphLines: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     while total == nil && (starts.count - 1) * Self.segmentLength + 1 < limit {
-      measureSegment()
+      guard measureSegment() else { return min(limit, max(1, (starts.count - 1) * Self.segmentLength)) }
     }
     return min(limit, total ?? limit)
   }
@@ -162,7 +189,7 @@ final class ParagraphLines: @unchecked Sendable {
   func firstLine(startingAtOrAfter offset: Int) -> Int? {
     lock.lock()
     defer { lock.unlock() }
-    while total == nil && self.offset(of: starts[starts.count - 1]) < offset { measureSegment() }
+    while total == nil && self.offset(of: starts[starts.count - 1]) < offset && measureSegment() {}
     // The segment before the first one that starts at or after the offset may hold the line.
     let after = starts.firstIndex { self.offset(of: $0) >= offset } ?? starts.count
     for segmentIndex in max(0, after - 1)..<min(after + 1, starts.count) {
@@ -178,7 +205,7 @@ final class ParagraphLines: @unchecked Sendable {
   func lastLine(atOrBefore cluster: Int) -> Int {
     lock.lock()
     defer { lock.unlock() }
-    while total == nil && starts[starts.count - 1].cluster <= cluster { measureSegment() }
+    while total == nil && starts[starts.count - 1].cluster <= cluster && measureSegment() {}
     let segmentIndex = max(0, (starts.lastIndex { $0.cluster <= cluster } ?? 0))
     guard let (lines, _) = segment(containing: segmentIndex * Self.segmentLength) else { return 0 }
     let within = lines.lastIndex { $0.key.offset <= cluster } ?? 0
@@ -197,7 +224,7 @@ final class ParagraphLines: @unchecked Sendable {
       recent.append(segmentIndex)
       return (lines, offsets)
     }
-    while total == nil && starts.count <= segmentIndex { measureSegment() }
+    while total == nil && starts.count <= segmentIndex && measureSegment() {}
     guard segmentIndex < starts.count else { return nil }
     var lines: [LayoutLine] = []
     var offsets = [offset(of: starts[segmentIndex])]
@@ -221,8 +248,12 @@ final class ParagraphLines: @unchecked Sendable {
     return (lines, offsets)
   }
 
-  /// Measures the lines of the segment after the last start known, learning where the next starts.
-  private func measureSegment() {
+  /// Measures the lines of the segment after the last start known, learning where the next starts;
+  /// false, measuring nothing, when a background thread measures these lines and the key path
+  /// refuses to (`LongMeasureRefusal`): what the caller answers then is thrown away.
+  @discardableResult
+  private func measureSegment() -> Bool {
+    if leftToBackground && LongMeasureRefusal.refuses() { return false }
     let segmentIndex = starts.count - 1
     var count = 0
     breaker.wrap(runs, leaf: leaf, from: starts[segmentIndex], making: false) { _, next in
@@ -233,6 +264,7 @@ final class ParagraphLines: @unchecked Sendable {
       }
       return true
     }
+    return true
   }
 
   /// Notes what laying out or measuring segment `segmentIndex` found: its last line is the
