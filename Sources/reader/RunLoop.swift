@@ -20,6 +20,8 @@ final class RunLoop {
   /// A key (or wheel turn) waiting for a long paragraph's background measure, reduced again each
   /// tick until it no longer asks for lines the measure has not reached.
   private var waiting: [Action] = []
+  /// When the first of `waiting` was first refused (monotonic nanoseconds).
+  private var waitingSince: UInt64 = 0
   /// The last count made, which the count of a grown document goes on from.
   private var counted: (index: SearchIndex, results: SearchResults)?
   /// Whether the key of the remembered place is still to come from the background parse (the
@@ -146,9 +148,16 @@ final class RunLoop {
       scanForFirstMatch(&state)
       if state.waitsForEnd { state = Reducer.reduce(state, .measured) }
       while let action = waiting.first {
-        let (next, refused) = LongMeasureRefusal.refusing { Reducer.reduce(state, action) }
+        // A measure that has not got there in ten seconds is not waited for any longer: the key
+        // then measures what it needs itself (never seen; a guard against a wait with no end).
+        let overdue = DispatchTime.now().uptimeNanoseconds - waitingSince > 10_000_000_000
+        let (next, refused) =
+          overdue
+          ? (Reducer.reduce(state, action), false)
+          : LongMeasureRefusal.refusing { Reducer.reduce(state, action) }
         guard !refused else { break }
         waiting.removeFirst()
+        waitingSince = DispatchTime.now().uptimeNanoseconds
         state = perform(next)
         guard state.isRunning else { return state }
       }
@@ -180,6 +189,7 @@ final class RunLoop {
     let (next, refused) = LongMeasureRefusal.refusing { Reducer.reduce(state, action) }
     guard refused else { return next }
     waiting = [action]
+    waitingSince = DispatchTime.now().uptimeNanoseconds
     return Reducer.reduce(state, .note(.measuringToEnd))
   }
 
