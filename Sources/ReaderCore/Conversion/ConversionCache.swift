@@ -118,7 +118,7 @@ public final class ConversionCache: @unchecked Sendable {
     guard setting.script != .original, isLarge(original) else { return block(index, setting) }
     return large.ready(LargeBlockConversions.Key(index: index, setting: setting), start: startConversion) {
       [self] in
-      convert(original, setting, spelling: setting.script == .traditional ? authorSpelling() : .none)
+      convert(original, setting, spelling: spelling(for: setting))
     }
   }
 
@@ -138,18 +138,7 @@ public final class ConversionCache: @unchecked Sendable {
         runs: runs, to: setting.script, vocabulary: setting.vocabulary, spelling: known)) ?? runs
   }
 
-  private func isLarge(_ block: Block) -> Bool {
-    switch block.kind {
-    case .paragraph(let runs), .heading(_, let runs):
-      var bytes = 0
-      for run in runs {
-        bytes += run.text.utf8.count
-        if bytes >= largeBlockBytes { return true }
-      }
-      return false
-    default: return false
-    }
-  }
+  private func isLarge(_ block: Block) -> Bool { block.runs.hasText(atLeast: largeBlockBytes) }
 
   private func convert(_ original: Block, _ setting: Setting, spelling: AuthorSpelling) -> Block {
     (try? converter.convert(original, to: setting.script, vocabulary: setting.vocabulary, spelling: spelling))
@@ -162,7 +151,7 @@ public final class ConversionCache: @unchecked Sendable {
     if isLarge(original) {
       // Always kept, and made once: the key path, the search and the factions all come for it.
       return large.converted(LargeBlockConversions.Key(index: index, setting: setting)) {
-        convert(original, setting, spelling: setting.script == .traditional ? authorSpelling() : .none)
+        convert(original, setting, spelling: spelling(for: setting))
       }
     }
     return value(\.blocks, setting, index, keeping: keeping) { convert(original, setting, spelling: $0) }
@@ -193,7 +182,7 @@ public final class ConversionCache: @unchecked Sendable {
     lock.lock()
     let value = self[keyPath: table][setting]?[key]
     lock.unlock()
-    return value ?? convert(setting.script == .traditional ? authorSpelling() : AuthorSpelling.none)
+    return value ?? convert(spelling(for: setting))
   }
 
   /// A value from one of the tables, converting (outside the lock) the first time it is asked for.
@@ -208,11 +197,16 @@ public final class ConversionCache: @unchecked Sendable {
       return value
     }
     lock.unlock()
-    let value = convert(setting.script == .traditional ? authorSpelling() : AuthorSpelling.none)
+    let value = convert(spelling(for: setting))
     lock.lock()
     self[keyPath: table][setting, default: [:]][key] = value
     lock.unlock()
     return value
+  }
+
+  /// The spellings a conversion to `setting`'s script keeps: the author's, into Traditional only.
+  private func spelling(for setting: Setting) -> AuthorSpelling {
+    setting.script == .traditional ? authorSpelling() : AuthorSpelling.none
   }
 
   /// The author's Traditional spellings, from one pass over the document (made once).

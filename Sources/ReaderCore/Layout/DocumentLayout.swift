@@ -95,9 +95,9 @@ public final class DocumentLayout: @unchecked Sendable {
     let bytes = backgroundMeasureBytes
     startBackground { [weak self] in
       for index in max(0, first)..<document.blocks.count {
-        var length = 0
-        for run in document.blocks[index].runs where length < bytes { length += run.text.utf8.count }
-        if length >= bytes, let paragraph = self?.paragraphLines(ofBlock: index) {
+        if document.blocks[index].runs.hasText(atLeast: bytes),
+          let paragraph = self?.paragraphLines(ofBlock: index)
+        {
           // The walk of the layout this one grew from may still be measuring it: wait for it to
           // finish, or to give it up as that layout goes.
           while !paragraph.claimBackgroundMeasure() {

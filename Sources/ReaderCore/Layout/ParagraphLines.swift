@@ -47,7 +47,7 @@ final class ParagraphLines: @unchecked Sendable {
     case .heading(let level, let heading): runs = BlockLayouter.heading(heading, level: level)
     default: return nil
     }
-    guard runs.reduce(0, { $0 + $1.text.utf8.count }) >= threshold else { return nil }
+    guard runs.hasText(atLeast: threshold) else { return nil }
     return ParagraphLines(runs: runs, leaf: block.id, width: width)
   }
 
@@ -89,21 +89,10 @@ final class ParagraphLines: @unchecked Sendable {
     let segmentIndex = starts.count - 1
     let start = starts[segmentIndex]
     lock.unlock()
-    var count = 0
-    var following: LineBreaker.LineStart?
-    breaker.wrap(runs, leaf: leaf, from: start, making: false) { _, next in
-      count += 1
-      guard count < Self.segmentLength, next != nil else {
-        following = next
-        return false
-      }
-      return true
-    }
+    let (count, next) = measure(from: start)
     lock.lock()
     defer { lock.unlock() }
-    if total == nil && segmentIndex == starts.count - 1 {
-      passed(segmentIndex, lines: count, next: following)
-    }
+    if total == nil && segmentIndex == starts.count - 1 { passed(segmentIndex, lines: count, next: next) }
     return total == nil
   }
 
@@ -255,16 +244,25 @@ final class ParagraphLines: @unchecked Sendable {
   private func measureSegment() -> Bool {
     if leftToBackground && LongMeasureRefusal.refuses() { return false }
     let segmentIndex = starts.count - 1
+    let (count, next) = measure(from: starts[segmentIndex])
+    passed(segmentIndex, lines: count, next: next)
+    return true
+  }
+
+  /// How many lines the segment from `start` has (a whole segment's, or fewer at the end), and
+  /// where the line after it starts (nil after the last): measured, not built, touching no state.
+  private func measure(from start: LineBreaker.LineStart) -> (lines: Int, next: LineBreaker.LineStart?) {
     var count = 0
-    breaker.wrap(runs, leaf: leaf, from: starts[segmentIndex], making: false) { _, next in
+    var following: LineBreaker.LineStart?
+    breaker.wrap(runs, leaf: leaf, from: start, making: false) { _, next in
       count += 1
       guard count < Self.segmentLength, next != nil else {
-        passed(segmentIndex, lines: count, next: next)
+        following = next
         return false
       }
       return true
     }
-    return true
+    return (count, following)
   }
 
   /// Notes what laying out or measuring segment `segmentIndex` found: its last line is the

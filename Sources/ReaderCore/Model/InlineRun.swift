@@ -20,4 +20,14 @@ extension Array where Element == InlineRun {
   /// A single run's text is its own (shared storage, not a copy): a pass over every paragraph
   /// of a 100 MB document, as the faction count makes, would otherwise copy all of its text.
   public var plainText: String { count == 1 ? self[0].text : map(\.text).joined() }
+
+  /// Whether the runs' text takes at least `bytes` bytes of UTF-8 (counted only that far).
+  func hasText(atLeast bytes: Int) -> Bool {
+    var length = 0
+    for run in self {
+      length += run.text.utf8.count
+      if length >= bytes { return true }
+    }
+    return bytes <= 0
+  }
 }

@@ -279,11 +279,11 @@ public enum Reducer {
         // A filter may list an earlier heading last: the body then shows that one.
         let listsLast = rows > 0 && state.outlineEntry(atRow: rows - 1) == state.document.outline.count - 1
         if state.outlineFilter == nil || listsLast {
-          guard awaitsEnd(&state, height: bodyHeight) == false else { break }
+          guard !awaitsEnd(&state, height: bodyHeight) else { break }
           state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
         }
       } else {
-        guard awaitsEnd(&state, height: bodyHeight) == false else { break }
+        guard !awaitsEnd(&state, height: bodyHeight) else { break }
         state.anchor = state.bodyLayout.lastAnchor(height: bodyHeight)
         followBody(&state)
       }
