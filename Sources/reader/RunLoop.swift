@@ -146,7 +146,7 @@ final class RunLoop {
       }
       countMatches(&state)
       scanForFirstMatch(&state)
-      if state.waitsForEnd { state = Reducer.reduce(state, .measured) }
+      if state.waitsForEnd || state.holdsWidth { state = Reducer.reduce(state, .measured) }
       while let action = waiting.first {
         // A measure that has not got there in ten seconds is not waited for any longer: the key
         // then measures what it needs itself (never seen; a guard against a wait with no end).
@@ -163,7 +163,7 @@ final class RunLoop {
       }
       terminal.tickQuickly(
         !(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey || state.waitsForEnd
-          || !waiting.isEmpty)
+          || state.holdsWidth || !waiting.isEmpty)
       let frame = FrameRenderer.render(state)
       if frame != shown {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)

@@ -281,4 +281,108 @@ final class LargeParagraphConversionTests: XCTestCase {
     XCTAssertEqual(after.anchor, press(.character("k"), on: measuring).anchor)
     XCTAssertLessThan(after.anchor, Anchor(block: 2, line: 0))
   }
+
+  /// The text of the body's rows as the frame draws them, trailing blanks left out.
+  private func bodyRows(_ state: ReaderState) -> [String] {
+    let frame = FrameRenderer.render(state)
+    let body = state.geometry.body
+    return (body.y..<body.y + body.height).map { row in
+      frame.rows[row][body.x..<body.x + body.width].map(\.text).joined().trimmingWhitespace()
+    }
+  }
+
+  func testAResizeDeepInALongParagraphHoldsTheOldWidthUntilTheMeasureGetsThere() {
+    var (document, state, jobs) = readerWithHeldMeasures()
+    state = press(.tab, on: state)
+    let deep = state.bodyLayout.move(Anchor(block: 1, line: 0), by: 1_500)
+    XCTAssertEqual(deep.block, 1, "the place is inside the long paragraph")
+    state.anchor = deep
+    let wide = state.bodyLayout
+    let topText = wide.lines(from: deep, count: 1)[0].text
+    let narrower = TerminalSize(width: 64, height: 20)
+
+    state = Reducer.reduce(state, .resize(narrower))
+    XCTAssertTrue(state.holdsWidth)
+    XCTAssertTrue(state.bodyLayout === wide, "the body keeps the lines it had")
+    XCTAssertEqual(state.anchor, deep)
+    XCTAssertEqual(state.statusMessage, .layingOutAtNewWidth)
+    let target = state.layouts.layout(width: state.geometry.body.width)
+    XCTAssertLessThan(target.width, wide.width)
+    XCTAssertLessThanOrEqual(
+      target.paragraphLines(ofBlock: 1)?.linesReached ?? .max, ParagraphLines.segmentLength,
+      "the resize measured nothing of the paragraph at the new width")
+    let rows = bodyRows(state)
+    XCTAssertTrue(
+      topText.hasPrefix(rows[0]) && rows[0].count >= 10, "the top row is the old top line, cut: \(rows[0])")
+    XCTAssertTrue(rows.allSatisfy { DisplayWidth.of($0) <= state.geometry.body.width })
+    state = Reducer.reduce(state, .measured)
+    XCTAssertTrue(state.holdsWidth, "not measured there yet")
+
+    jobs.runAll()
+    state = Reducer.reduce(state, .measured)
+    XCTAssertFalse(state.holdsWidth)
+    XCTAssertNil(state.statusMessage)
+    XCTAssertTrue(state.bodyLayout === target)
+    // Where a reader that measures on the key path lands, the same text at the top.
+    var measuring = press(
+      .tab, on: ReaderState(document: document, size: TerminalSize(width: 80, height: 20)))
+    measuring.anchor = deep
+    measuring = Reducer.reduce(measuring, .resize(narrower))
+    XCTAssertFalse(measuring.holdsWidth)
+    XCTAssertEqual(state.anchor, measuring.anchor)
+    XCTAssertEqual(bodyRows(state), bodyRows(measuring))
+    XCTAssertEqual(
+      Reducer.reduce(state, .resize(TerminalSize(width: 80, height: 20))).anchor, deep, "and back")
+  }
+
+  func testHidingTheOutlineDeepInALongParagraphAnswersAtOnceAndKeysGoOnAtTheHeldWidth() {
+    var (_, state, jobs) = readerWithHeldMeasures()
+    state = press(.tab, on: state)
+    state.anchor = state.bodyLayout.move(Anchor(block: 1, line: 0), by: 1_500)
+    let narrow = state.bodyLayout
+    let (hidden, refused) = LongMeasureRefusal.refusing { press(.character("o"), on: state) }
+    XCTAssertFalse(refused, "the key waits for nothing")
+    XCTAssertNil(hidden.geometry.outline)
+    XCTAssertTrue(hidden.holdsWidth)
+    XCTAssertTrue(hidden.bodyLayout === narrow)
+    let moved = press(.character("j"), .character("j"), on: hidden)
+    XCTAssertEqual(moved.anchor, narrow.move(state.anchor, by: 2), "j moves through the lines shown")
+    XCTAssertTrue(moved.holdsWidth)
+
+    jobs.runAll()
+    let settled = Reducer.reduce(moved, .measured)
+    XCTAssertFalse(settled.holdsWidth)
+    XCTAssertEqual(settled.bodyLayout.width, settled.geometry.body.width)
+    let key = narrow.key(at: moved.anchor)!
+    XCTAssertEqual(
+      settled.anchor, settled.bodyLayout.anchor(block: 1, key: key), "the line moved to, at the new width")
+  }
+
+  func testAReloadDeepInAnUnchangedLongParagraphKeepsItsMeasuredLines() {
+    var (_, state, _) = readerWithHeldMeasures()
+    state = press(.tab, on: state)
+    let deep = state.bodyLayout.move(Anchor(block: 1, line: 0), by: 1_500)
+    state.anchor = deep
+    let measured = state.bodyLayout.paragraphLines(ofBlock: 1)
+    let reached = measured?.linesReached ?? 0
+    XCTAssertGreaterThan(reached, 1_500)
+
+    // The file read again: the same text, in new strings.
+    let again = Self.document(LongParagraphTests.mixedRuns(count: 40_000, seed: 6))
+    let reloaded = Reducer.reduce(state, .reloaded(again, loading: nil))
+    XCTAssertEqual(reloaded.anchor, deep)
+    XCTAssertTrue(reloaded.bodyLayout.paragraphLines(ofBlock: 1) === measured, "its lines, as measured")
+    XCTAssertEqual(reloaded.statusMessage, .reloaded)
+
+    // A paragraph that changed is measured anew: where a fresh reader lands on the same text.
+    var changedRuns = LongParagraphTests.mixedRuns(count: 40_000, seed: 6)
+    changedRuns[0].text = "改了" + changedRuns[0].text
+    let changed = Self.document(changedRuns)
+    let afterChange = Reducer.reduce(state, .reloaded(changed, loading: nil))
+    XCTAssertFalse(afterChange.bodyLayout.paragraphLines(ofBlock: 1) === measured)
+    let key = state.bodyLayout.key(at: deep)!
+    var fresh = press(.tab, on: ReaderState(document: changed, size: TerminalSize(width: 80, height: 20)))
+    fresh.anchor = fresh.bodyLayout.anchor(block: 1, key: key)
+    XCTAssertEqual(afterChange.anchor, fresh.anchor)
+  }
 }

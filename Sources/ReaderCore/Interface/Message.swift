@@ -11,6 +11,9 @@ public enum Message: Hashable, Sendable {
   case reloaded
   /// End/G before a long paragraph is measured to its end: the body goes there once it is.
   case measuringToEnd
+  /// The body is held at its old width while the long paragraph the place is in is measured at
+  /// the new one (a resize, the outline shown or hidden).
+  case layingOutAtNewWidth
   case cannotReload(ReloadFailure)
   /// An unbound key (said once a session), by its help name.
   case unboundKey(String)
@@ -142,6 +145,10 @@ public enum Message: Hashable, Sendable {
     case .measuringToEnd:
       return Localized(
         en: "measuring the long paragraph to its end…", hant: "正在排到長段落的結尾…", hans: "正在排到长段落的结尾…")
+    case .layingOutAtNewWidth:
+      return Localized(
+        en: "laying the long paragraph out at the new width…", hant: "正在按新的寬度排長段落…",
+        hans: "正在按新的宽度排长段落…")
     case .cannotReload(let failure):
       switch failure {
       case .standardInput:

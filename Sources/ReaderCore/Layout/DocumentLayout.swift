@@ -60,9 +60,11 @@ public final class DocumentLayout: @unchecked Sendable {
   init(
     document: Document, width: Int, codeLines: CodeLineMode = .wrapped, blocks: (@Sendable (Int) -> Block)?,
     longParagraph: Int?, backgroundMeasure: Int? = nil, converting: Converting? = nil,
-    startBackground: @escaping (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start
+    startBackground: @escaping (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start,
+    inherited: [Int: ParagraphLines] = [:]
   ) {
     self.document = document
+    paragraphs = inherited
     self.width = max(1, width)
     self.codeLines = codeLines
     self.longParagraphBytes = longParagraph ?? ParagraphLines.threshold
@@ -114,6 +116,12 @@ public final class DocumentLayout: @unchecked Sendable {
         layout.lock.withLock { layout.walked = index + 1 }
       }
     }
+  }
+
+  /// The long paragraphs laid out so far, by block, that are measured in the background: a
+  /// layout of the same document read again takes those it still has (`ParagraphLines.areLines`).
+  var backgroundMeasuredParagraphs: [Int: ParagraphLines] {
+    lock.withLock { paragraphs.filter { $0.value.textLength >= backgroundMeasureBytes } }
   }
 
   /// How many blocks from the top `measureLongParagraphsInBackground` has gone through: a grown
@@ -357,6 +365,19 @@ public final class DocumentLayout: @unchecked Sendable {
       block -= 1
     }
     return true
+  }
+
+  /// Whether `anchor(block:key:)` and a screen after it are found without measuring, on this
+  /// thread, a long paragraph that a background thread has not measured that far yet.
+  public func findsWithoutMeasuring(block: Int, key: LineKey) -> Bool {
+    guard block >= 0, block < blockCount, case .paragraph(let paragraph, _) = laidOut(block) else {
+      return true
+    }
+    let leaf = document.blocks[block].id
+    if key.leaf < leaf { return true }
+    // Past its text, the place is the paragraph's last line: its end must be known.
+    let past = key.leaf > leaf || key.offset >= LineKey.separatorOffset
+    return paragraph.findsWithoutMeasuring(cluster: past ? .max : key.offset)
   }
 
   /// `anchor` limited to the range from the top to `lastAnchor(height:)`.

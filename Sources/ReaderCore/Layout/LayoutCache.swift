@@ -19,18 +19,36 @@ public final class LayoutCache: @unchecked Sendable {
   private let backgroundMeasure: Int?
   private let startBackground: (@escaping @Sendable () -> Void) -> Void
 
-  public convenience init(conversions: ConversionCache) {
-    self.init(conversions: conversions, backgroundMeasure: nil)
+  /// The long paragraphs of the layouts of the text as written of the document read before
+  /// this one (a reload) that this one has unchanged, by layout and block: the layouts made
+  /// for this one start from them instead of measuring megabytes again to find the place.
+  private var inherited: [Key: [Int: ParagraphLines]] = [:]
+
+  /// The layouts of `conversions`' document; `earlier`, the cache of the document it was read
+  /// again from (a reload), lends it the long paragraphs both have unchanged.
+  public convenience init(conversions: ConversionCache, earlier: LayoutCache? = nil) {
+    self.init(conversions: conversions, backgroundMeasure: nil, earlier: earlier)
   }
 
   init(
     conversions: ConversionCache, backgroundMeasure: Int?,
-    startBackground: @escaping (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start
+    startBackground: @escaping (@escaping @Sendable () -> Void) -> Void = BackgroundThread.start,
+    earlier: LayoutCache? = nil
   ) {
     self.conversions = conversions
-    self.backgroundMeasure = backgroundMeasure
-    self.startBackground = startBackground
+    self.backgroundMeasure = backgroundMeasure ?? earlier?.backgroundMeasure
+    self.startBackground = earlier?.startBackground ?? startBackground
+    guard let earlier else { return }
+    let blocks = conversions.document.blocks
+    for (key, layout) in earlier.keptLayouts where key.setting == .original {
+      let same = layout.backgroundMeasuredParagraphs.filter { index, lines in
+        index < blocks.count && lines.areLines(of: blocks[index])
+      }
+      if !same.isEmpty { inherited[key] = same }
+    }
   }
+
+  private var keptLayouts: [Key: DocumentLayout] { lock.withLock { layouts } }
 
   /// The layouts for `conversions`, whose document is this one's grown by appended blocks, each
   /// keeping the blocks it has laid out (see `DocumentLayout.grown`).
@@ -56,7 +74,7 @@ public final class LayoutCache: @unchecked Sendable {
     return next
   }
 
-  /// The layout at `width` in `setting`'s script, made on first use; the most recent few are kept.
+  /// The layout at `width` in `setting`'s script, made on first use; the few used last are kept.
   /// `ambiguous` tells layouts made under one measure of the ambiguous characters from those made
   /// under the other (a new one is made with `DisplayWidth.ambiguous`, which must be `ambiguous`).
   public func layout(
@@ -68,15 +86,24 @@ public final class LayoutCache: @unchecked Sendable {
     return layout(for: Key(width: width, setting: setting, codeLines: codeLines, ambiguous: ambiguous))
   }
 
-  /// The layout for `key`, made on first use (holding the lock).
+  /// The layout for `key`, made on first use (holding the lock). The least recently used goes
+  /// first when there are too many: a resize holds the body at the width before it
+  /// (`ReaderState.heldWidth`), whose layout must outlive a drag through many widths.
   private func layout(for key: Key) -> DocumentLayout {
-    if let layout = layouts[key] { return layout }
+    if let layout = layouts[key] {
+      if order.last != key, let index = order.firstIndex(of: key) {
+        order.remove(at: index)
+        order.append(key)
+      }
+      return layout
+    }
     let conversions = self.conversions
     let setting = key.setting
     let layout = DocumentLayout(
       document: conversions.document, width: key.width, codeLines: key.codeLines,
       blocks: { conversions.block($0, setting) }, longParagraph: nil, backgroundMeasure: backgroundMeasure,
-      converting: converting(for: key), startBackground: startBackground)
+      converting: converting(for: key), startBackground: startBackground,
+      inherited: inherited.removeValue(forKey: key) ?? [:])
     layout.measureLongParagraphsInBackground()
     layouts[key] = layout
     order.append(key)

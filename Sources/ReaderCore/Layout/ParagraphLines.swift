@@ -41,14 +41,24 @@ final class ParagraphLines: @unchecked Sendable {
 
   /// The lines of `block` at `width` this way, if it is a paragraph or heading this long.
   static func of(_ block: Block, width: Int, threshold: Int = threshold) -> ParagraphLines? {
-    let runs: [InlineRun]
+    guard let runs = runs(of: block), runs.hasText(atLeast: threshold) else { return nil }
+    return ParagraphLines(runs: runs, leaf: block.id, width: width)
+  }
+
+  /// The runs a paragraph or heading is wrapped from; nil for other blocks.
+  private static func runs(of block: Block) -> [InlineRun]? {
     switch block.kind {
-    case .paragraph(let paragraph): runs = paragraph
-    case .heading(let level, let heading): runs = BlockLayouter.heading(heading, level: level)
+    case .paragraph(let paragraph): return paragraph
+    case .heading(let level, let heading): return BlockLayouter.heading(heading, level: level)
     default: return nil
     }
-    guard runs.hasText(atLeast: threshold) else { return nil }
-    return ParagraphLines(runs: runs, leaf: block.id, width: width)
+  }
+
+  /// Whether these are the lines of `block` too (a reload of an unchanged paragraph), so a
+  /// layout of the document read again takes them as measured instead of measuring them again.
+  func areLines(of block: Block) -> Bool {
+    guard block.id == leaf, let runs = Self.runs(of: block) else { return false }
+    return runs.isIdentical(to: self.runs)
   }
 
   private init(runs: [InlineRun], leaf: Int, width: Int) {
@@ -137,6 +147,16 @@ final class ParagraphLines: @unchecked Sendable {
     start { [weak self] in
       while let lines = self, lines.measureNextSegment() {}
     }
+  }
+
+  /// Whether the line holding cluster `cluster`, and the segment after it, are found without
+  /// measuring: false while a background measure has still to get that far, so a layout that
+  /// needs the place there keeps showing another meanwhile.
+  func findsWithoutMeasuring(cluster: Int) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    guard leftToBackground, total == nil else { return true }
+    return starts.count >= 3 && starts[starts.count - 2].cluster > cluster
   }
 
   /// How many lines have been measured or laid out so far (by whole segments).

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A piece of inline text with one style (plain, strong, emphasis, code, link or image text) and,
 /// for link text and footnote references, where it leads.
 public struct InlineRun: Hashable, Sendable {
@@ -29,5 +31,23 @@ extension Array where Element == InlineRun {
       if length >= bytes { return true }
     }
     return bytes <= 0
+  }
+
+  /// Whether `other` is the same text in the same styles and links, byte for byte (`==` on
+  /// strings takes canonically equivalent text as equal, whose clusters and breaks can differ).
+  func isIdentical(to other: [InlineRun]) -> Bool {
+    guard count == other.count else { return false }
+    for (run, theirs) in zip(self, other) {
+      guard run.style == theirs.style, run.target == theirs.target,
+        run.text.utf8.count == theirs.text.utf8.count
+      else { return false }
+      var mine = run.text
+      var their = theirs.text
+      let same = mine.withUTF8 { a in
+        their.withUTF8 { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+      }
+      guard same else { return false }
+    }
+    return true
   }
 }

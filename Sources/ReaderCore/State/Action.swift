@@ -11,8 +11,9 @@ public enum Action: Sendable {
   case mouse(MouseEvent)
   /// The search index may have become ready: run the pending query if it is small enough.
   case refreshSearch
-  /// A tick while End/G waits for a long paragraph's background measure: the body goes to the
-  /// end if it is known now.
+  /// A tick while End/G waits for a long paragraph's background measure, or while the body is
+  /// held at its old width (`ReaderState.holdsWidth`): the body goes to the end, or to the new
+  /// width, if the measure has got there now.
   case measured
   /// Every match of a pattern, found in the background in the built index.
   case searchFinished(SearchResults)

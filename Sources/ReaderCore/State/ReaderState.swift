@@ -12,6 +12,14 @@ public struct ReaderState: Sendable {
   /// The text the reader was at before a run of resizes or toggles, so that going back
   /// returns to exactly the same line instead of drifting to the start of a wrapped line.
   var pinnedKey: LineKey?
+  /// The width the body is still laid out at after a resize or a toggle that changed it, while
+  /// the layout at the new width has not measured the long paragraph the place is in that far
+  /// (its background measure gets there in a second or so): its lines are cut at the pane's edge
+  /// meanwhile, instead of megabytes measured on the key path (see `Action.measured`).
+  var heldWidth: Int?
+  /// Whether the body is shown at the width it had before a resize, for a moment (see `heldWidth`):
+  /// the run loop then ticks quickly and reduces `Action.measured`.
+  public var holdsWidth: Bool { heldWidth != nil }
   /// The script the text is shown in, and whether vocabulary is localised too.
   public internal(set) var setting: ConversionCache.Setting
   /// Whether long code lines wrap or are chopped, and how far the chopped body is scrolled.
@@ -116,6 +124,7 @@ public struct ReaderState: Sendable {
     outlineTop = 0
     anchor = .top
     pinnedKey = nil
+    heldWidth = nil
     setting = ConversionCache.Setting(script: script, vocabulary: vocabulary)
     codeLines = .wrapped
     ambiguousWidth = DisplayWidth.ambiguous
@@ -162,10 +171,12 @@ public struct ReaderState: Sendable {
   /// for; the reducer keeps the place.
   mutating func replaceDocument(with grown: Document, isComplete: Bool) {
     document = grown
+    // The width held is of the layouts of the document replaced.
+    heldWidth = nil
     outlineRowsCache = OutlineRowsCache(outline: grown.outline)
     conversions = ConversionCache(document: grown, converter: converter)
     factions = FactionIndex(conversions: conversions, isComplete: isComplete)
-    layouts = LayoutCache(conversions: conversions)
+    layouts = LayoutCache(conversions: conversions, earlier: layouts)
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
     // Matches of the text that was replaced may name blocks that are gone.
     search = search.map { SearchState(pattern: $0.pattern) }
@@ -214,10 +225,12 @@ public struct ReaderState: Sendable {
       measure: measure)
   }
 
-  /// The body's layout at the body's current width, in the current script.
+  /// The body's layout at the body's current width (or the one held, see `heldWidth`), in the
+  /// current script.
   public var bodyLayout: DocumentLayout {
     layouts.layout(
-      width: max(1, geometry.body.width), setting: setting, codeLines: codeLines, ambiguous: ambiguousWidth)
+      width: heldWidth ?? max(1, geometry.body.width), setting: setting, codeLines: codeLines,
+      ambiguous: ambiguousWidth)
   }
 
   /// The outline entry whose section is at the top of the body, or nil in the preface; right after

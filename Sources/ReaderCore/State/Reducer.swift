@@ -26,6 +26,7 @@ public enum Reducer {
       LinkNavigation.dropIfHidden(&next)
     case .measured:
       next.statusMessage = state.statusMessage
+      if next.heldWidth != nil { keepingPlace(&next) { _ in } }
       if next.waitsForEnd { run(.bottom, on: &next) }
     case .refreshSearch:
       next.statusMessage = state.statusMessage
@@ -41,7 +42,9 @@ public enum Reducer {
     case .note(let message):
       next.statusMessage = message
     case .reloaded(let document, let loading):
-      keepingPlace(&next) { $0.replaceDocument(with: document, isComplete: loading == nil) }
+      keepingPlace(&next, documentWide: true) {
+        $0.replaceDocument(with: document, isComplete: loading == nil)
+      }
       next.loading = loading
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
       next.highlights = []
@@ -97,7 +100,8 @@ public enum Reducer {
     case .key(let key):
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
-    case .selectEntry, .mouse, .refreshSearch, .measured, .searchFinished, .firstMatchFound, .restore,
+    case .measured: return state.heldWidth != nil
+    case .selectEntry, .mouse, .refreshSearch, .searchFinished, .firstMatchFound, .restore,
       .opened,
       .openFailed,
       .reloadFailed:
@@ -108,13 +112,38 @@ public enum Reducer {
   }
 
   /// Runs a change that re-lays out the body (width, script) and keeps the same text at the top.
-  static func keepingPlace(_ state: inout ReaderState, _ change: (inout ReaderState) -> Void) {
+  ///
+  /// When the layout after the change would have to measure a long paragraph as far as the place
+  /// on this thread (megabytes at the end of a 50 MB line: a second or more) while its background
+  /// measure is on the way there, the body is held at the width it had, cut at the pane's edge,
+  /// and `Action.measured` moves it to the new width once the measure has got there. A change of
+  /// document (`documentWide`) holds nothing: the width held belongs to the old one's layouts.
+  static func keepingPlace(
+    _ state: inout ReaderState, documentWide: Bool = false, _ change: (inout ReaderState) -> Void
+  ) {
     let before = state.bodyLayout
     let key = state.pinnedKey ?? before.key(at: state.anchor)
     state.pinnedKey = key
     let targeted = state.jumpTarget?.anchor == state.anchor
+    let held = state.heldWidth
     change(&state)
-    let after = state.bodyLayout
+    state.heldWidth = nil
+    var after = state.bodyLayout
+    if let key, after !== before, !documentWide,
+      !after.findsWithoutMeasuring(block: state.anchor.block, key: key)
+    {
+      state.heldWidth = before.width
+      after = state.bodyLayout
+      if after === before || after.findsWithoutMeasuring(block: state.anchor.block, key: key) {
+        if held == nil || state.statusMessage == nil { state.statusMessage = .layingOutAtNewWidth }
+      } else {
+        state.heldWidth = nil
+        after = state.bodyLayout
+      }
+    }
+    if state.heldWidth == nil && held != nil && state.statusMessage == .layingOutAtNewWidth {
+      state.statusMessage = nil
+    }
     if let key, after !== before { state.anchor = after.anchor(block: state.anchor.block, key: key) }
     state.anchor = after.clamp(state.anchor, height: state.geometry.body.height)
     // The same text stays at the top, so what the jump went to is still what the reader sees.
@@ -128,7 +157,7 @@ public enum Reducer {
   /// by its first characters; only the blocks near it are laid out.
   static func keepingText(_ state: inout ReaderState, _ change: (inout ReaderState) -> Void) {
     let top = state.bodyLayout.lines(from: state.anchor, count: 1).first?.text.trimmingWhitespace() ?? ""
-    keepingPlace(&state, change)
+    keepingPlace(&state, documentWide: true, change)
     let layout = state.bodyLayout
     guard !top.isEmpty, layout.lines(from: state.anchor, count: 1).first?.text.trimmingWhitespace() != top
     else { return }
