@@ -66,7 +66,7 @@ final class BackgroundParse: @unchecked Sendable {
       let declared = document.declaresOutline
       importer.readRest(into: &document)
       // A table of contents that lists nothing gives the headings' outline: shown in place of the old.
-      var replaces = document.declaresOutline != declared
+      var replaces = document.declaresOutline != declared || importer.startedAgain
       // The outline read with the rest is shown with the next chapter, not a publication later.
       var published = Date.distantPast
       while importer.appendNextChapter(to: &document) {

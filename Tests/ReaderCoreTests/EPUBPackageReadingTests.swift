@@ -125,4 +125,174 @@ final class EPUBPackageReadingTests: XCTestCase {
     let paragraphs = document.blocks.map { $0.runs.plainText }
     XCTAssertEqual(paragraphs, ["甲 乙丙", "x\u{600} y"])
   }
+
+  /// A long book's package (`count` chapters and as many images, a nav), written as `opf`
+  /// writes it from the manifest's item lines, the spine's reference lines and a nav item line.
+  private func longBook(
+    count: Int, opf: (_ items: [String], _ references: [String], _ nav: String) -> String
+  ) -> [UInt8] {
+    let items = (1...count).flatMap { number in
+      [
+        "<item id=\"c\(number)\" href=\"text/ch\(number).xhtml\" media-type=\"application/xhtml+xml\"/>",
+        "<item id=\"img\(number)\" href=\"images/第\(number)圖.png\" media-type=\"image/png\"/>",
+      ]
+    }
+    let references = (1...count).map { "<itemref idref=\"c\($0)\"/>" }
+    let nav = "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>"
+    let links = (1...count).map { "<li><a href=\"text/ch\($0).xhtml\">第\($0)章</a></li>" }.joined()
+    var files = [
+      "OEBPS/nav.xhtml": SampleBooks.xhtml(
+        title: "目錄", body: "<nav epub:type=\"toc\"><ol>\(links)</ol></nav>")
+    ]
+    for number in 1...count {
+      files["OEBPS/text/ch\(number).xhtml"] = SampleBooks.xhtml(
+        title: "第\(number)章", body: "<h1>第\(number)章</h1><p>第\(number)章的正文，話說天下大勢。</p>")
+    }
+    return ZipWriter.archive(
+      [
+        ZipWriter.Entry("mimetype", "application/epub+zip", stored: true),
+        ZipWriter.Entry(
+          "META-INF/container.xml",
+          "<container><rootfiles><rootfile full-path=\"OEBPS/content.opf\"/></rootfiles></container>"),
+        ZipWriter.Entry("OEBPS/content.opf", opf(items, references, nav)),
+      ] + files.sorted { $0.key < $1.key }.map { ZipWriter.Entry($0.key, $0.value) })
+  }
+
+  /// The package read for the first page with and without the shortcut.
+  private func packages(_ bytes: [UInt8]) throws -> (shortcut: EPUBPackage, whole: EPUBPackage) {
+    let archive = try ZipArchive(bytes: bytes)
+    let limit = EPUBImporter.firstSpineItems
+    EPUBPackage.useShortcut = false
+    defer { EPUBPackage.useShortcut = true }
+    let whole = try EPUBPackage.read(from: archive, spineLimit: limit)
+    EPUBPackage.useShortcut = true
+    return (try EPUBPackage.read(from: archive, spineLimit: limit), whole)
+  }
+
+  private func assertSamePackage(
+    _ read: (shortcut: EPUBPackage, whole: EPUBPackage), shortcut: Bool, _ what: String
+  ) {
+    XCTAssertEqual(read.shortcut.isShortcut, shortcut, what)
+    XCTAssertEqual(read.shortcut.spine, read.whole.spine, what)
+    XCTAssertEqual(read.shortcut.spine.count, EPUBImporter.firstSpineItems, what)
+    XCTAssertEqual(read.shortcut.title, read.whole.title, what)
+    XCTAssertEqual(read.shortcut.author, read.whole.author, what)
+    XCTAssertEqual(read.shortcut.language, read.whole.language, what)
+    XCTAssertEqual(read.shortcut.navigation, read.whole.navigation, what)
+    XCTAssertEqual(read.shortcut.ncx, read.whole.ncx, what)
+    XCTAssertEqual(read.shortcut.isWholeSpine, read.whole.isWholeSpine, what)
+  }
+
+  func testALongPackageIsReadForTheFirstPageWithoutItsManifestAsTheWholeReadsIt() throws {
+    let metadata = """
+      <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <dc:title>長篇 &amp; 書名</dc:title><dc:creator>測試者</dc:creator><dc:language>zh-Hant</dc:language>
+      </metadata>
+      """
+    let plain = longBook(count: 700) { items, references, nav in
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+      \(metadata)
+      <manifest>
+      \(nav)
+      \(items.joined(separator: "\n"))
+      </manifest>
+      <spine>\(references.joined())</spine>
+      </package>
+      """
+    }
+    let bytes = try packages(plain)
+    assertSamePackage(bytes, shortcut: true, "a plain package")
+    XCTAssertEqual(bytes.shortcut.spine.first?.path, "OEBPS/text/ch1.xhtml")
+    XCTAssertEqual(bytes.shortcut.title, "長篇 & 書名")
+
+    // Prefixed elements, an item written with an end tag and a `>` in a value, a later item of
+    // the same id that replaces the first, an id spelled with a character reference, an EPUB 2
+    // toc and no nav.
+    let written = longBook(count: 700) { items, references, _ in
+      var items = items
+      items[0] =
+        "<opf:item id=\"c1\" href=\"text/ch2.xhtml\" title=\"a > b\" media-type=\"application/xhtml+xml\"></opf:item>"
+      items[2] = "<opf:item id=\"c&#50;\" href=\"text/ch2.xhtml\" media-type=\"application/xhtml+xml\" />"
+      items.append("<opf:item id=\"c1\" href=\"text/ch1.xhtml\" media-type=\"application/xhtml+xml\"/>")
+      items.append("<opf:item id=\"ncx\" href=\"toc.ncx\" media-type=\"Application/X-DTBNCX+XML\"/>")
+      return """
+        <?xml version='1.0' encoding='utf-8'?>
+        <opf:package xmlns:opf="http://www.idpf.org/2007/opf" version="2.0">
+        \(metadata.replacingOccurrences(of: "metadata", with: "opf:metadata"))
+        <opf:manifest>
+        \(items.map { $0.replacingOccurrences(of: "<item", with: "<opf:item") }.joined(separator: "\n"))
+        </opf:manifest>
+        <opf:spine toc="ncx">\(references.map { $0.replacingOccurrences(of: "<itemref", with: "<opf:itemref") }.joined())</opf:spine>
+        </opf:package>
+        """
+    }
+    let prefixed = try packages(written)
+    assertSamePackage(prefixed, shortcut: true, "a prefixed EPUB 2 package")
+    XCTAssertEqual(
+      prefixed.shortcut.spine.prefix(3).map(\.path),
+      ["OEBPS/text/ch1.xhtml", "OEBPS/text/ch2.xhtml", "OEBPS/text/ch3.xhtml"])
+    XCTAssertEqual(prefixed.shortcut.ncx?.path, "OEBPS/toc.ncx")
+
+    // A comment could hide a tag from the bytes: such a package is read whole.
+    let commented = longBook(count: 700) { items, references, nav in
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+      \(metadata)
+      <!-- <manifest><item id="c1" href="wrong.xhtml"/></manifest> <spine><itemref idref="c1"/></spine> -->
+      <manifest>\(nav)\(items.joined(separator: "\n"))</manifest>
+      <spine>\(references.joined())</spine>
+      </package>
+      """
+    }
+    assertSamePackage(try packages(commented), shortcut: false, "a package with a comment")
+
+    // The book reads the same: its first page, and whole.
+    for book in [plain, written] {
+      var importer = try EPUBImporter(bytes: book)
+      let first = importer.firstDocument(fallbackTitle: "book.epub")
+      var grown = first
+      while importer.appendNextChapter(to: &grown) {}
+      EPUBPackage.useShortcut = false
+      defer { EPUBPackage.useShortcut = true }
+      var whole = try EPUBImporter(bytes: book)
+      let expected = try whole.document(fallbackTitle: "book.epub")
+      XCTAssertEqual(first.blocks, Array(expected.blocks.prefix(first.blocks.count)))
+      XCTAssertEqual(grown.blocks, expected.blocks)
+      XCTAssertEqual(grown.outline.entries, expected.outline.entries)
+      XCTAssertEqual(grown.title, expected.title)
+      XCTAssertFalse(importer.startedAgain)
+    }
+  }
+
+  func testABookWhosePackageTheShortcutMisreadsStartsAgainOnTheWholePackage() throws {
+    // The first chapter's item is not the manifest's own (it sits inside another element):
+    // the whole parse leaves it out, the bytes do not tell.
+    let book = longBook(count: 700) { items, references, nav in
+      """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+      <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>誤讀</dc:title></metadata>
+      <manifest>\(nav)<bindings>\(items[0])</bindings>\(items.dropFirst().joined(separator: "\n"))</manifest>
+      <spine>\(references.joined())</spine>
+      </package>
+      """
+    }
+    XCTAssertTrue(try packages(book).shortcut.isShortcut)
+    var importer = try EPUBImporter(bytes: book)
+    var document = importer.firstDocument(fallbackTitle: "book.epub")
+    XCTAssertTrue(DocumentPrinter.text(of: document, width: 0).hasPrefix("第1章"), "the misread first page")
+    importer.readRest(into: &document)
+    XCTAssertTrue(importer.startedAgain)
+    while importer.appendNextChapter(to: &document) {}
+    EPUBPackage.useShortcut = false
+    defer { EPUBPackage.useShortcut = true }
+    var whole = try EPUBImporter(bytes: book)
+    let expected = try whole.document(fallbackTitle: "book.epub")
+    XCTAssertTrue(DocumentPrinter.text(of: expected, width: 0).hasPrefix("第2章"))
+    XCTAssertEqual(document.blocks, expected.blocks)
+    XCTAssertEqual(document.outline.entries, expected.outline.entries)
+  }
 }

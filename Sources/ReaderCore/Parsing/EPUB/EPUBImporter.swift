@@ -8,8 +8,8 @@
 /// the outline of its headings. A chapter that is missing or damaged is skipped and counted in
 /// the notice; one past the size limit ends the import with what was read.
 public struct EPUBImporter: Sendable {
-  public let title: String?
-  public let author: String?
+  public private(set) var title: String?
+  public private(set) var author: String?
   private let archive: ZipArchive
   /// The package as read so far: a long book's first spine items only until `readRest`.
   private var package: EPUBPackage
@@ -79,7 +79,12 @@ public struct EPUBImporter: Sendable {
     hasReadRest = true
     if !package.isWholeSpine {
       // The same bytes were parsed a moment ago; should that fail now, the spine read is all there is.
-      package = (try? EPUBPackage.read(from: archive)) ?? package
+      let whole = (try? EPUBPackage.read(from: archive)) ?? package
+      if package.isShortcut && !package.agrees(with: whole) {
+        // The shortcut misread a package that is not well-formed: the book starts again on the whole.
+        startAgain(with: whole, document: &document)
+      }
+      package = whole
       package.isWholeSpine = true
     }
     var toc = EPUBTableOfContents(entries: [])
@@ -99,6 +104,27 @@ public struct EPUBImporter: Sendable {
     document.bookPlaces?.spineIsWhole = true
     if document.declaresOutline && !hasTableOfContents { document = document.withHeadingsOutline() }
     document.append([], entries: placedEntries())
+  }
+
+  /// Whether the import started again from the first chapter after the first page (see
+  /// `readRest`): the document then replaces the one shown rather than growing it.
+  public private(set) var startedAgain = false
+
+  /// Forgets the chapters imported from `package` and empties `document`, to import `whole` from
+  /// its first chapter.
+  private mutating func startAgain(with whole: EPUBPackage, document: inout Document) {
+    startedAgain = true
+    package = whole
+    title = whole.title
+    author = whole.author
+    hasTableOfContents = whole.navigation != nil || whole.ncx != nil
+    converter = XHTMLConverter()
+    converter.chinese = whole.language?.hasPrefix("zh") ?? false
+    nextChapter = 0
+    topIDs = []
+    skipped = []
+    stoppedBy = nil
+    document = emptyDocument(fallbackTitle: document.title)
   }
 
   /// The entry names of the spine's documents known so far, for `BookPlaces`.

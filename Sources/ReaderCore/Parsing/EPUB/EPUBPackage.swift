@@ -45,10 +45,31 @@ struct EPUBPackage {
     guard let path else { throw .missingPackage }
     let bytes: [UInt8]
     do { bytes = try archive.read(path) } catch { throw .archive(error) }
-    let collector = EPUBPackageCollector(spineLimit: spineLimit)
-    MarkupStreamReader.read(bytes, to: collector)
-    guard let package = read(collector, path: path) else { throw .invalidPackage(path) }
+    let collector: EPUBPackageCollector
+    let shortcut = useShortcut ? EPUBPackageShortcut.collect(bytes, spineLimit: spineLimit) : nil
+    if let shortcut {
+      collector = shortcut
+    } else {
+      collector = EPUBPackageCollector(spineLimit: spineLimit)
+      MarkupStreamReader.read(bytes, to: collector)
+    }
+    guard var package = read(collector, path: path) else { throw .invalidPackage(path) }
+    package.isShortcut = shortcut != nil
     return package
+  }
+
+  /// Whether a long package's start is read without its whole manifest (`EPUBPackageShortcut`);
+  /// tests turn it off to compare.
+  nonisolated(unsafe) static var useShortcut = true
+
+  /// Whether this was read by `EPUBPackageShortcut`: the whole package read later is to agree.
+  var isShortcut = false
+
+  /// Whether `whole`, this package read whole, begins as this one does: the same metadata, the
+  /// same first spine items and table of contents.
+  func agrees(with whole: EPUBPackage) -> Bool {
+    title == whole.title && author == whole.author && language == whole.language
+      && spine == Array(whole.spine.prefix(spine.count)) && navigation == whole.navigation && ncx == whole.ncx
   }
 
   private static func read(_ collected: EPUBPackageCollector, path: String) -> EPUBPackage? {
