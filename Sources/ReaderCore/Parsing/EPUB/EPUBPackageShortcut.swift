@@ -29,10 +29,9 @@ enum EPUBPackageShortcut {
     let first = EPUBPackageCollector(spineLimit: spineLimit)
     MarkupStreamReader.read(layout.copy(of: bytes, keeping: []), to: first)
     guard first.hasSpine else { return nil }
-    var wanted = Set(first.references.map { Array($0.utf8) })
-    if let toc = first.toc { wanted.insert(Array(toc.utf8)) }
+    let wanted = (first.references + (first.toc.map { [$0] } ?? [])).map { Array($0.utf8) }
     let kept = bytes.withUnsafeBufferPointer { buffer in
-      layout.items.filter { isKept(buffer[$0], wanted: wanted) }
+      layout.items.filter { isKept($0, in: buffer, wanted: wanted) }
     }
     let collector = EPUBPackageCollector(spineLimit: spineLimit)
     MarkupStreamReader.read(layout.copy(of: bytes, keeping: kept), to: collector)
@@ -125,54 +124,52 @@ enum EPUBPackageShortcut {
     }
   }
 
-  /// Whether an item's start tag is kept: its unprefixed `id` is wanted or not told from its
-  /// bytes, or it has `properties` (the navigation's `nav`) or an NCX media type.
-  private static func isKept(_ tag: Slice<UnsafeBufferPointer<UInt8>>, wanted: Set<[UInt8]>) -> Bool {
+  /// Whether the item start tag at `tag` is kept: its unprefixed `id` is wanted or not told from
+  /// its bytes, or it has `properties` (the navigation's `nav`) or an NCX media type. Every item
+  /// of a long book's manifest comes here: nothing is copied.
+  private static func isKept(_ tag: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, wanted: [[UInt8]])
+    -> Bool
+  {
     var kept = false
-    let readable = forEachAttribute(in: Array(tag)) { name, value in
-      if equalIgnoringCase(name, "id") {
-        if value.contains(UInt8(ascii: "&")) || wanted.contains(Array(value)) { kept = true }
-      } else if equalIgnoringCase(name, "properties") {
+    let readable = forEachAttribute(in: tag, of: bytes) { name, value in
+      if equal(name, "id", in: bytes) {
+        if bytes[value].contains(UInt8(ascii: "&")) {
+          kept = true
+        } else if wanted.contains(where: { $0.count == value.count && $0.elementsEqual(bytes[value]) }) {
+          kept = true
+        }
+      } else if equal(name, "properties", in: bytes) {
         kept = true
-      } else if equalIgnoringCase(name, "media-type"), containsIgnoringCase(value, "dtbncx") {
+      } else if equal(name, "media-type", in: bytes), containsIgnoringCase(bytes[value], "dtbncx") {
         kept = true
       }
     }
     return kept || !readable
   }
 
-  /// Calls `body` with each attribute's name and raw value in a start tag; false when it met
-  /// something it cannot read (the tag is then kept, for libxml2 to read).
+  /// Calls `body` with the ranges of each attribute's name and raw value in the start tag at
+  /// `tag`, hopping from `=` to `=` (values skipped whole); false when it met something it cannot
+  /// read (the tag is then kept, for libxml2).
   private static func forEachAttribute(
-    in bytes: [UInt8], _ body: (ArraySlice<UInt8>, ArraySlice<UInt8>) -> Void
+    in tag: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, Range<Int>) -> Void
   ) -> Bool {
-    var index = 1
-    while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
-      bytes[index] != UInt8(ascii: "/")
-    {
-      index += 1
-    }
-    while true {
-      while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-      let nameStart = index
-      while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
-        bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/")
-      {
-        index += 1
-      }
-      // The tag's end: every attribute read.
-      guard index > nameStart else { return true }
-      let name = bytes[nameStart..<index]
-      while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { return false }
-      index += 1
-      while index < bytes.count, isSpace(bytes[index]) { index += 1 }
-      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'"),
-        let valueEnd = bytes[(index + 1)...].firstIndex(of: bytes[index])
+    let end = tag.upperBound
+    var index = tagName(in: bytes, from: tag.lowerBound + 1).upperBound
+    while let equals = Self.index(of: UInt8(ascii: "="), in: bytes, from: index), equals < end {
+      var nameEnd = equals
+      while nameEnd > index, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+      var nameStart = nameEnd
+      while nameStart > index, !isSpace(bytes[nameStart - 1]) { nameStart -= 1 }
+      var quote = equals + 1
+      while quote < end, isSpace(bytes[quote]) { quote += 1 }
+      guard nameStart < nameEnd, quote < end,
+        bytes[quote] == UInt8(ascii: "\"") || bytes[quote] == UInt8(ascii: "'"),
+        let close = Self.index(of: bytes[quote], in: bytes, from: quote + 1), close < end
       else { return false }
-      body(name, bytes[(index + 1)..<valueEnd])
-      index = valueEnd + 1
+      body(nameStart..<nameEnd, (quote + 1)..<close)
+      index = close + 1
     }
+    return true
   }
 
   /// The end (one past the `>`) of the tag whose name ends at `from`, quotes skipped.
@@ -223,13 +220,23 @@ enum EPUBPackageShortcut {
     return zip(bytes, wanted).allSatisfy { lowered($0) == $1 }
   }
 
-  private static func containsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ expected: StaticString) -> Bool {
+  private static func containsIgnoringCase(
+    _ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ expected: StaticString
+  )
+    -> Bool
+  {
     let wanted = UnsafeBufferPointer(start: expected.utf8Start, count: expected.utf8CodeUnitCount)
-    let lower = bytes.map(lowered)
-    guard lower.count >= wanted.count else { return false }
-    return (0...(lower.count - wanted.count)).contains { start in
-      zip(lower[start..<(start + wanted.count)], wanted).allSatisfy { $0 == $1 }
+    guard let first = wanted.first, bytes.count >= wanted.count else { return false }
+    var start = bytes.startIndex
+    while start <= bytes.endIndex - wanted.count {
+      if lowered(bytes[start]) == first {
+        var matched = 1
+        while matched < wanted.count, lowered(bytes[start + matched]) == wanted[matched] { matched += 1 }
+        if matched == wanted.count { return true }
+      }
+      start += 1
     }
+    return false
   }
 
   private static func lowered(_ byte: UInt8) -> UInt8 {
