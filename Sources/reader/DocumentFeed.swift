@@ -1,3 +1,4 @@
+import Dispatch
 import FoundationEssentials
 import ReaderCore
 
@@ -12,8 +13,12 @@ import ReaderCore
 struct DocumentFeed {
   /// The parse growing the document on screen; nil when it came whole.
   private(set) var growing: BackgroundParse?
-  /// A reload not shown yet: its parse, the newest document it made and how far along it is.
-  private var pending: (parse: BackgroundParse, document: Document, loading: Double?)?
+  /// A reload not shown yet: its parse (none when the file was read whole), the newest document
+  /// it made and how far along it is.
+  private var pending: (parse: BackgroundParse?, document: Document, loading: Double?)?
+  /// The whole document read again, laid out off screen while the place is measured in it, and
+  /// since when (monotonic nanoseconds).
+  private var preparing: (preparation: ReloadPreparation, since: UInt64)?
 
   init(growing: BackgroundParse?) {
     self.growing = growing
@@ -34,12 +39,12 @@ struct DocumentFeed {
   /// the reading place, else `state` as it is (`update` shows the new one later).
   mutating func reload(_ document: Document, rest: BackgroundParse?, on state: ReaderState) -> ReaderState {
     growing?.cancel()
-    pending?.parse.cancel()
+    pending?.parse?.cancel()
     pending = nil
+    preparing = nil
     growing = nil
-    guard let rest else { return Reducer.reduce(state, .reloaded(document, loading: nil)) }
-    rest.begin()
-    pending = (rest, document, 0)
+    rest?.begin()
+    pending = (rest, document, rest == nil ? nil : 0)
     return showReloadIfReady(on: state) ?? state
   }
 
@@ -47,7 +52,7 @@ struct DocumentFeed {
   /// changed.
   mutating func update(_ state: ReaderState) -> ReaderState? {
     if let reload = pending {
-      if let taken = reload.parse.takeDocument() {
+      if let taken = reload.parse?.takeDocument() {
         pending = (reload.parse, taken.document, taken.loading)
       }
       return showReloadIfReady(on: state)
@@ -58,12 +63,25 @@ struct DocumentFeed {
 
   /// The pending reload shown in `state`, when it is whole or holds a screen of blocks from the
   /// block at the top (every block is at least a line, so the place is not pulled back to fit).
+  /// A whole one is laid out off screen first, and waits while the place is in a long paragraph
+  /// that its layout has not measured that far yet (see `ReloadPreparation`; ten seconds at most).
   private mutating func showReloadIfReady(on state: ReaderState) -> ReaderState? {
     guard let reload = pending else { return nil }
     let needed = state.anchor.block + state.geometry.body.height
     guard reload.loading == nil || reload.document.blocks.count > needed else { return nil }
+    var prepared: ReloadPreparation?
+    if reload.loading == nil {
+      let now = DispatchTime.now().uptimeNanoseconds
+      let started = preparing ?? (ReloadPreparation(of: reload.document, for: state), now)
+      preparing = started
+      guard started.preparation.findsPlace(of: state) || now - started.since > 10_000_000_000 else {
+        return nil
+      }
+      prepared = started.preparation
+    }
     pending = nil
+    preparing = nil
     growing = reload.loading == nil ? nil : reload.parse
-    return Reducer.reduce(state, .reloaded(reload.document, loading: reload.loading))
+    return Reducer.reduce(state, .reloaded(reload.document, loading: reload.loading, prepared: prepared))
   }
 }

@@ -385,4 +385,29 @@ final class LargeParagraphConversionTests: XCTestCase {
     fresh.anchor = fresh.bodyLayout.anchor(block: 1, key: key)
     XCTAssertEqual(afterChange.anchor, fresh.anchor)
   }
+
+  func testAReloadDeepInALongParagraphThatChangedIsLaidOutOffScreenUntilThePlaceIsMeasured() {
+    var (_, state, jobs) = readerWithHeldMeasures()
+    state = press(.tab, on: state)
+    let deep = state.bodyLayout.move(Anchor(block: 1, line: 0), by: 1_500)
+    state.anchor = deep
+    let key = state.bodyLayout.key(at: deep)!
+    var changedRuns = LongParagraphTests.mixedRuns(count: 40_000, seed: 6)
+    changedRuns[0].text = "改了" + changedRuns[0].text
+    let changed = Self.document(changedRuns)
+
+    let preparation = ReloadPreparation(of: changed, for: state)
+    XCTAssertFalse(
+      preparation.findsPlace(of: state), "the changed paragraph is not measured to the place yet")
+    jobs.runAll()
+    XCTAssertTrue(preparation.findsPlace(of: state))
+    let reloaded = Reducer.reduce(state, .reloaded(changed, loading: nil, prepared: preparation))
+    let measured = preparation.layouts.layout(width: reloaded.bodyLayout.width).paragraphLines(ofBlock: 1)
+    XCTAssertTrue(
+      reloaded.bodyLayout.paragraphLines(ofBlock: 1) === measured, "the lines measured off screen")
+    var fresh = press(.tab, on: ReaderState(document: changed, size: TerminalSize(width: 80, height: 20)))
+    fresh.anchor = fresh.bodyLayout.anchor(block: 1, key: key)
+    XCTAssertEqual(reloaded.anchor, fresh.anchor)
+    XCTAssertEqual(reloaded.statusMessage, .reloaded)
+  }
 }

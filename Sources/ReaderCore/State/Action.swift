@@ -32,8 +32,9 @@ public enum Action: Sendable {
   /// A note for the status line from outside the viewer (why the next document did not open).
   case note(Message)
   /// The file changed on disk and was read again: the same place, as far as it still exists, and
-  /// how far along loading the rest is (nil once it is complete).
-  case reloaded(Document, loading: Double?)
+  /// how far along loading the rest is (nil once it is complete); `prepared`, when the document
+  /// was laid out off screen first (`ReloadPreparation`), gives its caches.
+  case reloaded(Document, loading: Double?, prepared: ReloadPreparation? = nil)
   /// The run loop read the file a followed link names (`Effect.openDocument`): show it at the
   /// heading `fragment` names, remembering the place for the back key.
   case opened(Document, location: String, fragment: String?)

@@ -169,14 +169,14 @@ public struct ReaderState: Sendable {
   /// Takes another document (a reload, or a background parse that started again), the whole of it
   /// once `isComplete`: the caches start again on it, refilling with just what the screen asks
   /// for; the reducer keeps the place.
-  mutating func replaceDocument(with grown: Document, isComplete: Bool) {
+  mutating func replaceDocument(with grown: Document, isComplete: Bool, prepared: ReloadPreparation? = nil) {
     document = grown
     // The width held is of the layouts of the document replaced.
     heldWidth = nil
     outlineRowsCache = OutlineRowsCache(outline: grown.outline)
-    conversions = ConversionCache(document: grown, converter: converter)
+    conversions = prepared?.conversions ?? ConversionCache(document: grown, converter: converter)
     factions = FactionIndex(conversions: conversions, isComplete: isComplete)
-    layouts = LayoutCache(conversions: conversions, earlier: layouts)
+    layouts = prepared?.layouts ?? LayoutCache(conversions: conversions, earlier: layouts)
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
     // Matches of the text that was replaced may name blocks that are gone.
     search = search.map { SearchState(pattern: $0.pattern) }

@@ -41,9 +41,9 @@ public enum Reducer {
       restore(position, on: &next)
     case .note(let message):
       next.statusMessage = message
-    case .reloaded(let document, let loading):
+    case .reloaded(let document, let loading, let prepared):
       keepingPlace(&next, documentWide: true) {
-        $0.replaceDocument(with: document, isComplete: loading == nil)
+        $0.replaceDocument(with: document, isComplete: loading == nil, prepared: prepared)
       }
       next.loading = loading
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
@@ -166,6 +166,8 @@ public enum Reducer {
       for distance in 0...64 {
         for block in Set([state.anchor.block - distance, state.anchor.block + distance]).sorted()
         where block >= 0 && block < layout.blockCount {
+          // A long paragraph is not laid out whole to look for a line: its place is by its key.
+          guard layout.paragraphLines(ofBlock: block) == nil else { continue }
           let lines = layout.lines(ofBlock: block)
           if let line = lines.firstIndex(where: { matches($0.text.trimmingWhitespace()) }) {
             state.anchor = layout.clamp(Anchor(block: block, line: line), height: state.geometry.body.height)
