@@ -295,4 +295,41 @@ final class EPUBPackageReadingTests: XCTestCase {
     XCTAssertEqual(document.blocks, expected.blocks)
     XCTAssertEqual(document.outline.entries, expected.outline.entries)
   }
+
+  func testDamagedBytesInALongPackageNeverTripTheShortcut() {
+    let items = (1...800).map {
+      "<item id=\"c\($0)\" href=\"text/ch\($0).xhtml\" media-type=\"application/xhtml+xml\"/>"
+    }
+    let opf = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+      <metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>損壞</dc:title></metadata>
+      <manifest>\(items.joined(separator: "\n"))</manifest>
+      <spine toc="ncx">\((1...800).map { "<itemref idref=\"c\($0)\"/>" }.joined())</spine>
+      </package>
+      """
+    let bytes = Array(opf.utf8)
+    XCTAssertNotNil(
+      EPUBPackageShortcut.collect(bytes, spineLimit: 16), "the package as written takes the shortcut")
+    var generator = SeededGenerator(seed: 15)
+    let marks = Array("<>\"'=/ !?:&".utf8)
+    var shortcuts = 0
+    for _ in 0..<300 {
+      var damaged = bytes
+      for _ in 0..<Int.random(in: 1...12, using: &generator) {
+        let at = Int.random(in: 0..<damaged.count, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: damaged[at] = marks.randomElement(using: &generator)!
+        case 1: damaged.remove(at: at)
+        default:
+          damaged.removeSubrange(at..<min(damaged.count, at + Int.random(in: 1...400, using: &generator)))
+        }
+      }
+      if let collector = EPUBPackageShortcut.collect(damaged, spineLimit: 16) {
+        shortcuts += 1
+        XCTAssertLessThanOrEqual(collector.references.count, 16)
+      }
+    }
+    XCTAssertGreaterThan(shortcuts, 0, "damage away from the markup still takes the shortcut")
+  }
 }

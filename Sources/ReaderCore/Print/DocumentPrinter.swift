@@ -1,23 +1,77 @@
+import Dispatch
+
 /// The laid-out document as plain text, for `--print` and for pipes: the screen's layout, no escapes.
 ///
 /// Links are followed by a number in brackets (`Swift 官網[3]`) and the numbered destinations are
 /// listed at the end under `References:`, as `w3m -dump` does (see `LinkReferences`).
 public enum DocumentPrinter {
   /// Wraps at `width` columns; 0 means no wrapping.
+  ///
+  /// The blocks are laid out a window at a time, its pieces on as many threads as there are
+  /// processors (each block's lines depend on that block alone), and written in order: the
+  /// layout is most of the time a large document's printout takes.
   public static func print(_ document: Document, width: Int, into output: (String) -> Void) {
-    forEachLine(of: document, width: width) { output(trimmed($0)) }
+    let (numbered, references) = LinkReferences.number(document)
+    let blocks = numbered.blocks
+    let layouter = BlockLayouter(width: wrapWidth(width))
+    let piece = 64
+    let pieces = 16
+    var start = 0
+    while start < blocks.count {
+      let ranges = (0..<pieces).map { index in
+        min(blocks.count, start + index * piece)..<min(blocks.count, start + (index + 1) * piece)
+      }
+      let texts = Slots(count: pieces)
+      defer { texts.free() }
+      DispatchQueue.concurrentPerform(iterations: pieces) { index in
+        var text = ""
+        forEachLine(of: blocks, in: ranges[index], layouter: layouter) { text += trimmed($0) }
+        texts.base[index] = text
+      }
+      for index in 0..<pieces where !texts.base[index].isEmpty { output(texts.base[index]) }
+      start += piece * pieces
+    }
+    forEachReferenceLine(references.references, afterBlocks: !blocks.isEmpty, width: width) {
+      output(trimmed($0))
+    }
   }
 
   /// The laid-out lines that `print` writes, one after another, styles and decorations kept:
   /// the document's, then the numbered references.
   public static func forEachLine(of document: Document, width: Int, _ body: (LayoutLine) -> Void) {
     let (numbered, references) = LinkReferences.number(document)
-    let wrapWidth = width == 0 ? Int.max / 4 : width
-    // Block by block as `DocumentLayout` lays them out, the empty line of an empty block and
-    // the blank after every block but the last included, without keeping any block's lines.
-    let layouter = BlockLayouter(width: wrapWidth)
     let blocks = numbered.blocks
-    for (index, block) in blocks.enumerated() {
+    forEachLine(of: blocks, in: blocks.indices, layouter: BlockLayouter(width: wrapWidth(width)), body)
+    forEachReferenceLine(references.references, afterBlocks: !blocks.isEmpty, width: width, body)
+  }
+
+  private static func wrapWidth(_ width: Int) -> Int { width == 0 ? Int.max / 4 : width }
+
+  /// One text per piece of a window, each written by the thread that lays that piece out.
+  private struct Slots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<String>
+    let count: Int
+
+    init(count: Int) {
+      self.count = count
+      base = .allocate(capacity: count)
+      base.initialize(repeating: "", count: count)
+    }
+
+    func free() {
+      base.deinitialize(count: count)
+      base.deallocate()
+    }
+  }
+
+  /// The lines of `blocks[range]`, block by block as `DocumentLayout` lays them out: the empty
+  /// line of an empty block and the blank after every block but the last included, without
+  /// keeping any block's lines.
+  private static func forEachLine(
+    of blocks: [Block], in range: Range<Int>, layouter: BlockLayouter, _ body: (LayoutLine) -> Void
+  ) {
+    for index in range {
+      let block = blocks[index]
       var last: LineKey?
       layouter.forEachLine(of: block) { line in
         body(line)
@@ -32,12 +86,18 @@ public enum DocumentPrinter {
         body(LayoutLine(spans: [], key: key))
       }
     }
-    guard !references.references.isEmpty else { return }
+  }
+
+  /// The numbered link destinations under `References:`, after a blank line when blocks came before.
+  private static func forEachReferenceLine(
+    _ references: [(Int, String)], afterBlocks: Bool, width: Int, _ body: (LayoutLine) -> Void
+  ) {
+    guard !references.isEmpty else { return }
     let key = LineKey(leaf: Int.max, offset: 0)
-    if !blocks.isEmpty { body(LayoutLine(spans: [], key: key)) }
+    if afterBlocks { body(LayoutLine(spans: [], key: key)) }
     body(LayoutLine(spans: [StyledText("References:")], key: key))
-    let breaker = LineBreaker(width: wrapWidth)
-    for (number, destination) in references.references {
+    let breaker = LineBreaker(width: wrapWidth(width))
+    for (number, destination) in references {
       let marker = "[\(number)] "
       let pad = String(repeating: " ", count: DisplayWidth.of(marker))
       let lines = breaker.wrap(
