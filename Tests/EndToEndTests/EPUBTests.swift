@@ -188,8 +188,14 @@ final class EPUBTests: XCTestCase {
     XCTAssertTrue(lines.contains("    2 in 「第二章　董事會」"), printed.text)
     let session = try TmuxSession(command: ReaderShell.shellCommand([book]), width: 90, height: 16)
     try session.send("F")
-    let screen = try session.waitFor { $0.joined().contains("Ilya Sutskever  2 mentions") }
-    XCTAssertTrue(screen.joined().contains("Sam Altman  4 mentions"), screen.joined(separator: "\n"))
+    // The counts fill in one faction after another in the background: both are waited for.
+    let screen = try session.waitFor {
+      $0.joined().contains("Ilya Sutskever  2 mentions") && $0.joined().contains("Sam Altman  4 mentions")
+    }
+    XCTAssertTrue(
+      screen.joined().contains("Sam Altman  4 mentions")
+        && screen.joined().contains("Ilya Sutskever  2 mentions"),
+      screen.joined(separator: "\n"))
     try session.send("Escape", "q")
     try session.waitFor { $0.joined().contains("reader-exit=0") }
   }
