@@ -162,10 +162,7 @@ final class EPUBPackageReadingTests: XCTestCase {
   private func packages(_ bytes: [UInt8]) throws -> (shortcut: EPUBPackage, whole: EPUBPackage) {
     let archive = try ZipArchive(bytes: bytes)
     let limit = EPUBImporter.firstSpineItems
-    EPUBPackage.useShortcut = false
-    defer { EPUBPackage.useShortcut = true }
-    let whole = try EPUBPackage.read(from: archive, spineLimit: limit)
-    EPUBPackage.useShortcut = true
+    let whole = try EPUBPackage.read(from: archive, spineLimit: limit, shortcuts: false)
     return (try EPUBPackage.read(from: archive, spineLimit: limit), whole)
   }
 
@@ -255,9 +252,7 @@ final class EPUBPackageReadingTests: XCTestCase {
       let first = importer.firstDocument(fallbackTitle: "book.epub")
       var grown = first
       while importer.appendNextChapter(to: &grown) {}
-      EPUBPackage.useShortcut = false
-      defer { EPUBPackage.useShortcut = true }
-      var whole = try EPUBImporter(bytes: book)
+      var whole = try EPUBImporter(bytes: book, shortcuts: false)
       let expected = try whole.document(fallbackTitle: "book.epub")
       XCTAssertEqual(first.blocks, Array(expected.blocks.prefix(first.blocks.count)))
       XCTAssertEqual(grown.blocks, expected.blocks)
@@ -287,9 +282,7 @@ final class EPUBPackageReadingTests: XCTestCase {
     importer.readRest(into: &document)
     XCTAssertTrue(importer.startedAgain)
     while importer.appendNextChapter(to: &document) {}
-    EPUBPackage.useShortcut = false
-    defer { EPUBPackage.useShortcut = true }
-    var whole = try EPUBImporter(bytes: book)
+    var whole = try EPUBImporter(bytes: book, shortcuts: false)
     let expected = try whole.document(fallbackTitle: "book.epub")
     XCTAssertTrue(DocumentPrinter.text(of: expected, width: 0).hasPrefix("第2章"))
     XCTAssertEqual(document.blocks, expected.blocks)

@@ -174,9 +174,10 @@ public struct ReaderState: Sendable {
     // The width held is of the layouts of the document replaced.
     heldWidth = nil
     outlineRowsCache = OutlineRowsCache(outline: grown.outline)
-    conversions = prepared?.conversions ?? ConversionCache(document: grown, converter: converter)
+    let caches = prepared ?? ReloadPreparation(of: grown, for: self)
+    conversions = caches.conversions
     factions = FactionIndex(conversions: conversions, isComplete: isComplete)
-    layouts = prepared?.layouts ?? LayoutCache(conversions: conversions, earlier: layouts)
+    layouts = caches.layouts
     searchIndexes = SearchIndexCache(conversions: conversions, library: converter.library)
     // Matches of the text that was replaced may name blocks that are gone.
     search = search.map { SearchState(pattern: $0.pattern) }
@@ -218,10 +219,13 @@ public struct ReaderState: Sendable {
     if searchPrompt?.previous?.results != nil { searchPrompt?.previous?.isOutgrown = true }
   }
 
-  public var geometry: PaneGeometry {
+  public var geometry: PaneGeometry { geometry(showing: document) }
+
+  /// The panes as they would be with `shown` on screen (a reload's document, before it is).
+  func geometry(showing shown: Document) -> PaneGeometry {
     // A document without headings has no outline pane: the body takes the whole width.
     PaneGeometry(
-      size: size, outlineVisible: outlineVisible && !document.outline.isEmpty, outlineShare: outlineShare,
+      size: size, outlineVisible: outlineVisible && !shown.outline.isEmpty, outlineShare: outlineShare,
       measure: measure)
   }
 

@@ -35,18 +35,24 @@ public struct EPUBImporter: Sendable {
   /// when its chapters are encrypted. The rest of the package and the table of contents are read
   /// by `readRest`, after the first page.
   public init(bytes: [UInt8], limits: ZipArchive.Limits = .standard) throws(EPUBError) {
+    try self.init(bytes: bytes, limits: limits, shortcuts: true)
+  }
+
+  /// `shortcuts` false reads even a long package's start by parsing it whole (tests compare).
+  init(bytes: [UInt8], limits: ZipArchive.Limits = .standard, shortcuts: Bool) throws(EPUBError) {
     let archive: ZipArchive
     do { archive = try ZipArchive(bytes: bytes, limits: limits) } catch { throw .archive(error) }
-    try self.init(archive: archive)
+    try self.init(archive: archive, shortcuts: shortcuts)
   }
 
   /// Like `init(bytes:limits:)` for an archive already open (a file read where libzip looks).
-  public init(archive: ZipArchive) throws(EPUBError) {
+  public init(archive: ZipArchive, shortcuts: Bool = true) throws(EPUBError) {
     self.archive = archive
     guard MarkupParser.libraryLoads else { throw .archive(.libraryMissing("libxml2.so.2")) }
     // Whether a book opens depends on which of its chapters an encryption file covers: all of them are read.
     let mayEncrypt = archive.contains("META-INF/encryption.xml")
-    package = try EPUBPackage.read(from: archive, spineLimit: mayEncrypt ? .max : Self.firstSpineItems)
+    package = try EPUBPackage.read(
+      from: archive, spineLimit: mayEncrypt ? .max : Self.firstSpineItems, shortcuts: shortcuts)
     if package.spine.isEmpty && !package.isWholeSpine { package = try EPUBPackage.read(from: archive) }
     guard !package.spine.isEmpty else { throw .nothingReadable }
     if mayEncrypt && EPUBEncryption.encryptsContent(archive, documents: Set(package.spine.map(\.path))) {

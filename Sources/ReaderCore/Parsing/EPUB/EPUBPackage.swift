@@ -35,7 +35,10 @@ struct EPUBPackage {
   /// made, up to the spine's reference past the limit, and only the manifest items those name
   /// (and the table of contents) are made `Item`s, so a long book's thousands of others cost
   /// little before its first page. The spine then read is the start of the whole one.
-  static func read(from archive: ZipArchive, spineLimit: Int = .max) throws(EPUBError) -> EPUBPackage {
+  /// `shortcuts` false reads even a long package's start by parsing it whole (tests compare).
+  static func read(from archive: ZipArchive, spineLimit: Int = .max, shortcuts: Bool = true) throws(EPUBError)
+    -> EPUBPackage
+  {
     var path: String?
     if let bytes = try? archive.read("META-INF/container.xml"), let container = MarkupParser.parseXML(bytes) {
       path = container.all("rootfile").lazy.compactMap { $0.attributes["full-path"] }
@@ -46,7 +49,7 @@ struct EPUBPackage {
     let bytes: [UInt8]
     do { bytes = try archive.read(path) } catch { throw .archive(error) }
     let collector: EPUBPackageCollector
-    let shortcut = useShortcut ? EPUBPackageShortcut.collect(bytes, spineLimit: spineLimit) : nil
+    let shortcut = shortcuts ? EPUBPackageShortcut.collect(bytes, spineLimit: spineLimit) : nil
     if let shortcut {
       collector = shortcut
     } else {
@@ -57,10 +60,6 @@ struct EPUBPackage {
     package.isShortcut = shortcut != nil
     return package
   }
-
-  /// Whether a long package's start is read without its whole manifest (`EPUBPackageShortcut`);
-  /// tests turn it off to compare.
-  nonisolated(unsafe) static var useShortcut = true
 
   /// Whether this was read by `EPUBPackageShortcut`: the whole package read later is to agree.
   var isShortcut = false

@@ -42,13 +42,12 @@ enum EPUBPackageShortcut {
     return collector
   }
 
-  /// Where the parts of a package are: the manifest's start tag and its end tag, its items'
-  /// tags, the spine's start; found only in a package whose every `<` before the spine starts a
+  /// Where the parts of a package are: the manifest's start tag and name, its items' tags, the
+  /// spine's start; found only in a package whose every `<` before the spine starts a
   /// tag, whose metadata comes before its manifest and its manifest before its spine.
   struct PackageLayout {
     var manifestTag: Range<Int>
     var manifestName: Range<Int>
-    var manifestEnd: Int
     /// Each item's start tag, and its end tag's name when it is not empty (`<item …>…</item>`).
     var items: [Range<Int>]
     var openItems: [Int: Range<Int>]
@@ -59,7 +58,7 @@ enum EPUBPackageShortcut {
       if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
       guard position < bytes.count, bytes[position] == UInt8(ascii: "<") else { return nil }
       if bytes[position...].starts(with: "<?xml".utf8) {
-        guard let end = declarationEnd(in: bytes, from: position), declaresUTF8(Array(bytes[position..<end]))
+        guard let end = declarationEnd(in: bytes, from: position), declaresUTF8(bytes[position..<end])
         else {
           return nil
         }
@@ -83,10 +82,10 @@ enum EPUBPackageShortcut {
           continue
         }
         if equal(local, "spine", in: bytes) {
-          guard sawMetadata, let manifest, let manifestEnd else { return nil }
+          guard sawMetadata, let manifest, manifestEnd != nil else { return nil }
           return PackageLayout(
-            manifestTag: manifest.tag, manifestName: manifest.name, manifestEnd: manifestEnd, items: items,
-            openItems: openItems, spineStart: open)
+            manifestTag: manifest.tag, manifestName: manifest.name, items: items, openItems: openItems,
+            spineStart: open)
         }
         guard manifest != nil else {
           if equal(local, "metadata", in: bytes) { sawMetadata = true }
@@ -206,18 +205,8 @@ enum EPUBPackageShortcut {
 
   private static func equal(
     _ name: Range<Int>, _ expected: StaticString, in bytes: UnsafeBufferPointer<UInt8>
-  )
-    -> Bool
-  {
-    equalIgnoringCase(bytes[name], expected)
-  }
-
-  private static func equalIgnoringCase<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ expected: StaticString)
-    -> Bool
-  {
-    let wanted = UnsafeBufferPointer(start: expected.utf8Start, count: expected.utf8CodeUnitCount)
-    guard bytes.count == wanted.count else { return false }
-    return zip(bytes, wanted).allSatisfy { lowered($0) == $1 }
+  ) -> Bool {
+    MarkupStreamReader.Element.equalIgnoringCase(UnsafeBufferPointer(rebasing: bytes[name]), expected)
   }
 
   private static func containsIgnoringCase(
@@ -225,22 +214,12 @@ enum EPUBPackageShortcut {
   )
     -> Bool
   {
-    let wanted = UnsafeBufferPointer(start: expected.utf8Start, count: expected.utf8CodeUnitCount)
-    guard let first = wanted.first, bytes.count >= wanted.count else { return false }
-    var start = bytes.startIndex
-    while start <= bytes.endIndex - wanted.count {
-      if lowered(bytes[start]) == first {
-        var matched = 1
-        while matched < wanted.count, lowered(bytes[start + matched]) == wanted[matched] { matched += 1 }
-        if matched == wanted.count { return true }
-      }
-      start += 1
+    let count = expected.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    return (bytes.startIndex...(bytes.endIndex - count)).contains { start in
+      MarkupStreamReader.Element.equalIgnoringCase(
+        UnsafeBufferPointer(rebasing: bytes[start..<(start + count)]), expected)
     }
-    return false
-  }
-
-  private static func lowered(_ byte: UInt8) -> UInt8 {
-    byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
   }
 
   private static func isSpace(_ byte: UInt8) -> Bool {
@@ -248,16 +227,20 @@ enum EPUBPackageShortcut {
   }
 
   /// Whether an XML declaration names no encoding or UTF-8.
-  private static func declaresUTF8(_ declaration: [UInt8]) -> Bool {
-    let lower = declaration.map(lowered)
-    let name = Array("encoding".utf8)
-    guard
-      let start = (0..<max(0, lower.count - name.count + 1)).first(where: { lower[$0...].starts(with: name) })
+  private static func declaresUTF8(_ declaration: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    let name = "encoding".utf8.count
+    guard declaration.count >= name,
+      let start = (declaration.startIndex...(declaration.endIndex - name)).first(where: {
+        equal($0..<($0 + name), "encoding", in: declaration.base)
+      })
     else { return true }
-    let rest = lower[(start + name.count)...].drop {
+    let rest = declaration[(start + name)...].drop {
       isSpace($0) || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
     }
-    return rest.starts(with: "utf-8".utf8) || rest.starts(with: "utf8".utf8)
+    return [("utf-8", 5), ("utf8", 4)].contains { expected, count in
+      rest.count >= count
+        && equal(rest.startIndex..<(rest.startIndex + count), expected, in: declaration.base)
+    }
   }
 
   /// Where the XML declaration starting at `from` ends (its `?>`).
