@@ -5,6 +5,35 @@
 struct EagerLineBreaker {
   let width: Int
 
+  /// A cluster with its text built as it was then, scalar by scalar, so the reference does not
+  /// share the way the streaming breaker cuts text from the runs.
+  private struct TextCluster {
+    var text: String
+    /// What the line-breaking rules read (positions unused).
+    var rules: Cluster
+    var width: Int {
+      get { rules.width }
+      set { rules.width = newValue }
+    }
+    var style: TextStyle { rules.style }
+    var traits: LineBreakRules.Traits { rules.traits }
+    var isSpace: Bool { rules.isSpace }
+    var isNewline: Bool { rules.isNewline }
+    var scalarCount: Int {
+      get { rules.scalarCount }
+      set { rules.scalarCount = newValue }
+    }
+
+    init(
+      text: String, width: Int, style: TextStyle, first: Unicode.Scalar,
+      traits: LineBreakRules.Traits = []
+    ) {
+      self.text = text
+      rules = Cluster(
+        width: width, style: style, first: first, traits: traits, start: .start, end: .start)
+    }
+  }
+
   /// Lines of `runs`, each starting with `firstPrefix` (the first) or `restPrefix` (the others).
   func wrap(
     _ runs: [InlineRun], leaf: Int, firstPrefix: [StyledText] = [], restPrefix: [StyledText] = []
@@ -25,14 +54,18 @@ struct EagerLineBreaker {
     return lines
   }
 
-  private func lineEnd(_ clusters: [Cluster], from start: Int, available: Int) -> (end: Int, next: Int) {
+  private func lineEnd(_ clusters: [TextCluster], from start: Int, available: Int) -> (end: Int, next: Int) {
     var column = 0
     var lastBreak: Int?
     var index = start
     while index < clusters.count {
       let cluster = clusters[index]
       if cluster.isNewline { return (index, index + 1) }
-      if index > start && LineBreakRules.canBreak(before: index, in: clusters) { lastBreak = index }
+      if index > start
+        && LineBreakRules.canBreak(between: clusters[index - 1].rules, and: clusters[index].rules)
+      {
+        lastBreak = index
+      }
       if !cluster.isSpace && column + cluster.width > available {
         if let lastBreak { return (lastBreak, skipSpaces(clusters, from: lastBreak)) }
         if index == start { return (index + 1, skipSpaces(clusters, from: index + 1)) }
@@ -53,14 +86,14 @@ struct EagerLineBreaker {
     return (clusters.count, clusters.count)
   }
 
-  private func skipSpaces(_ clusters: [Cluster], from start: Int) -> Int {
+  private func skipSpaces(_ clusters: [TextCluster], from start: Int) -> Int {
     var index = start
     while index < clusters.count && clusters[index].isSpace { index += 1 }
     return index
   }
 
   private func append(
-    _ clusters: [Cluster], _ range: Range<Int>, to spans: inout [StyledText], available: Int
+    _ clusters: [TextCluster], _ range: Range<Int>, to spans: inout [StyledText], available: Int
   ) {
     var end = range.upperBound
     while end > range.lowerBound && clusters[end - 1].isSpace { end -= 1 }
@@ -84,8 +117,8 @@ struct EagerLineBreaker {
     }
   }
 
-  private static func clusters(of runs: [InlineRun]) -> [Cluster] {
-    var result: [Cluster] = []
+  private static func clusters(of runs: [InlineRun]) -> [TextCluster] {
+    var result: [TextCluster] = []
     result.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count / 2 })
     for run in runs {
       for scalar in run.text.unicodeScalars {
@@ -102,14 +135,14 @@ struct EagerLineBreaker {
           continue
         }
         if scalar == "\n" {
-          result.append(Cluster(text: "\n", width: 0, style: run.style, first: scalar))
+          result.append(TextCluster(text: "\n", width: 0, style: run.style, first: scalar))
         } else if width <= 0 {
           // A mark with nothing to sit on, or something undrawable that slipped through.
           let shown: String = width == 0 ? "\u{25CC}" + String(scalar) : "\u{FFFD}"
-          result.append(Cluster(text: shown, width: 1, style: run.style, first: scalar))
+          result.append(TextCluster(text: shown, width: 1, style: run.style, first: scalar))
         } else {
           result.append(
-            Cluster(
+            TextCluster(
               text: String(scalar), width: width, style: run.style, first: scalar,
               traits: LineBreakRules.traits(of: scalar, width: width)))
         }

@@ -15,6 +15,8 @@ final class LongParagraphTests: XCTestCase {
       "well-known", "-", "e\u{301}", "\u{300}", "\n", "x" + String(repeating: "\u{301}", count: 40), "…",
       "１２",
       "supercalifragilisticexpialidocious",
+      // An undrawable control with a mark on it, and an overlong orphan mark at a run's start.
+      "\u{1}\u{301}", String(repeating: "\u{302}", count: 35),
     ]
     let styles: [TextStyle] = [[], [], .bold, .code]
     var runs: [InlineRun] = []

@@ -25,9 +25,10 @@ final class SearchIndexTests: XCTestCase {
     let leaves = Dictionary(
       uniqueKeysWithValues: LeafText.leaves(of: displayed).map { ($0.blockID, $0.text) })
     return results.matches.map { match in
-      let clusters = Cluster.clusters(of: [InlineRun(leaves[match.leafID] ?? "")])
+      let runs = [InlineRun(leaves[match.leafID] ?? "")]
+      let clusters = Cluster.clusters(of: runs)
       guard match.clusters.upperBound <= clusters.count else { return "<out of range>" }
-      return clusters[match.clusters].map(\.text).joined()
+      return Cluster.text(of: clusters[match.clusters], in: runs)
     }
   }
 

@@ -82,8 +82,9 @@ final class SimplifiedDocumentTests: XCTestCase {
       let results = index.results(for: word)
       XCTAssertEqual(results.count, count(word, in: bodyText(.original)), word)
       for match in results.matches {
-        let clusters = Cluster.clusters(of: [InlineRun(leaves[match.leafID] ?? "")])
-        XCTAssertEqual(clusters[match.clusters].map(\.text).joined(), word)
+        let runs = [InlineRun(leaves[match.leafID] ?? "")]
+        let clusters = Cluster.clusters(of: runs)
+        XCTAssertEqual(Cluster.text(of: clusters[match.clusters], in: runs), word)
       }
     }
   }

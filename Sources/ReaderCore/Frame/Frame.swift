@@ -53,7 +53,7 @@ public struct Frame: Equatable, Sendable, CustomStringConvertible {
       clear(row: row, column: x)
       if cluster.width == 2 { clear(row: row, column: x + 1) }
       let style = VisibleText.isStandIn(cluster.first) ? cluster.style.union(.dim) : cluster.style
-      rows[row][x] = Cell(text: cluster.text, width: cluster.width, style: style)
+      rows[row][x] = Cell(text: cluster.text(in: runs), width: cluster.width, style: style)
       if cluster.width == 2 { rows[row][x + 1] = .continuation }
       x += cluster.width
     }

@@ -20,7 +20,6 @@ struct ClusterStream: IteratorProtocol {
   private var offset: Int
   /// The cluster being built: complete once a scalar that starts another one arrives.
   private var pending: Cluster?
-  private var pendingPosition = Position.start
   /// Where the cluster `next()` returned last starts.
   private(set) var position = Position.start
 
@@ -40,33 +39,27 @@ struct ClusterStream: IteratorProtocol {
       let at = Position(run: runIndex, offset: offset)
       guard let (scalar, style) = nextScalar() else {
         defer { pending = nil }
-        position = pendingPosition
+        position = pending?.start ?? position
         return pending
       }
+      // A scalar that opens the next run starts at that run's beginning.
+      let startedAt = runIndex == at.run ? at : Position(run: runIndex, offset: 0)
+      let endsAt = Position(run: runIndex, offset: offset)
       let width = DisplayWidth.of(scalar)
       if width == 0, var last = pending, !last.isNewline {
         // Linear in the marks however many there are: past the bound they are only counted.
         last.scalarCount += 1
-        if last.scalarCount <= Cluster.maximumScalars {
-          last.text.unicodeScalars.append(scalar)
-        } else if last.scalarCount == Cluster.maximumScalars + 1 {
-          let base = last.text.unicodeScalars.first.map { String($0) } ?? ""
-          last.text = base + Cluster.overflowMarker
-        }
+        last.end = endsAt
         pending = last
         continue
       }
-      let started = Self.cluster(scalar, width: width, style: style)
-      // A scalar that opens the next run starts at that run's beginning.
-      let startedAt = runIndex == at.run ? at : Position(run: runIndex, offset: 0)
+      let started = Self.cluster(scalar, width: width, style: style, start: startedAt, end: endsAt)
       if let finished = pending {
-        position = pendingPosition
+        position = finished.start
         pending = started
-        pendingPosition = startedAt
         return finished
       }
       pending = started
-      pendingPosition = startedAt
     }
   }
 
@@ -84,15 +77,19 @@ struct ClusterStream: IteratorProtocol {
     return nil
   }
 
-  private static func cluster(_ scalar: Unicode.Scalar, width: Int, style: TextStyle) -> Cluster {
-    if scalar == "\n" { return Cluster(text: "\n", width: 0, style: style, first: scalar) }
-    if width <= 0 {
+  private static func cluster(
+    _ scalar: Unicode.Scalar, width: Int, style: TextStyle, start: Position, end: Position
+  ) -> Cluster {
+    var cluster = Cluster(width: width, style: style, first: scalar, start: start, end: end)
+    if scalar == "\n" {
+      cluster.width = 0
+    } else if width <= 0 {
       // A mark with nothing to sit on, or something undrawable that slipped through.
-      let shown: String = width == 0 ? "\u{25CC}" + String(scalar) : "\u{FFFD}"
-      return Cluster(text: shown, width: 1, style: style, first: scalar)
+      cluster.kind = width == 0 ? .orphanMark : .undrawable
+      cluster.width = 1
+    } else {
+      cluster.traits = LineBreakRules.traits(of: scalar, width: width)
     }
-    return Cluster(
-      text: String(scalar), width: width, style: style, first: scalar,
-      traits: LineBreakRules.traits(of: scalar, width: width))
+    return cluster
   }
 }

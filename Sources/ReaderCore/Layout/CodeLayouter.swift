@@ -18,7 +18,8 @@ struct CodeLayouter {
   func layout(
     _ text: String, style: TextStyle, ruled: Bool, leaf: Int, first: [StyledText], rest: [StyledText]
   ) -> [LayoutLine] {
-    let clusters = Cluster.clusters(of: [InlineRun(text, style: style)])
+    let runs = [InlineRun(text, style: style)]
+    let clusters = Cluster.clusters(of: runs)
     var lines: [LayoutLine] = []
     var start = 0
     while true {
@@ -29,9 +30,9 @@ struct CodeLayouter {
         prefix.append(StyledText(Self.rule, style: .dim, decoration: true))
       }
       switch mode {
-      case .wrapped: lines += wrapped(clusters, start..<end, style: style, prefix: prefix, leaf: leaf)
+      case .wrapped: lines += wrapped(clusters, start..<end, of: runs, prefix: prefix, leaf: leaf)
       case .chopped(let shift):
-        lines.append(chopped(clusters, start..<end, shift: shift, style: style, prefix: prefix, leaf: leaf))
+        lines.append(chopped(clusters, start..<end, of: runs, shift: shift, prefix: prefix, leaf: leaf))
       }
       if end >= clusters.count { break }
       start = end + 1
@@ -40,8 +41,9 @@ struct CodeLayouter {
   }
 
   private func wrapped(
-    _ clusters: [Cluster], _ range: Range<Int>, style: TextStyle, prefix: [StyledText], leaf: Int
+    _ clusters: [Cluster], _ range: Range<Int>, of runs: [InlineRun], prefix: [StyledText], leaf: Int
   ) -> [LayoutLine] {
+    let style = runs[0].style
     var lines: [LayoutLine] = []
     var index = range.lowerBound
     repeat {
@@ -64,7 +66,7 @@ struct CodeLayouter {
       if index < range.upperBound, clusters[rowStart..<index].contains(where: { !$0.isSpace }) {
         while clusters[index - 1].isSpace { index -= 1 }
       }
-      var text = clusters[rowStart..<index].map(\.text).joined()
+      var text = Cluster.text(of: clusters[rowStart..<index], in: runs)
       if index == rowStart && index < range.upperBound {
         // Only a cluster wider than the whole row gets here (a CJK character in one column).
         text = "…"
@@ -78,9 +80,10 @@ struct CodeLayouter {
   }
 
   private func chopped(
-    _ clusters: [Cluster], _ range: Range<Int>, shift: Int, style: TextStyle, prefix: [StyledText],
+    _ clusters: [Cluster], _ range: Range<Int>, of runs: [InlineRun], shift: Int, prefix: [StyledText],
     leaf: Int
   ) -> LayoutLine {
+    let style = runs[0].style
     var spans = prefix
     var room = max(1, width - columns(prefix))
     var index = range.lowerBound
@@ -103,10 +106,10 @@ struct CodeLayouter {
     let continues = used + remaining > room && room >= 2
     let limit = continues ? room - 1 : room
     while index < range.upperBound && used + clusters[index].width <= limit {
-      text += clusters[index].text
       used += clusters[index].width
       index += 1
     }
+    text += Cluster.text(of: clusters[rowStart..<index], in: runs)
     spans.append(StyledText(text, style: style))
     if continues {
       spans.append(StyledText(String(repeating: " ", count: limit - used)))

@@ -60,7 +60,7 @@ struct LineBreaker {
       var line: LayoutLine?
       if making {
         var spans = prefix
-        append(clusters, start..<end, to: &spans, available: available)
+        append(clusters, start..<end, of: runs, to: &spans, available: available)
         line = LayoutLine(spans: spans, key: LineKey(leaf: leaf, offset: start), textColumn: prefixWidth)
       }
       start = next
@@ -78,8 +78,6 @@ struct LineBreaker {
     /// The index in the whole run of `clusters[0]`.
     var base: Int
     var clusters: [Cluster] = []
-    /// Where each of `clusters` starts in the runs.
-    var positions: [ClusterStream.Position] = []
     var exhausted = false
 
     init(stream: ClusterStream, base: Int) {
@@ -92,7 +90,6 @@ struct LineBreaker {
       while !exhausted && index - base >= clusters.count {
         if let cluster = stream.next() {
           clusters.append(cluster)
-          positions.append(stream.position)
         } else {
           exhausted = true
         }
@@ -102,14 +99,13 @@ struct LineBreaker {
 
     subscript(index: Int) -> Cluster { clusters[index - base] }
 
-    func position(_ index: Int) -> ClusterStream.Position { positions[index - base] }
+    func position(_ index: Int) -> ClusterStream.Position { clusters[index - base].start }
 
     /// Drops the clusters before `index`, in batches, so each is moved at most once or twice.
     mutating func forget(before index: Int) {
       let count = min(index - base, clusters.count)
       guard count > 4096 && count * 2 >= clusters.count else { return }
       clusters.removeFirst(count)
-      positions.removeFirst(count)
       base += count
     }
   }
@@ -155,26 +151,53 @@ struct LineBreaker {
     return index
   }
 
-  private func append(_ clusters: Window, _ range: Range<Int>, to spans: inout [StyledText], available: Int) {
+  /// Puts the text of `range` after `spans`, a span for each style, each span's text cut from the
+  /// runs a stretch at a time rather than put together a cluster at a time.
+  private func append(
+    _ clusters: Window, _ range: Range<Int>, of runs: [InlineRun], to spans: inout [StyledText],
+    available: Int
+  ) {
     var end = range.upperBound
     while end > range.lowerBound && clusters[end - 1].isSpace { end -= 1 }
     var used = 0
+    var text = ""
+    var style = TextStyle()
+    var opened = false
+    var verbatim: (from: ClusterStream.Position, to: ClusterStream.Position)?
+    func flush() {
+      if let stretch = verbatim { text += Cluster.source(runs, from: stretch.from, to: stretch.to) }
+      verbatim = nil
+    }
     for index in range.lowerBound..<end {
-      var cluster = clusters[index]
+      let cluster = clusters[index]
+      var standIn: String?
       if cluster.width > available - used {
         // Only a cluster wider than the whole line gets here (a CJK character in one column).
-        cluster.text = "…"
-        cluster.width = 1
+        standIn = "…"
         if used + 1 > available { break }
-      }
-      used += cluster.width
-      if let last = spans.indices.last, spans[last].style == cluster.style, last >= 0,
-        index > range.lowerBound
-      {
-        spans[last].text += cluster.text
+        used += 1
       } else {
-        spans.append(StyledText(cluster.text, style: cluster.style))
+        used += cluster.width
       }
+      if !opened || cluster.style != style {
+        if opened {
+          flush()
+          spans.append(StyledText(text, style: style))
+          text = ""
+        }
+        style = cluster.style
+        opened = true
+      }
+      if standIn == nil && cluster.isVerbatim {
+        verbatim = (verbatim?.from ?? cluster.start, cluster.end)
+      } else {
+        flush()
+        text += standIn ?? cluster.text(in: runs)
+      }
+    }
+    if opened {
+      flush()
+      spans.append(StyledText(text, style: style))
     }
   }
 }
