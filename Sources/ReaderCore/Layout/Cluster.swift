@@ -122,7 +122,7 @@ struct Cluster {
     var result: [Cluster] = []
     result.reserveCapacity(runs.reduce(0) { $0 + $1.text.utf8.count / 2 })
     var stream = ClusterStream(runs)
-    while let cluster = stream.next() { result.append(cluster) }
+    _ = stream.fill(&result, upTo: .max)
     return result
   }
 }

@@ -1,10 +1,10 @@
-/// The clusters of styled runs one at a time, exactly as `Cluster.clusters(of:)` makes them all:
-/// a paragraph of any length is wrapped while holding only the clusters of the line at hand.
+/// The clusters of styled runs a batch at a time, exactly as `Cluster.clusters(of:)` makes them
+/// all: a paragraph of any length is wrapped while holding only the clusters of the line at hand.
 ///
 /// A stream can start at any cluster's `Position` and gives from there the clusters the whole
 /// stream gives (a cluster starts fresh at its first scalar either way), so a long paragraph's
 /// lines can be made from the middle.
-struct ClusterStream: IteratorProtocol {
+struct ClusterStream {
   /// Where a cluster starts in the runs: its first scalar's run and UTF-8 offset in that run.
   struct Position: Hashable, Sendable {
     var run: Int
@@ -15,66 +15,63 @@ struct ClusterStream: IteratorProtocol {
 
   private let runs: [InlineRun]
   private var runIndex: Int
-  private var scalars: Substring.UnicodeScalarView.Iterator?
-  /// The UTF-8 offset in `runs[runIndex]` of the scalar `scalars` gives next.
+  /// The UTF-8 offset in `runs[runIndex]` of the next scalar to read.
   private var offset: Int
   /// The cluster being built: complete once a scalar that starts another one arrives.
   private var pending: Cluster?
-  /// Where the cluster `next()` returned last starts.
-  private(set) var position = Position.start
 
   init(_ runs: [InlineRun], from start: Position = .start) {
     self.runs = runs
     runIndex = start.run
     offset = start.offset
-    if start.offset > 0, start.run < runs.count {
-      let text = runs[start.run].text
-      let index = text.utf8.index(text.startIndex, offsetBy: start.offset)
-      scalars = text.unicodeScalars[index...].makeIterator()
-    }
   }
 
-  mutating func next() -> Cluster? {
-    while true {
-      let at = Position(run: runIndex, offset: offset)
-      guard let (scalar, style) = nextScalar() else {
-        defer { pending = nil }
-        position = pending?.start ?? position
-        return pending
+  /// Appends the next clusters to `clusters` until it holds `count` of them; false once the runs
+  /// are used up (the last cluster appended), true while more may follow.
+  mutating func fill(_ clusters: inout [Cluster], upTo count: Int) -> Bool {
+    while clusters.count < count {
+      guard runIndex < runs.count else {
+        if let last = pending { clusters.append(last) }
+        pending = nil
+        return false
       }
-      // A scalar that opens the next run starts at that run's beginning.
-      let startedAt = runIndex == at.run ? at : Position(run: runIndex, offset: 0)
-      let endsAt = Position(run: runIndex, offset: offset)
+      let run = runs[runIndex]
+      let finished = UTF8Bytes.withBytes(of: run.text) {
+        read($0, style: run.style, into: &clusters, upTo: count)
+      }
+      if finished {
+        runIndex += 1
+        offset = 0
+      }
+    }
+    return true
+  }
+
+  /// Reads the current run's scalars from `offset` until `clusters` holds `count` or the run
+  /// ends; whether it ended. `bytes` are valid UTF-8 (a String's own).
+  private mutating func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, style: TextStyle, into clusters: inout [Cluster], upTo count: Int
+  ) -> Bool {
+    var at = offset
+    defer { offset = at }
+    while at < bytes.count {
+      if clusters.count >= count { return false }
+      let start = at
+      let scalar = UTF8Bytes.scalar(in: bytes, at: &at)
+      let end = Position(run: runIndex, offset: at)
       let width = DisplayWidth.of(scalar)
-      if width == 0, var last = pending, !last.isNewline {
+      if width == 0, pending != nil, !pending!.isNewline {
         // Linear in the marks however many there are: past the bound they are only counted.
-        last.scalarCount += 1
-        last.end = endsAt
-        pending = last
+        pending!.scalarCount += 1
+        pending!.end = end
         continue
       }
-      let started = Self.cluster(scalar, width: width, style: style, start: startedAt, end: endsAt)
-      if let finished = pending {
-        position = finished.start
-        pending = started
-        return finished
-      }
+      let started = Self.cluster(
+        scalar, width: width, style: style, start: Position(run: runIndex, offset: start), end: end)
+      if let finished = pending { clusters.append(finished) }
       pending = started
     }
-  }
-
-  private mutating func nextScalar() -> (Unicode.Scalar, TextStyle)? {
-    while runIndex < runs.count {
-      if scalars == nil { scalars = runs[runIndex].text[...].unicodeScalars.makeIterator() }
-      if let scalar = scalars!.next() {
-        offset += UTF8.width(scalar)
-        return (scalar, runs[runIndex].style)
-      }
-      scalars = nil
-      runIndex += 1
-      offset = 0
-    }
-    return nil
+    return true
   }
 
   private static func cluster(

@@ -45,6 +45,8 @@ struct LineBreaker {
     restPrefix: [StyledText] = [], making: Bool = true, into body: (LayoutLine?, LineStart?) -> Bool
   ) {
     var clusters = Window(stream: ClusterStream(runs, from: start.position), base: start.cluster)
+    // Room for a paragraph's clusters (or a window's worth) at once, not grown a doubling at a time.
+    clusters.clusters.reserveCapacity(min(runs.reduce(0) { $0 + $1.text.utf8.count } + 64, 8192))
     let first = Self.fitting(firstPrefix, width: width)
     let rest = Self.fitting(restPrefix, width: width)
     let firstWidth = first.reduce(0) { $0 + DisplayWidth.of($1.text) }
@@ -87,12 +89,9 @@ struct LineBreaker {
 
     /// Whether cluster `index` exists (fetching up to it).
     mutating func has(_ index: Int) -> Bool {
-      while !exhausted && index - base >= clusters.count {
-        if let cluster = stream.next() {
-          clusters.append(cluster)
-        } else {
-          exhausted = true
-        }
+      if !exhausted && index - base >= clusters.count {
+        // A few dozen ahead at once: the stream reads a run's bytes in one go.
+        exhausted = !stream.fill(&clusters, upTo: index - base + 64)
       }
       return index - base < clusters.count
     }

@@ -179,13 +179,13 @@ struct TableLayouter {
         case .center: left = padding / 2
         default: left = 0
         }
-        if left > 0 { spans.append(StyledText(String(repeating: " ", count: left))) }
+        if left > 0 { spans.append(StyledText(TextFitting.spaces(left))) }
         if line < cell.count {
           segments += Self.segment(
             of: content, offset: cell[line].key.offset, cell: column, in: offsets, at: columns(spans))
         }
         spans += content
-        if padding - left > 0 { spans.append(StyledText(String(repeating: " ", count: padding - left))) }
+        if padding - left > 0 { spans.append(StyledText(TextFitting.spaces(padding - left))) }
       }
       return (spans, segments)
     }
@@ -193,8 +193,7 @@ struct TableLayouter {
 
   private func trimTrailingSpaces(_ spans: inout [StyledText]) {
     while let last = spans.indices.last {
-      var text = spans[last].text
-      while text.hasSuffix(" ") { text.removeLast() }
+      let text = spans[last].text.droppingTrailingSpaces()
       if text.isEmpty {
         spans.removeLast()
       } else {
@@ -211,6 +210,8 @@ struct TableLayouter {
 
 extension String {
   func replacingNewlines() -> String {
-    String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" ? " " : $0 }))
+    // Most cells and titles hold no line feed: they are returned as they are, not rebuilt.
+    guard utf8.contains(UInt8(ascii: "\n")) else { return self }
+    return String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" ? " " : $0 }))
   }
 }

@@ -34,7 +34,10 @@ public struct Block: Hashable, Sendable {
 
   /// The title of a paragraph that is a pseudo-heading (its whole content one strong span).
   public var pseudoHeadingTitle: String? {
-    guard case .paragraph(let runs) = kind else { return nil }
+    // Most paragraphs have no bold at all: they are turned away before any text is looked at.
+    guard case .paragraph(let runs) = kind, runs.contains(where: { $0.style.contains(.bold) }) else {
+      return nil
+    }
     let visible = runs.filter { !$0.text.allSatisfy(\.isWhitespace) }
     guard !visible.isEmpty, visible.allSatisfy({ $0.style.contains(.bold) }) else { return nil }
     let title = runs.plainText.trimmingWhitespace()

@@ -11,8 +11,7 @@ public enum DocumentPrinter {
   /// processors (each block's lines depend on that block alone), and written in order: the
   /// layout is most of the time a large document's printout takes.
   public static func print(_ document: Document, width: Int, into output: (String) -> Void) {
-    let (numbered, references) = LinkReferences.number(document)
-    let blocks = numbered.blocks
+    let (blocks, references) = LinkReferences.number(document)
     let layouter = BlockLayouter(width: wrapWidth(width))
     let piece = 64
     let pieces = 16
@@ -25,22 +24,23 @@ public enum DocumentPrinter {
       defer { texts.free() }
       DispatchQueue.concurrentPerform(iterations: pieces) { index in
         var text = ""
-        forEachLine(of: blocks, in: ranges[index], layouter: layouter) { text += trimmed($0) }
+        forEachLine(of: blocks, in: ranges[index], layouter: layouter) { append($0, to: &text) }
         texts.base[index] = text
       }
       for index in 0..<pieces where !texts.base[index].isEmpty { output(texts.base[index]) }
       start += piece * pieces
     }
     forEachReferenceLine(references.references, afterBlocks: !blocks.isEmpty, width: width) {
-      output(trimmed($0))
+      var text = ""
+      append($0, to: &text)
+      output(text)
     }
   }
 
   /// The laid-out lines that `print` writes, one after another, styles and decorations kept:
   /// the document's, then the numbered references.
   public static func forEachLine(of document: Document, width: Int, _ body: (LayoutLine) -> Void) {
-    let (numbered, references) = LinkReferences.number(document)
-    let blocks = numbered.blocks
+    let (blocks, references) = LinkReferences.number(document)
     forEachLine(of: blocks, in: blocks.indices, layouter: BlockLayouter(width: wrapWidth(width)), body)
     forEachReferenceLine(references.references, afterBlocks: !blocks.isEmpty, width: width, body)
   }
@@ -106,10 +106,16 @@ public enum DocumentPrinter {
     }
   }
 
-  private static func trimmed(_ line: LayoutLine) -> String {
-    var text = line.text
-    while text.hasSuffix(" ") { text.removeLast() }
-    return text + "\n"
+  /// Adds the line's text to `text`, without the spaces it ends with, and a line feed: the spans
+  /// go in one after another, never first joined into a string of the line's own.
+  private static func append(_ line: LayoutLine, to text: inout String) {
+    var last = line.spans.count - 1
+    while last >= 0 && line.spans[last].text.utf8.allSatisfy({ $0 == UInt8(ascii: " ") }) { last -= 1 }
+    if last >= 0 {
+      for index in 0..<last { text += line.spans[index].text }
+      text += line.spans[last].text.droppingTrailingSpaces()
+    }
+    text += "\n"
   }
 
   /// The whole printout as one string.

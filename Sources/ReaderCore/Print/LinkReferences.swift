@@ -10,11 +10,12 @@ public struct LinkReferences: Sendable {
   private var numbers: [String: Int] = [:]
   private var next: Int
 
-  /// Numbers the links of `document`; `numbered` is the document with `[n]` after each link.
-  public static func number(_ document: Document) -> (numbered: Document, references: LinkReferences) {
+  /// Numbers the links of `document`; `numbered` is its blocks with `[n]` after each link (only
+  /// blocks to lay out: a whole `Document` would work out its outline and caches again).
+  public static func number(_ document: Document) -> (numbered: [Block], references: LinkReferences) {
     var references = LinkReferences(next: document.blocks.reduce(0) { max($0, highestFootnote(in: $1)) } + 1)
     let blocks = document.blocks.map { references.number($0) }
-    return (Document(title: document.title, blocks: blocks, notice: document.notice), references)
+    return (blocks, references)
   }
 
   private init(next: Int) { self.next = next }

@@ -15,12 +15,7 @@ public enum VisibleText {
   /// they follow a character, inside an emoji sequence or a word, and are removed at the start
   /// of the text or of a line, where they join nothing.
   public static func sanitize(_ text: String) -> String {
-    var needsWork = false
-    for scalar in text.unicodeScalars where !isPlain(scalar) || isFormat(scalar) {
-      needsWork = true
-      break
-    }
-    if !needsWork { return text }
+    if isDrawnAsItIs(text) { return text }
     var result = String.UnicodeScalarView()
     var previous: Unicode.Scalar?
     for scalar in text.unicodeScalars {
@@ -36,6 +31,25 @@ public enum VisibleText {
       previous = scalar
     }
     return String(result)
+  }
+
+  /// Whether `sanitize` leaves the text as it is, read a byte at a time: nearly every paragraph
+  /// of a document, whose every scalar this looks at while it is parsed.
+  static func isDrawnAsItIs(_ text: String) -> Bool {
+    UTF8Bytes.withBytes(of: text) { bytes in
+      var at = 0
+      while at < bytes.count {
+        let byte = bytes[at]
+        if byte < 0x80 {
+          guard (byte >= 0x20 && byte < 0x7F) || byte == 0x0A else { return false }
+          at += 1
+          continue
+        }
+        let scalar = UTF8Bytes.scalar(in: bytes, at: &at)
+        if !isPlain(scalar) || isFormat(scalar) { return false }
+      }
+      return true
+    }
   }
 
   /// Whether a scalar is an invisible format character (general category Cf, drawn with no
