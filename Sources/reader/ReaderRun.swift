@@ -53,7 +53,11 @@ struct ReaderRun {
         return
       }
       _ = chooseAmbiguousWidth(forViewer: false).settle()
-      for source in sources { try output(try source.loadDocument(importing)) }
+      for source in sources {
+        let (origin, bytes) = try source.readSource()
+        if printInChunks(origin, bytes, importing) { continue }
+        try output(try origin.parse(bytes, importing, name: source.argument))
+      }
     } catch let error as ReaderError {
       StandardStream.error(error.message)
       throw ExitCode(error.status)
@@ -139,9 +143,36 @@ struct ReaderRun {
     }
   }
 
+  /// Prints a large UTF-8 Markdown file while it is parsed, a chunk at a time on another thread
+  /// (`DocumentPrinter.print(parsing:)`); false, having printed nothing, for any other: a book,
+  /// plain text, another encoding, damaged bytes, a script to convert (which reads the whole
+  /// document first), or link and footnote definitions, which the whole document resolves.
+  private func printInChunks(_ origin: DocumentSource, _ bytes: [UInt8], _ importing: ImportOptions) -> Bool {
+    guard !options.factions && !options.outline && options.script == .original,
+      bytes.count > Self.printInChunksThreshold, DocumentPrinter.canPrintInChunks(bytes),
+      !origin.isEPUB(bytes)
+    else { return false }
+    let decoded = SourceDecoder.decode(bytes, encoding: importing.encoding)
+    guard decoded.encoding.isUTF8, decoded.notice == nil, !decoded.looksBinary,
+      !origin.isPlainText(encoding: decoded.encoding)
+    else { return false }
+    let parser = ChunkedParser(bytes: Array(decoded.text.utf8))
+    write { DocumentPrinter.print(parsing: parser, width: options.width, into: $0) }
+    return true
+  }
+
+  /// Smaller files are parsed whole before they are printed, as they always were: a chunk or two
+  /// would gain nothing.
+  private static let printInChunksThreshold = 1 << 20
+
   private func printDocument(_ document: Document) {
+    write { DocumentPrinter.print(document, width: options.width, into: $0) }
+  }
+
+  /// Writes what `print` hands out to standard output, in pieces of 64 KiB or more.
+  private func write(_ print: ((String) -> Void) -> Void) {
     var buffer = ""
-    DocumentPrinter.print(document, width: options.width) { line in
+    print { line in
       buffer += line
       if buffer.utf8.count > 1 << 16 {
         StandardStream.write(buffer)

@@ -82,6 +82,33 @@ final class PrintTests: XCTestCase {
     XCTAssertGreaterThan(printed.standardOutput.count, 10_000)
   }
 
+  func testALargeFilePrintedWhileItIsParsedIsTheWholeParsesPrintout() throws {
+    // Past a megabyte `--print` lays chunks out while the next is parsed; a link definition
+    // anywhere (this one unused, so it prints nothing) sends the file to the whole parse instead.
+    let article = String(
+      decoding: try Data(
+        contentsOf: TestFixtures.repository.appendingPathComponent("Assets/openai-turmoil.md")),
+      as: UTF8.self)
+    let large = (0..<100).map { "## 第 \($0) 份\n\n見 [官網](https://openai.com/\($0 % 3))。\n\n" + article }
+      .joined(separator: "\n\n")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("reader-print-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let streamed = directory.appendingPathComponent("large.md")
+    let whole = directory.appendingPathComponent("large-with-definition.md")
+    try large.write(to: streamed, atomically: true, encoding: .utf8)
+    try (large + "\n\n[unused]: https://example.com\n").write(to: whole, atomically: true, encoding: .utf8)
+    XCTAssertGreaterThan(large.utf8.count, 1 << 20)
+    let printed = try ReaderProcess.run(["--print", "--width", "60", streamed.path])
+    let expected = try ReaderProcess.run(["--print", "--width", "60", whole.path])
+    XCTAssertEqual(printed.status, 0)
+    XCTAssertTrue(printed.text.contains("第 99 份"))
+    XCTAssertTrue(
+      printed.text.hasSuffix(
+        "References:\n[1] https://openai.com/0\n[2] https://openai.com/1\n[3] https://openai.com/2\n"))
+    XCTAssertEqual(printed.text, expected.text)
+  }
+
   func testWidthZeroDoesNotWrap() throws {
     let text = String(
       decoding: try ReaderProcess.run(["--print", "--width", "0"]).standardOutput, as: UTF8.self)

@@ -1,4 +1,5 @@
 import Dispatch
+import Glibc
 
 /// The laid-out document as plain text, for `--print` and for pipes: the screen's layout, no escapes.
 ///
@@ -13,24 +14,98 @@ public enum DocumentPrinter {
   public static func print(_ document: Document, width: Int, into output: (String) -> Void) {
     let (blocks, references) = LinkReferences.number(document)
     let layouter = BlockLayouter(width: wrapWidth(width))
-    let piece = 64
-    let pieces = 16
     var start = 0
     while start < blocks.count {
-      let ranges = (0..<pieces).map { index in
-        min(blocks.count, start + index * piece)..<min(blocks.count, start + (index + 1) * piece)
-      }
-      let texts = Slots(count: pieces)
-      defer { texts.free() }
-      DispatchQueue.concurrentPerform(iterations: pieces) { index in
-        var text = ""
-        forEachLine(of: blocks, in: ranges[index], layouter: layouter) { append($0, to: &text) }
-        texts.base[index] = text
-      }
-      for index in 0..<pieces where !texts.base[index].isEmpty { output(texts.base[index]) }
-      start += piece * pieces
+      let end = min(blocks.count, start + window)
+      print(blocks[start..<end], startingDocument: start == 0, layouter: layouter, into: output)
+      start = end
     }
-    forEachReferenceLine(references.references, afterBlocks: !blocks.isEmpty, width: width) {
+    print(references, afterBlocks: !blocks.isEmpty, width: width, into: output)
+  }
+
+  /// What `print` writes of the document `parser` parses, parsed a chunk at a time on a thread
+  /// of its own while the chunks before it are laid out (the parse is the other half of the
+  /// time). Only for a source `canPrintInChunks` accepts, whose chunks are the whole's blocks.
+  public static func print(parsing parser: ChunkedParser, width: Int, into output: (String) -> Void) {
+    let handoff = ChunkHandoff(capacity: 2)
+    BackgroundThread.start { [parser] in
+      var parser = parser
+      while let blocks = parser.parseNextChunk() { handoff.put(blocks) }
+      handoff.put(nil)
+    }
+    let layouter = BlockLayouter(width: wrapWidth(width))
+    var references = LinkReferences()
+    var pending: [Block] = []
+    var printed = 0
+    var finished = false
+    while !finished {
+      if let chunk = handoff.take() { pending += references.number(chunk) } else { finished = true }
+      var start = 0
+      while pending.count - start >= window || (finished && start < pending.count) {
+        let end = min(pending.count, start + window)
+        print(pending[start..<end], startingDocument: printed == 0, layouter: layouter, into: output)
+        printed += end - start
+        start = end
+      }
+      pending.removeFirst(start)
+    }
+    print(references, afterBlocks: printed > 0, width: width, into: output)
+  }
+
+  /// Whether Markdown `bytes` print the same parsed a chunk at a time (`print(parsing:)`) as
+  /// whole: when they define no link reference and no footnote, which Markdown resolves across
+  /// the whole document. Every such definition has `]:` in it (`[label]: /url`, `[^1]: text`).
+  public static func canPrintInChunks(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return true }
+      var at = 0
+      // `]` is rare in prose: memchr skips to each one.
+      while at < buffer.count - 1, let found = memchr(base + at, 0x5D, buffer.count - 1 - at) {
+        at = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+        if buffer[at] == UInt8(ascii: ":") { return false }
+      }
+      return true
+    }
+  }
+
+  /// Blocks laid out together, in `pieces` pieces of `piece` blocks, one per task.
+  private static let piece = 64
+  private static let pieces = 16
+  private static var window: Int { piece * pieces }
+
+  /// Writes the lines of `blocks`, each block after a blank line but the document's first (an
+  /// empty block as one empty line), laid out in pieces on all processors, in order.
+  private static func print(
+    _ blocks: ArraySlice<Block>, startingDocument: Bool, layouter: BlockLayouter,
+    into output: (String) -> Void
+  ) {
+    let base = blocks.startIndex
+    let ranges = (0..<pieces).map { index in
+      min(blocks.endIndex, base + index * piece)..<min(blocks.endIndex, base + (index + 1) * piece)
+    }
+    let texts = Slots(count: pieces)
+    defer { texts.free() }
+    DispatchQueue.concurrentPerform(iterations: pieces) { index in
+      var text = ""
+      for block in ranges[index] {
+        if block > base || !startingDocument { text += "\n" }
+        var empty = true
+        layouter.forEachLine(of: blocks[block]) { line in
+          append(line, to: &text)
+          empty = false
+        }
+        if empty { text += "\n" }
+      }
+      texts.base[index] = text
+    }
+    for index in 0..<pieces where !texts.base[index].isEmpty { output(texts.base[index]) }
+  }
+
+  /// Writes the numbered references, if any, after a blank line when blocks came before.
+  private static func print(
+    _ references: LinkReferences, afterBlocks: Bool, width: Int, into output: (String) -> Void
+  ) {
+    forEachReferenceLine(references.references, afterBlocks: afterBlocks, width: width) {
       var text = ""
       append($0, to: &text)
       output(text)

@@ -14,11 +14,19 @@ public struct LinkReferences: Sendable {
   /// blocks to lay out: a whole `Document` would work out its outline and caches again).
   public static func number(_ document: Document) -> (numbered: [Block], references: LinkReferences) {
     var references = LinkReferences(next: document.blocks.reduce(0) { max($0, highestFootnote(in: $1)) } + 1)
-    let blocks = document.blocks.map { references.number($0) }
-    return (blocks, references)
+    return (references.number(document.blocks), references)
   }
 
+  /// Numbering for blocks that come a chunk at a time (`number(_:)` each in turn), in a document
+  /// without footnotes: the first link gets 1.
+  init() { self.init(next: 1) }
+
   private init(next: Int) { self.next = next }
+
+  /// The blocks with `[n]` after each link, numbered on from the blocks numbered before.
+  mutating func number(_ blocks: [Block]) -> [Block] {
+    blocks.map { number($0) }
+  }
 
   private static func highestFootnote(in block: Block) -> Int {
     var highest = 0
