@@ -22,14 +22,15 @@ struct ReaderCommand: ParsableCommand {
 
   /// Runs a subcommand named first directly: the parser fills the optional FILE argument before it
   /// looks for subcommands, so `reader convert` would otherwise try to open a file named "convert".
-  /// A command line of file names alone skips the parser (see `ReaderOptions.operandsOnly`).
+  /// A command line of file names and on/off flags skips the parser (see
+  /// `ReaderOptions.withoutParser`).
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let name = arguments.first,
       let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name })
     {
       subcommand.main(Array(arguments.dropFirst()))
-    } else if let options = ReaderOptions.operandsOnly(
+    } else if let options = ReaderOptions.withoutParser(
       arguments, subcommands: configuration.subcommands.map { $0.configuration.commandName ?? "" })
     {
       do { try ReaderRun(options: options).run() } catch { exit(withError: error) }
