@@ -152,10 +152,15 @@ struct ReaderRun {
       bytes.count > Self.printInChunksThreshold, DocumentPrinter.canPrintInChunks(bytes),
       !origin.isEPUB(bytes)
     else { return false }
+    // The encoding first, as the viewer finds it, so that a novel in GBK is decoded once, whole.
+    let encoding =
+      importing.encoding
+      ?? bytes.withUnsafeBytes {
+        EncodingDetector.detect($0).encoding
+      }
+    guard encoding.isUTF8, !origin.isPlainText(encoding: encoding) else { return false }
     let decoded = SourceDecoder.decode(bytes, encoding: importing.encoding)
-    guard decoded.encoding.isUTF8, decoded.notice == nil, !decoded.looksBinary,
-      !origin.isPlainText(encoding: decoded.encoding)
-    else { return false }
+    guard decoded.encoding.isUTF8, decoded.notice == nil, !decoded.looksBinary else { return false }
     let parser = ChunkedParser(bytes: Array(decoded.text.utf8))
     write { DocumentPrinter.print(parsing: parser, width: options.width, into: $0) }
     return true

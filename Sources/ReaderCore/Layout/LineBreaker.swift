@@ -45,8 +45,7 @@ struct LineBreaker {
     restPrefix: [StyledText] = [], making: Bool = true, into body: (LayoutLine?, LineStart?) -> Bool
   ) {
     var clusters = Window(stream: ClusterStream(runs, from: start.position), base: start.cluster)
-    // Room for a paragraph's clusters (or a window's worth) at once, not grown a doubling at a time.
-    clusters.clusters.reserveCapacity(min(runs.reduce(0) { $0 + $1.text.utf8.count } + 64, 8192))
+    clusters.clusters.reserveCapacity(Self.expectedClusters(runs))
     let first = Self.fitting(firstPrefix, width: width)
     let rest = Self.fitting(restPrefix, width: width)
     let firstWidth = first.reduce(0) { $0 + DisplayWidth.of($1.text) }
@@ -98,6 +97,11 @@ struct LineBreaker {
 
     subscript(index: Int) -> Cluster { clusters[index - base] }
 
+    /// The clusters of `range` (indices in the whole run), all fetched already.
+    func slice(_ range: Range<Int>) -> ArraySlice<Cluster> {
+      clusters[(range.lowerBound - base)..<(range.upperBound - base)]
+    }
+
     func position(_ index: Int) -> ClusterStream.Position { clusters[index - base].start }
 
     /// Drops the clusters before `index`, in batches, so each is moved at most once or twice.
@@ -107,6 +111,18 @@ struct LineBreaker {
       clusters.removeFirst(count)
       base += count
     }
+  }
+
+  /// Room for a paragraph's clusters (at most one a byte) or, for a long one, a window's worth,
+  /// reserved at once rather than grown a doubling at a time; counted only that far, since a
+  /// long paragraph is wrapped from many places.
+  private static func expectedClusters(_ runs: [InlineRun]) -> Int {
+    var bytes = 64
+    for run in runs {
+      bytes += run.text.utf8.count
+      if bytes >= 8192 { return 8192 }
+    }
+    return bytes
   }
 
   /// A prefix (indent, marker, quote bar) that leaves no room for text is left out.
@@ -150,8 +166,8 @@ struct LineBreaker {
     return index
   }
 
-  /// Puts the text of `range` after `spans`, a span for each style, each span's text cut from the
-  /// runs a stretch at a time rather than put together a cluster at a time.
+  /// Puts the text of `range` after `spans`, a span for each style, each cut from the runs a
+  /// stretch at a time (`Cluster.text(of:in:)`) rather than put together a cluster at a time.
   private func append(
     _ clusters: Window, _ range: Range<Int>, of runs: [InlineRun], to spans: inout [StyledText],
     available: Int
@@ -160,43 +176,36 @@ struct LineBreaker {
     while end > range.lowerBound && clusters[end - 1].isSpace { end -= 1 }
     var used = 0
     var text = ""
-    var style = TextStyle()
-    var opened = false
-    var verbatim: (from: ClusterStream.Position, to: ClusterStream.Position)?
-    func flush() {
-      if let stretch = verbatim { text += Cluster.source(runs, from: stretch.from, to: stretch.to) }
-      verbatim = nil
+    // The clusters from `cut` on are not in `text` yet.
+    var cut = range.lowerBound
+    func take(upTo index: Int) {
+      text += Cluster.text(of: clusters.slice(cut..<index), in: runs)
+      cut = index
     }
-    for index in range.lowerBound..<end {
+    var index = range.lowerBound
+    while index < end {
       let cluster = clusters[index]
-      var standIn: String?
-      if cluster.width > available - used {
-        // Only a cluster wider than the whole line gets here (a CJK character in one column).
-        standIn = "…"
-        if used + 1 > available { break }
+      // Only a cluster wider than the whole line is too wide (a CJK character in one column).
+      let tooWide = cluster.width > available - used
+      if tooWide && used + 1 > available { break }
+      if index > range.lowerBound && cluster.style != clusters[index - 1].style {
+        take(upTo: index)
+        spans.append(StyledText(text, style: clusters[index - 1].style))
+        text = ""
+      }
+      if tooWide {
+        take(upTo: index)
+        text += "…"
+        cut = index + 1
         used += 1
       } else {
         used += cluster.width
       }
-      if !opened || cluster.style != style {
-        if opened {
-          flush()
-          spans.append(StyledText(text, style: style))
-          text = ""
-        }
-        style = cluster.style
-        opened = true
-      }
-      if standIn == nil && cluster.isVerbatim {
-        verbatim = (verbatim?.from ?? cluster.start, cluster.end)
-      } else {
-        flush()
-        text += standIn ?? cluster.text(in: runs)
-      }
+      index += 1
     }
-    if opened {
-      flush()
-      spans.append(StyledText(text, style: style))
+    if index > range.lowerBound {
+      take(upTo: index)
+      spans.append(StyledText(text, style: clusters[index - 1].style))
     }
   }
 }

@@ -17,7 +17,7 @@ public enum DocumentPrinter {
     var start = 0
     while start < blocks.count {
       let end = min(blocks.count, start + window)
-      print(blocks[start..<end], startingDocument: start == 0, layouter: layouter, into: output)
+      print(blocks[start..<end], endingDocument: end == blocks.count, layouter: layouter, into: output)
       start = end
     }
     print(references, afterBlocks: !blocks.isEmpty, width: width, into: output)
@@ -41,9 +41,13 @@ public enum DocumentPrinter {
     while !finished {
       if let chunk = handoff.take() { pending += references.number(chunk) } else { finished = true }
       var start = 0
-      while pending.count - start >= window || (finished && start < pending.count) {
+      // Until the end, a block is kept back: the blank after a window's last block is written
+      // only when another block is known to follow it.
+      while pending.count - start > window || (finished && start < pending.count) {
         let end = min(pending.count, start + window)
-        print(pending[start..<end], startingDocument: printed == 0, layouter: layouter, into: output)
+        print(
+          pending[start..<end], endingDocument: finished && end == pending.count, layouter: layouter,
+          into: output)
         printed += end - start
         start = end
       }
@@ -73,10 +77,10 @@ public enum DocumentPrinter {
   private static let pieces = 16
   private static var window: Int { piece * pieces }
 
-  /// Writes the lines of `blocks`, each block after a blank line but the document's first (an
-  /// empty block as one empty line), laid out in pieces on all processors, in order.
+  /// Writes the lines `forEachLine` gives of `blocks` (the last followed by a blank unless it ends
+  /// the document), laid out in pieces on all processors, in order.
   private static func print(
-    _ blocks: ArraySlice<Block>, startingDocument: Bool, layouter: BlockLayouter,
+    _ blocks: ArraySlice<Block>, endingDocument: Bool, layouter: BlockLayouter,
     into output: (String) -> Void
   ) {
     let base = blocks.startIndex
@@ -87,14 +91,8 @@ public enum DocumentPrinter {
     defer { texts.free() }
     DispatchQueue.concurrentPerform(iterations: pieces) { index in
       var text = ""
-      for block in ranges[index] {
-        if block > base || !startingDocument { text += "\n" }
-        var empty = true
-        layouter.forEachLine(of: blocks[block]) { line in
-          append(line, to: &text)
-          empty = false
-        }
-        if empty { text += "\n" }
+      forEachLine(of: blocks, in: ranges[index], endingDocument: endingDocument, layouter: layouter) {
+        append($0, to: &text)
       }
       texts.base[index] = text
     }
@@ -116,7 +114,10 @@ public enum DocumentPrinter {
   /// the document's, then the numbered references.
   public static func forEachLine(of document: Document, width: Int, _ body: (LayoutLine) -> Void) {
     let (blocks, references) = LinkReferences.number(document)
-    forEachLine(of: blocks, in: blocks.indices, layouter: BlockLayouter(width: wrapWidth(width)), body)
+    forEachLine(
+      of: blocks[...], in: blocks.indices, endingDocument: true,
+      layouter: BlockLayouter(width: wrapWidth(width)),
+      body)
     forEachReferenceLine(references.references, afterBlocks: !blocks.isEmpty, width: width, body)
   }
 
@@ -140,10 +141,12 @@ public enum DocumentPrinter {
   }
 
   /// The lines of `blocks[range]`, block by block as `DocumentLayout` lays them out: the empty
-  /// line of an empty block and the blank after every block but the last included, without
-  /// keeping any block's lines.
+  /// line of an empty block and the blank after every block but the document's last included
+  /// (`blocks` may be a window of the document: its last ends the document if `endingDocument`),
+  /// without keeping any block's lines.
   private static func forEachLine(
-    of blocks: [Block], in range: Range<Int>, layouter: BlockLayouter, _ body: (LayoutLine) -> Void
+    of blocks: ArraySlice<Block>, in range: Range<Int>, endingDocument: Bool, layouter: BlockLayouter,
+    _ body: (LayoutLine) -> Void
   ) {
     for index in range {
       let block = blocks[index]
@@ -156,7 +159,7 @@ public enum DocumentPrinter {
         last = LineKey(leaf: block.id, offset: 0)
         body(LayoutLine(spans: [], key: last!))
       }
-      if index < blocks.count - 1, var key = last {
+      if index < blocks.endIndex - 1 || !endingDocument, var key = last {
         key.offset = LineKey.separatorOffset
         body(LayoutLine(spans: [], key: key))
       }

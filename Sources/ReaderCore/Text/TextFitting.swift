@@ -22,8 +22,6 @@ public enum TextFitting {
     return clip(text, to: columns - ellipsis) + "…"
   }
 
-  /// `glyph` repeated to fill exactly `columns`, a space making up a column that a wide glyph
-  /// (a box-drawing line where ambiguous characters are wide) cannot.
   /// `count` spaces. The short ones that pad table cells are made once, not at every cell.
   public static func spaces(_ count: Int) -> String {
     count < shortSpaces.count ? shortSpaces[max(0, count)] : String(repeating: " ", count: count)
@@ -31,6 +29,8 @@ public enum TextFitting {
 
   private static let shortSpaces = (0..<128).map { String(repeating: " ", count: $0) }
 
+  /// `glyph` repeated to fill exactly `columns`, a space making up a column that a wide glyph
+  /// (a box-drawing line where ambiguous characters are wide) cannot.
   public static func rule(_ glyph: String, columns: Int) -> String {
     let width = max(1, DisplayWidth.of(glyph))
     let count = max(0, columns) / width
