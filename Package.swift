@@ -28,6 +28,9 @@ let package = Package(
     // For the end-to-end tests only: loaded into tmux to make it a terminal whose ambiguous
     // characters are two columns wide (see Tests/AmbiguousWideTerminal).
     .library(name: "AmbiguousWideTerminal", type: .dynamic, targets: ["AmbiguousWideTerminal"]),
+    // For the end-to-end tests only: loaded into the reader to note the size of each write to the
+    // terminal (see Tests/TerminalWriteLog).
+    .library(name: "TerminalWriteLog", type: .dynamic, targets: ["TerminalWriteLog"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -103,6 +106,10 @@ let package = Package(
     .target(
       name: "AmbiguousWideTerminal",
       path: "Tests/AmbiguousWideTerminal"
+    ),
+    .target(
+      name: "TerminalWriteLog",
+      path: "Tests/TerminalWriteLog"
     ),
     .target(
       name: "EPUBFixtures",

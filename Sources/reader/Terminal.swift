@@ -52,6 +52,13 @@ final class Terminal {
       }
       self.screen = screen
     }
+    // Until curses has been ended once, ncurses (6.4) writes out what it has at every cursor move:
+    // each screen went out as one write per row, 40 writes for a 40-row frame (each a packet over
+    // ssh, a wake-up of the terminal, a chance to show half a frame). Ended and resumed at once,
+    // as after Ctrl-Z, it writes a whole screen at a time. Resumed before colours start, so the
+    // resume does not reset the terminal's palette (OSC 104).
+    endwin()
+    refresh()
     reader_guard_begin()
     let environment = ["NO_COLOR": StandardStream.environment("NO_COLOR") ?? ""]
     depth = ColourDepth.detect(colours: Int(reader_start_colours()), environment: environment)
