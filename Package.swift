@@ -134,7 +134,13 @@ let package = Package(
 )
 
 // Every Swift target that sees ReaderCore's modules reads libxml2's headers.
+//
+// A generic type's metadata is made by a direct call to its accessor instead of from its mangled
+// name: the runtime demangled each name and looked every conformance it needs up in the
+// executable's whole conformance table (the static runtime and Foundation's are in it), a fifth
+// of the instructions before the first screen.
 for target in package.targets where target.type != .system {
   let headers = libxml2HeaderFolders.flatMap { ["-Xcc", "-I" + $0] }
-  target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(headers)]
+  let metadata = ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"]
+  target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(headers + metadata)]
 }
