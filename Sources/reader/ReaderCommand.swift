@@ -22,8 +22,8 @@ struct ReaderCommand: ParsableCommand {
 
   /// Runs a subcommand named first directly: the parser fills the optional FILE argument before it
   /// looks for subcommands, so `reader convert` would otherwise try to open a file named "convert".
-  /// A command line of file names and on/off flags skips the parser (see
-  /// `ReaderOptions.withoutParser`).
+  /// An ordinary command line (file names, on/off flags, options with a value) skips the parser
+  /// (see `ReaderOptions.withoutParser`).
   static func main() {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let name = arguments.first,

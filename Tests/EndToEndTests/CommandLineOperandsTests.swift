@@ -3,8 +3,9 @@ import XCTest
 
 @testable import reader
 
-/// A command line of file names and on/off flags is run without ArgumentParser; what it runs must be
-/// what the parser would have made of the same words, and anything else must still reach the parser.
+/// A command line of file names, on/off flags and options with a value is run without ArgumentParser;
+/// what it runs must be what the parser would have made of the same words, and anything else must
+/// still reach the parser.
 final class CommandLineOperandsTests: XCTestCase {
   private let subcommands = ["convert"]
 
@@ -50,13 +51,79 @@ final class CommandLineOperandsTests: XCTestCase {
     XCTAssertEqual(onOff, Set(ReaderOptions.flagNames), help)
   }
 
+  func testOptionsWithAValueGiveWhatTheParserGives() throws {
+    var lines: [[String]] = [
+      ["--width", "60", "--print", "a.md"], ["a.md", "--width=0"], ["--width", "060"], ["--measure", "0"],
+      ["--measure=72", "b.epub"], ["--theme", "light"], ["--theme=mono", "x.txt"], ["--theme", "dark"],
+      ["--script", "simplified", "a.md"], ["--script=traditional"], ["--script", "original", "-"],
+      ["--lang", "zh-Hant"], ["--lang", "AUTO"], ["--lang=zh-hans", "a.md"], ["--ambiguous-width", "wide"],
+      ["--ambiguous-width=narrow"], ["--encoding", "GBK", "小說.txt"], ["--encoding=BIG5"],
+      ["--encoding", "utf-16le", "--no-reflow", "a.txt"],
+    ]
+    lines.append(
+      [
+        "a.md", "--width", "50", "--measure", "40", "--theme", "light", "--script", "simplified", "--lang",
+        "en",
+      ]
+        + ["--ambiguous-width", "auto", "--encoding", "GB18030", "--print", "--vocabulary", "b.md"])
+    for arguments in lines {
+      let skipped = try XCTUnwrap(
+        ReaderOptions.withoutParser(arguments, subcommands: subcommands), "\(arguments)")
+      // The parser's run reads whether --script was given from the process's own arguments.
+      var parsed = try ReaderCommand.parse(arguments).options
+      parsed.scriptWasGiven = skipped.scriptWasGiven
+      XCTAssertEqual(skipped, parsed, "\(arguments)")
+      XCTAssertEqual(
+        skipped.scriptWasGiven, arguments.contains { $0 == "--script" || $0.hasPrefix("--script=") },
+        "\(arguments)")
+    }
+    // Each option sets a field of its own.
+    let values = [
+      "--width": "7", "--measure": "9", "--theme": "mono", "--script": "traditional", "--lang": "en",
+      "--ambiguous-width": "wide", "--encoding": "GBK",
+    ]
+    XCTAssertEqual(Set(values.keys), Set(ReaderOptions.valueOptionNames))
+    let alone = try values.map {
+      try XCTUnwrap(ReaderOptions.withoutParser([$0.key, $0.value], subcommands: subcommands), $0.key)
+    }
+    XCTAssertEqual(Set(alone.map { "\($0)" }).count, values.count)
+    XCTAssertFalse(alone.contains(ReaderOptions()))
+  }
+
+  func testEveryOptionWithAValueOfTheCommandIsKnownWithoutTheParser() {
+    let help = ReaderCommand.helpMessage(columns: 300)
+    var withValue: Set<String> = []
+    for line in help.split(separator: "\n") {
+      let words = line.split(separator: " ")
+      guard let first = words.first, first.hasPrefix("--"), words.count > 1, words[1].hasPrefix("<") else {
+        continue
+      }
+      withValue.insert(String(first))
+    }
+    XCTAssertGreaterThanOrEqual(withValue.count, 7, help)
+    XCTAssertEqual(withValue, Set(ReaderOptions.valueOptionNames), help)
+  }
+
   func testAnythingForTheParserStillGoesToIt() {
     for arguments in [
-      ["a.md", "--width", "40"], ["a.md", "-w"], ["--"], ["help"], ["a.md", "convert"], ["a.md", ""],
-      ["--version"], ["-h"], ["--help"], ["--print", "--print", "a.md"], ["--print=true"], ["--prin"],
-      ["--script", "simplified", "a.md"], ["--no-remember", "--theme", "light"],
+      ["a.md", "-w"], ["--"], ["help"], ["a.md", "convert"], ["a.md", ""], ["--version"], ["-h"], ["--help"],
+      ["--print", "--print", "a.md"], ["--print=true"], ["--prin"], ["--width", "40", "--width", "50"],
+      ["--theme", "light", "--theme=dark"], ["--encoding", "help"], ["--encoding", "convert", "a.md"],
     ] {
       XCTAssertNil(ReaderOptions.withoutParser(arguments, subcommands: subcommands), "\(arguments)")
+    }
+  }
+
+  func testAValueTheParserRefusesIsLeftToItToSayWhy() {
+    for arguments in [
+      ["a.md", "--width"], ["--width", "-5"], ["--width=-5"], ["--width", "abc"], ["--width", ""],
+      ["--width="],
+      ["--measure", "-1"], ["--theme", "blue"], ["--theme", "Light"], ["--script", "klingon"],
+      ["--lang", "fr"],
+      ["--ambiguous-width", "huge"], ["--encoding", "--print", "a.md"], ["--encoding"],
+    ] {
+      XCTAssertNil(ReaderOptions.withoutParser(arguments, subcommands: subcommands), "\(arguments)")
+      XCTAssertThrowsError(try ReaderCommand.parse(arguments), "\(arguments)")
     }
   }
 
