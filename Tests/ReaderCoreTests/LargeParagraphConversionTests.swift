@@ -197,6 +197,31 @@ final class LargeParagraphConversionTests: XCTestCase {
       layout.move(Anchor(block: 3, line: 0), by: -1), whole.move(Anchor(block: 3, line: 0), by: -1))
   }
 
+  func testADocumentWithoutAVeryLongParagraphStartsNoThreadToLookForOne() {
+    let short = (0..<50).map { Block(id: $0, kind: .paragraph([InlineRun("第\($0)段：董事會在週末開會。")])) }
+    let jobs = HeldJobs()
+    let layout = DocumentLayout(
+      document: Document(title: "short.md", blocks: short), width: 40, blocks: nil, longParagraph: 1,
+      backgroundMeasure: 1_000, startBackground: jobs.start)
+    layout.measureLongParagraphsInBackground()
+    XCTAssertEqual(jobs.count, 0, "no thread before the first screen")
+    XCTAssertEqual(layout.longParagraphsWalked, short.count, "a grown layout goes on after these")
+    // One long paragraph past the blocks looked at first is still found, by the thread.
+    let runs = LongParagraphTests.mixedRuns(count: 3_000, seed: 5)
+    var blocks = (0..<(DocumentLayout.blocksLookedAtFirst + 10)).map {
+      Block(id: $0, kind: .paragraph([InlineRun("短段落\($0)")]))
+    }
+    blocks.append(Block(id: blocks.count, kind: .paragraph(runs)))
+    let late = DocumentLayout(
+      document: Document(title: "late.md", blocks: blocks), width: 40, blocks: nil, longParagraph: 1,
+      backgroundMeasure: 1_000, startBackground: jobs.start)
+    late.measureLongParagraphsInBackground()
+    XCTAssertEqual(jobs.count, 1)
+    jobs.runAll()
+    XCTAssertEqual(late.paragraphLines(ofBlock: blocks.count - 1)?.isMeasured, true)
+    XCTAssertEqual(late.longParagraphsWalked, blocks.count)
+  }
+
   func testLinesAskedForWhileABackgroundThreadMeasuresAreTheWholeLayouts() {
     let document = Self.document(LongParagraphTests.mixedRuns(count: 6_000, seed: 8))
     let whole = DocumentLayout(document: document, width: 33, blocks: nil, longParagraph: .max)

@@ -92,11 +92,21 @@ public final class DocumentLayout: @unchecked Sendable {
   /// paragraphs it is still converting, and measures a converted one before showing it.)
   func measureLongParagraphsInBackground(from first: Int = 0) {
     guard converting == nil else { return }
-    lock.withLock { walksLongParagraphs = true }
     let document = self.document
     let bytes = backgroundMeasureBytes
+    // Most documents have no paragraph that long: the first blocks are looked at here, so that a
+    // first screen neither waits for a thread to start nor shares the processors with it.
+    var start = max(0, first)
+    let looked = min(document.blocks.count, start + Self.blocksLookedAtFirst)
+    while start < looked, !document.blocks[start].runs.hasText(atLeast: bytes) { start += 1 }
+    if start == document.blocks.count {
+      lock.withLock { walked = max(walked, start) }
+      return
+    }
+    lock.withLock { walksLongParagraphs = true }
+    let firstLong = start
     startBackground { [weak self] in
-      for index in max(0, first)..<document.blocks.count {
+      for index in firstLong..<document.blocks.count {
         if document.blocks[index].runs.hasText(atLeast: bytes),
           let paragraph = self?.paragraphLines(ofBlock: index)
         {
@@ -123,6 +133,9 @@ public final class DocumentLayout: @unchecked Sendable {
   var backgroundMeasuredParagraphs: [Int: ParagraphLines] {
     lock.withLock { paragraphs.filter { $0.value.textLength >= backgroundMeasureBytes } }
   }
+
+  /// How many blocks `measureLongParagraphsInBackground` looks at before it starts a thread.
+  static let blocksLookedAtFirst = 4_096
 
   /// How many blocks from the top `measureLongParagraphsInBackground` has gone through: a grown
   /// layout goes on from there.
