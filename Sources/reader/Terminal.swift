@@ -59,6 +59,12 @@ final class Terminal {
     // resume does not reset the terminal's palette (OSC 104).
     endwin()
     refresh()
+    // The first screen is painted on a cleared screen from scratch, as it was before: curses' diff
+    // against the blank screen moves the cursor twice as often (and each move is costed).
+    reader_repaint_all_next()
+    // ncurses looks at the keyboard every few rows of a refresh (a system call each) and, when a key
+    // is waiting, writes the screen out half made: the reader's screens go out whole.
+    typeahead(-1)
     reader_guard_begin()
     let environment = ["NO_COLOR": StandardStream.environment("NO_COLOR") ?? ""]
     depth = ColourDepth.detect(colours: Int(reader_start_colours()), environment: environment)
