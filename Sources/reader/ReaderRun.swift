@@ -117,8 +117,34 @@ struct ReaderRun {
       StandardStream.write(FactionReport.text(of: document))
     } else if options.outline {
       StandardStream.write(OutlinePrinter.text(of: try convertForPrinting(document).outline))
+    } else if options.script == .original {
+      printDocument(document)
     } else {
-      printDocument(try convertForPrinting(document))
+      try printConverted(document)
+    }
+  }
+
+  /// Prints `document` in the display script asked for, each window of blocks converted as it
+  /// is printed (a whole 10 MB document took seconds to convert before its first line).
+  private func printConverted(_ document: Document) throws {
+    let converter = ScriptConverter.shared
+    let (script, vocabulary) = (options.script, options.vocabulary)
+    do {
+      try converter.prepare(script, vocabulary: vocabulary)
+      if let notice = converter.fallbackNotice(for: script, vocabulary: vocabulary) {
+        StandardStream.error(notice)
+      }
+      let spelling = try converter.spelling(of: document, in: script)
+      try write { output throws(ConversionError) in
+        try DocumentPrinter.print(
+          document, width: options.width,
+          converting: { block throws(ConversionError) in
+            try converter.convert(block, to: script, vocabulary: vocabulary, spelling: spelling)
+          }, into: output)
+      }
+    } catch {
+      StandardStream.error(error.message)
+      throw ExitCode(69)
     }
   }
 
@@ -175,15 +201,15 @@ struct ReaderRun {
   }
 
   /// Writes what `print` hands out to standard output, in pieces of 64 KiB or more.
-  private func write(_ print: ((String) -> Void) -> Void) {
+  private func write<Failure: Error>(_ print: ((String) -> Void) throws(Failure) -> Void) throws(Failure) {
     var buffer = ""
-    print { line in
+    defer { StandardStream.write(buffer) }
+    try print { line in
       buffer += line
       if buffer.utf8.count > 1 << 16 {
         StandardStream.write(buffer)
         buffer = ""
       }
     }
-    StandardStream.write(buffer)
   }
 }

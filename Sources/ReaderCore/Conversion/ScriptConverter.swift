@@ -98,7 +98,7 @@ public final class ScriptConverter: Sendable {
   {
     if script == .original { return document }
     try prepare(script, vocabulary: vocabulary)
-    let spelling = script == .traditional ? try detector.authorSpelling(of: document) : .none
+    let spelling = try spelling(of: document, in: script)
     var blocks: [Block] = []
     blocks.reserveCapacity(document.blocks.count)
     for block in document.blocks {
@@ -107,6 +107,15 @@ public final class ScriptConverter: Sendable {
     return try document.replacingBlocks(blocks) { title throws(ConversionError) in
       try convert(title, to: script, vocabulary: vocabulary, spelling: spelling)
     }
+  }
+
+  /// The author's spellings that the blocks of `document` follow in `script`: what
+  /// `convert(_:to:vocabulary:)` gives each block, for converting a document a part at a time
+  /// (`convert(block, to: script, vocabulary: vocabulary, spelling: ...)` after `prepare`).
+  public func spelling(of document: Document, in script: DisplayScript) throws(ConversionError)
+    -> AuthorSpelling
+  {
+    script == .traditional ? try detector.authorSpelling(of: document) : .none
   }
 
   /// Inline runs in `script`, each keeping its style.

@@ -23,6 +23,51 @@ public enum DocumentPrinter {
     print(references, afterBlocks: !blocks.isEmpty, width: width, into: output)
   }
 
+  /// What `print` writes of `document` with each block made what `convert` makes of it (a display
+  /// script), converted a window at a time on all processors before it is laid out and written:
+  /// the first lines are out long before the last block is converted. Stops at the first block
+  /// `convert` fails on, having written the windows before it.
+  public static func print(
+    _ document: Document, width: Int,
+    converting convert: @escaping @Sendable (Block) throws(ConversionError) -> Block,
+    into output: (String) -> Void
+  ) throws(ConversionError) {
+    var references = LinkReferences(after: document)
+    let layouter = BlockLayouter(width: wrapWidth(width))
+    let blocks = document.blocks
+    var start = 0
+    while start < blocks.count {
+      let end = min(blocks.count, start + window)
+      let converted = try converted(blocks[start..<end], convert)
+      print(
+        references.number(converted)[...], endingDocument: end == blocks.count, layouter: layouter,
+        into: output)
+      start = end
+    }
+    print(references, afterBlocks: !blocks.isEmpty, width: width, into: output)
+  }
+
+  /// `blocks` as `convert` makes them, in `pieces` pieces on all processors, in order.
+  private static func converted(
+    _ blocks: ArraySlice<Block>, _ convert: @escaping @Sendable (Block) throws(ConversionError) -> Block
+  ) throws(ConversionError) -> [Block] {
+    let ranges = pieceRanges(of: blocks)
+    let results = Slots<Result<[Block], ConversionError>>(count: pieces, initial: .success([]))
+    defer { results.free() }
+    DispatchQueue.concurrentPerform(iterations: pieces) { index in
+      results.base[index] = Result { () throws(ConversionError) -> [Block] in
+        var piece: [Block] = []
+        piece.reserveCapacity(ranges[index].count)
+        for position in ranges[index] { piece.append(try convert(blocks[position])) }
+        return piece
+      }
+    }
+    var all: [Block] = []
+    all.reserveCapacity(blocks.count)
+    for index in 0..<pieces { all += try results.base[index].get() }
+    return all
+  }
+
   /// What `print` writes of the document `parser` parses, parsed a chunk at a time on a thread
   /// of its own while the chunks before it are laid out (the parse is the other half of the
   /// time). Only for a source `canPrintInChunks` accepts, whose chunks are the whole's blocks.
@@ -83,11 +128,8 @@ public enum DocumentPrinter {
     _ blocks: ArraySlice<Block>, endingDocument: Bool, layouter: BlockLayouter,
     into output: (String) -> Void
   ) {
-    let base = blocks.startIndex
-    let ranges = (0..<pieces).map { index in
-      min(blocks.endIndex, base + index * piece)..<min(blocks.endIndex, base + (index + 1) * piece)
-    }
-    let texts = Slots(count: pieces)
+    let ranges = pieceRanges(of: blocks)
+    let texts = Slots(count: pieces, initial: "")
     defer { texts.free() }
     DispatchQueue.concurrentPerform(iterations: pieces) { index in
       var text = ""
@@ -97,6 +139,14 @@ public enum DocumentPrinter {
       texts.base[index] = text
     }
     for index in 0..<pieces where !texts.base[index].isEmpty { output(texts.base[index]) }
+  }
+
+  /// The indices of `blocks` in `pieces` runs of `piece` (the last ones empty in a short window).
+  private static func pieceRanges(of blocks: ArraySlice<Block>) -> [Range<Int>] {
+    let base = blocks.startIndex
+    return (0..<pieces).map { index in
+      min(blocks.endIndex, base + index * piece)..<min(blocks.endIndex, base + (index + 1) * piece)
+    }
   }
 
   /// Writes the numbered references, if any, after a blank line when blocks came before.
@@ -123,15 +173,15 @@ public enum DocumentPrinter {
 
   private static func wrapWidth(_ width: Int) -> Int { width == 0 ? Int.max / 4 : width }
 
-  /// One text per piece of a window, each written by the thread that lays that piece out.
-  private struct Slots: @unchecked Sendable {
-    let base: UnsafeMutablePointer<String>
+  /// One result per piece of a window, each written by the thread that makes that piece.
+  private struct Slots<Value>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Value>
     let count: Int
 
-    init(count: Int) {
+    init(count: Int, initial: Value) {
       self.count = count
       base = .allocate(capacity: count)
-      base.initialize(repeating: "", count: count)
+      base.initialize(repeating: initial, count: count)
     }
 
     func free() {

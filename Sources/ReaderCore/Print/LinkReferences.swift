@@ -13,8 +13,14 @@ public struct LinkReferences: Sendable {
   /// Numbers the links of `document`; `numbered` is its blocks with `[n]` after each link (only
   /// blocks to lay out: a whole `Document` would work out its outline and caches again).
   public static func number(_ document: Document) -> (numbered: [Block], references: LinkReferences) {
-    var references = LinkReferences(next: document.blocks.reduce(0) { max($0, highestFootnote(in: $1)) } + 1)
+    var references = LinkReferences(after: document)
     return (references.number(document.blocks), references)
+  }
+
+  /// Numbering for the blocks of `document` taken a window at a time (`number(_:)` each in turn):
+  /// the first link gets the number after the document's last footnote, as `number(document)`.
+  init(after document: Document) {
+    self.init(next: document.blocks.reduce(0) { max($0, Self.highestFootnote(in: $1)) } + 1)
   }
 
   /// Numbering for blocks that come a chunk at a time (`number(_:)` each in turn), in a document
