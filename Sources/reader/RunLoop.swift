@@ -85,13 +85,20 @@ final class RunLoop {
     loading?.begin()
     // The conversions of each whole document are looked at once (a reload makes new ones). The
     // detection opens only OpenCC's character dictionaries; the phrase converters (8 MB each) are
-    // opened by the first t or search that needs them.
+    // opened by the first t or search that needs them, but for a document read in the background
+    // (one large enough to come in chunks), where the converter of the script the next t shows is
+    // opened after the detection: opening it on the key took 30 ms.
+    let opensNextScript = loading != nil
     var detected: ObjectIdentifier?
     func detectScriptsOnceLoaded() {
       guard detected != ObjectIdentifier(state.conversions), feed.isFinished else { return }
       detected = ObjectIdentifier(state.conversions)
       let conversions = state.conversions
-      BackgroundThread.start { conversions.detectScripts() }
+      let next = (script: state.setting.script.next, vocabulary: state.setting.vocabulary)
+      BackgroundThread.start {
+        conversions.detectScripts()
+        if opensNextScript { try? ScriptConverter.shared.prepare(next.script, vocabulary: next.vocabulary) }
+      }
     }
     detectScriptsOnceLoaded()
     prepareFactions(for: state)
