@@ -37,18 +37,23 @@ final class CommandLineOperandsTests: XCTestCase {
   func testEveryOnOffFlagOfTheCommandIsKnownWithoutTheParser() {
     // A flag added to ReaderCommand and not to `ReaderOptions.flagNames` would still work (through
     // the parser), but slowly; one added to `flagNames` (and `turnOn`) under a wrong name is caught above.
-    let help = ReaderCommand.helpMessage(columns: 300)
-    var onOff: Set<String> = []
-    for line in help.split(separator: "\n") {
-      let words = line.split(separator: " ")
-      guard let first = words.first, first.hasPrefix("--"), words.count < 2 || !words[1].hasPrefix("<") else {
-        continue
-      }
-      onOff.insert(String(first))
-    }
-    onOff.subtract(["--help", "--version"])
+    let (help, listed) = Self.optionsInTheHelp(withValue: false)
+    let onOff = listed.subtracting(["--help", "--version"])
     XCTAssertGreaterThanOrEqual(onOff.count, 8, help)
     XCTAssertEqual(onOff, Set(ReaderOptions.flagNames), help)
+  }
+
+  /// The long names the help lists, of the options that take a value (`--width <width>`) or of
+  /// those that do not.
+  private static func optionsInTheHelp(withValue: Bool) -> (help: String, names: Set<String>) {
+    let help = ReaderCommand.helpMessage(columns: 300)
+    var names: Set<String> = []
+    for line in help.split(separator: "\n") {
+      let words = line.split(separator: " ")
+      guard let first = words.first, first.hasPrefix("--") else { continue }
+      if (words.count > 1 && words[1].hasPrefix("<")) == withValue { names.insert(String(first)) }
+    }
+    return (help, names)
   }
 
   func testOptionsWithAValueGiveWhatTheParserGives() throws {
@@ -91,15 +96,7 @@ final class CommandLineOperandsTests: XCTestCase {
   }
 
   func testEveryOptionWithAValueOfTheCommandIsKnownWithoutTheParser() {
-    let help = ReaderCommand.helpMessage(columns: 300)
-    var withValue: Set<String> = []
-    for line in help.split(separator: "\n") {
-      let words = line.split(separator: " ")
-      guard let first = words.first, first.hasPrefix("--"), words.count > 1, words[1].hasPrefix("<") else {
-        continue
-      }
-      withValue.insert(String(first))
-    }
+    let (help, withValue) = Self.optionsInTheHelp(withValue: true)
     XCTAssertGreaterThanOrEqual(withValue.count, 7, help)
     XCTAssertEqual(withValue, Set(ReaderOptions.valueOptionNames), help)
   }
