@@ -79,8 +79,8 @@ struct ReaderOptions: Equatable {
       guard let number = Int(value), number >= 0 else { return false }
       if name == "--width" { width = number } else { measure = number }
     case "--theme":
-      guard let name = Theme.Name(rawValue: value) else { return false }
-      theme = name
+      guard let chosen = Theme.Name(rawValue: value) else { return false }
+      theme = chosen
     case "--script":
       guard let script = DisplayScript(rawValue: value) else { return false }
       self.script = script

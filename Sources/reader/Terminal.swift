@@ -52,6 +52,8 @@ final class Terminal {
       }
       self.screen = screen
     }
+    // From here on any exit or signal ends curses first (the resume below enters the alternate screen).
+    reader_guard_begin()
     // Until curses has been ended once, ncurses (6.4) writes out what it has at every cursor move:
     // each screen went out as one write per row, 40 writes for a 40-row frame (each a packet over
     // ssh, a wake-up of the terminal, a chance to show half a frame). Ended and resumed at once,
@@ -65,7 +67,6 @@ final class Terminal {
     // ncurses looks at the keyboard every few rows of a refresh (a system call each) and, when a key
     // is waiting, writes the screen out half made: the reader's screens go out whole.
     typeahead(-1)
-    reader_guard_begin()
     let environment = ["NO_COLOR": StandardStream.environment("NO_COLOR") ?? ""]
     depth = ColourDepth.detect(colours: Int(reader_start_colours()), environment: environment)
     if depth == .none { self.theme = .mono }
