@@ -2,6 +2,7 @@
 #include "TerminalGuard.h"
 
 #include <curses.h>
+#include <term.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,29 +110,82 @@ static void on_continue(int signal_number) {
   guard_resumed = 1;
 }
 
-/* Ctrl-Z: the shell must not get mouse reports while the reader is stopped. ncurses' own
-   handler (installed by newterm) ends curses, stops the process and, once continued, brings
-   the screen back; the reports go off before it and on again after. */
+/* Stops the process as SIGTSTP does by default, whatever handler is installed, and returns once
+   it is continued. */
+static void stop_as_by_default(void) {
+  struct sigaction default_action;
+  memset(&default_action, 0, sizeof default_action);
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
+  struct sigaction mine;
+  sigaction(SIGTSTP, &default_action, &mine);
+  sigset_t unblock;
+  sigemptyset(&unblock);
+  sigaddset(&unblock, SIGTSTP);
+  sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+  raise(SIGTSTP);
+  sigaction(SIGTSTP, &mine, NULL);
+}
+
+/* A SIGTSTP from outside (`kill -TSTP`): the shell must not get mouse reports while the reader
+   is stopped. ncurses' own handler (installed by newterm) ends curses, stops the process and,
+   once continued, brings the screen back; the reports go off before it and on again after.
+   Ctrl-Z itself is a key in raw mode, and `reader_guard_suspend` answers it. */
 static void on_suspend(int signal_number) {
   int was_on = mouse_on;
   if (was_on) mouse_reports(0);
   if (previous_suspend.sa_handler != SIG_DFL && previous_suspend.sa_handler != SIG_IGN) {
     previous_suspend.sa_handler(signal_number);
   } else if (previous_suspend.sa_handler == SIG_DFL) {
-    struct sigaction default_action;
-    memset(&default_action, 0, sizeof default_action);
-    default_action.sa_handler = SIG_DFL;
-    sigemptyset(&default_action.sa_mask);
-    struct sigaction mine;
-    sigaction(signal_number, &default_action, &mine);
-    sigset_t unblock;
-    sigemptyset(&unblock);
-    sigaddset(&unblock, signal_number);
-    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
-    raise(signal_number);
-    sigaction(signal_number, &mine, NULL);
+    stop_as_by_default();
   }
   if (was_on && mouse_on) mouse_reports(1);
+}
+
+/* The terminfo strings a suspension writes, gathered and written at once. */
+static char capability_buffer[1024];
+static size_t capability_length = 0;
+
+static int gather_capability_byte(int byte) {
+  if (capability_length < sizeof capability_buffer) capability_buffer[capability_length++] = (char)byte;
+  return byte;
+}
+
+static void gather_capability(const char *name) {
+  char *value = tigetstr(name);
+  if (value != NULL && value != (char *)-1) tputs(value, 1, gather_capability_byte);
+}
+
+static void write_gathered(void) {
+  write_all(capability_buffer, capability_length);
+  capability_length = 0;
+}
+
+void reader_guard_suspend(void) {
+  int was_on = mouse_on;
+  if (was_on) reader_guard_mouse(0);
+  /* What endwin does, from terminfo: the attributes reset (curses is told too), the cursor at the
+     start of the last row and shown, the keypad and the alternate screen left, the shell's modes. */
+  vidattr(A_NORMAL);
+  refresh();
+  char *address = tigetstr("cup");
+  if (address != NULL && address != (char *)-1) tputs(tiparm(address, LINES - 1, 0), 1, gather_capability_byte);
+  gather_capability("cnorm");
+  gather_capability("rmkx");
+  gather_capability("rmcup");
+  write_gathered();
+  reset_shell_mode();
+  stop_as_by_default();
+  reset_prog_mode();
+  gather_capability("smcup");
+  gather_capability("smkx");
+  gather_capability("civis");
+  write_gathered();
+  if (was_on) reader_guard_mouse(1);
+  /* Everything is drawn again, from a cleared screen; what was typed while it was stopped is
+     dropped, as ncurses' own resume does. */
+  clearok(curscr, TRUE);
+  flushinp();
 }
 
 static void at_exit(void) { restore_terminal(); }

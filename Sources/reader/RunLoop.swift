@@ -108,7 +108,8 @@ final class RunLoop {
       case .key(let key):
         // Raw mode turns off the terminal's own Ctrl-Z and Ctrl-C, so they arrive as keys.
         switch state.takesNextKeyAsText ? nil : Keymap.command(for: key) {
-        case .suspend: raise(SIGTSTP)
+        // The SIGCONT that continues it makes the next event `.resumed`, which redraws.
+        case .suspend: terminal.suspend()
         case .interrupt: raise(SIGINT)
         case .reload:
           state = Reducer.reduce(state, .key(key))

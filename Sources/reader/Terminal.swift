@@ -334,6 +334,12 @@ final class Terminal {
     StandardStream.write(sequence)
   }
 
+  /// Ctrl-Z: the terminal given back to the shell and the reader stopped until `fg`
+  /// (`reader_guard_suspend`); the next event is then `.resumed`.
+  func suspend() {
+    reader_guard_suspend()
+  }
+
   func shutdown() {
     reader_guard_end()
     // A report the terminal sent before it saw the mouse turned off would reach the shell as

@@ -71,4 +71,33 @@ final class ScreenWriteTests: XCTestCase {
     try session.send("q")
     try session.waitFor { $0.joined().contains("reader-exit=0") }
   }
+
+  func testCtrlZAndFgLeaveTheTerminalsPaletteAlone() throws {
+    // ncurses' resume after its own suspension resets every colour the user set (OSC 104, its
+    // `orig_colors`) whenever colours are on: pywal and base16-shell palettes were lost on fg.
+    let bytes = directory.appendingPathComponent("bytes")
+    let session = try TmuxSession(command: "bash --norc --noprofile", width: 100, height: 30)
+    try session.waitFor { !$0.joined().isEmpty }
+    let reader = TmuxSession.quote(ReaderProcess.executable.path)
+    try session.send(
+      "env -u NO_COLOR LANG=C.UTF-8 TERM=xterm-256color LD_PRELOAD=\(TmuxSession.quote(writeLog.path))"
+        + " READER_TEST_WRITE_BYTES=\(TmuxSession.quote(bytes.path)) \(reader) --no-remember", "Enter")
+    try session.waitFor { $0.joined().contains("整理說明") }
+    try session.send("C-z")
+    try session.waitFor { $0.joined().contains("Stopped") }
+    XCTAssertEqual(try session.display("#{alternate_on}"), "0", "the shell's screen while stopped")
+    try session.send("fg", "Enter")
+    let back = try session.waitFor { $0.joined().contains("整理說明") }
+    XCTAssertTrue(back.joined().contains("│"), back.joined(separator: "\n"))
+    XCTAssertEqual(try session.display("#{alternate_on}"), "1", "the reader's screen again")
+    // What is typed while it comes back is dropped (flushinp), as after ncurses' own resume.
+    usleep(300_000)
+    try session.send("q")
+    let deadline = Date().addingTimeInterval(10)
+    while try session.display("#{alternate_on}") != "0" && Date() < deadline { usleep(20_000) }
+    let written = try String(decoding: Data(contentsOf: bytes), as: UTF8.self)
+    XCTAssertEqual(written.components(separatedBy: "\u{1B}[?1049h").count - 1, 3, "entered, resumed, entered")
+    XCTAssertTrue(written.contains("\u{1B}[38;5;"), "in colour (the test process may have NO_COLOR set)")
+    XCTAssertFalse(written.contains("\u{1B}]104"), "no palette reset")
+  }
 }

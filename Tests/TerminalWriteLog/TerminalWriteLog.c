@@ -1,7 +1,8 @@
 /* Counts how a program's output reaches the terminal: loaded into the reader (LD_PRELOAD) by
    the end-to-end tests, it notes the size of each write to standard output, one line each, in
    the file READER_TEST_WRITE_LOG names, so a test can tell a screen sent in one burst from a
-   screen sent a row at a time. Not part of the reader. */
+   screen sent a row at a time, and with READER_TEST_WRITE_BYTES appends the bytes themselves to
+   that file. Not part of the reader. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -24,6 +25,14 @@ ssize_t write(int fd, const void *buffer, size_t count) {
       int length = snprintf(line, sizeof line, "%zd\n", written);
       if (length > 0) glibc_write(log, line, (size_t)length);
       close(log);
+    }
+  }
+  const char *bytes = fd == STDOUT_FILENO ? getenv("READER_TEST_WRITE_BYTES") : NULL;
+  if (bytes != NULL && written > 0) {
+    int copy = open(bytes, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    if (copy >= 0) {
+      glibc_write(copy, buffer, (size_t)written);
+      close(copy);
     }
   }
   return written;

@@ -17,6 +17,12 @@ void reader_guard_end(void);
    suspension (SIGTSTP) turns them off until the reader runs again. */
 void reader_guard_mouse(int enabled);
 
+/* Ctrl-Z: gives the terminal back to the shell as it was (mouse reports off, the alternate
+   screen left, the shell's modes), stops the process, and takes the terminal again once it is
+   continued, the next refresh drawing everything anew. curses is not ended: its resume would
+   send OSC 104 whenever colours are on, which resets a palette the user set (pywal, base16). */
+void reader_guard_suspend(void);
+
 /* Returns 1 once after a SIGCONT (the reader was resumed after Ctrl-Z), else 0. */
 int reader_guard_take_resumed(void);
 
