@@ -127,13 +127,8 @@ struct ReaderRun {
   /// Prints `document` in the display script asked for, each window of blocks converted as it
   /// is printed (a whole 10 MB document took seconds to convert before its first line).
   private func printConverted(_ document: Document) throws {
-    let converter = ScriptConverter.shared
     let (script, vocabulary) = (options.script, options.vocabulary)
-    do {
-      try converter.prepare(script, vocabulary: vocabulary)
-      if let notice = converter.fallbackNotice(for: script, vocabulary: vocabulary) {
-        StandardStream.error(notice)
-      }
+    try convertingForPrint { converter throws(ConversionError) in
       let spelling = try converter.spelling(of: document, in: script)
       try write { output throws(ConversionError) in
         try DocumentPrinter.print(
@@ -142,9 +137,6 @@ struct ReaderRun {
             try converter.convert(block, to: script, vocabulary: vocabulary, spelling: spelling)
           }, into: output)
       }
-    } catch {
-      StandardStream.error(error.message)
-      throw ExitCode(69)
     }
   }
 
@@ -154,15 +146,23 @@ struct ReaderRun {
   }
 
   private func convertForPrinting(_ document: Document) throws -> Document {
+    try convertingForPrint { converter throws(ConversionError) in
+      try converter.convert(document, to: options.script, vocabulary: options.vocabulary)
+    }
+  }
+
+  /// Runs `body` with the converter prepared for the script asked for, once the notice of older
+  /// dictionaries (if any) is out; a conversion that fails is told and ends the run (status 69).
+  private func convertingForPrint<Result>(
+    _ body: (ScriptConverter) throws(ConversionError) -> Result
+  ) throws -> Result {
+    let converter = ScriptConverter.shared
     do {
-      let converted = try ScriptConverter.shared.convert(
-        document, to: options.script, vocabulary: options.vocabulary)
-      if let notice = ScriptConverter.shared.fallbackNotice(
-        for: options.script, vocabulary: options.vocabulary)
-      {
+      try converter.prepare(options.script, vocabulary: options.vocabulary)
+      if let notice = converter.fallbackNotice(for: options.script, vocabulary: options.vocabulary) {
         StandardStream.error(notice)
       }
-      return converted
+      return try body(converter)
     } catch {
       StandardStream.error(error.message)
       throw ExitCode(69)
@@ -185,7 +185,7 @@ struct ReaderRun {
         EncodingDetector.detect($0).encoding
       }
     guard encoding.isUTF8, !origin.isPlainText(encoding: encoding) else { return false }
-    let decoded = SourceDecoder.decode(bytes, encoding: importing.encoding)
+    let decoded = SourceDecoder.decode(bytes, encoding: encoding)
     guard decoded.encoding.isUTF8, decoded.notice == nil, !decoded.looksBinary else { return false }
     let parser = ChunkedParser(bytes: Array(decoded.text.utf8))
     write { DocumentPrinter.print(parsing: parser, width: options.width, into: $0) }

@@ -12,15 +12,7 @@ public enum DocumentPrinter {
   /// processors (each block's lines depend on that block alone), and written in order: the
   /// layout is most of the time a large document's printout takes.
   public static func print(_ document: Document, width: Int, into output: (String) -> Void) {
-    let (blocks, references) = LinkReferences.number(document)
-    let layouter = BlockLayouter(width: wrapWidth(width))
-    var start = 0
-    while start < blocks.count {
-      let end = min(blocks.count, start + window)
-      print(blocks[start..<end], endingDocument: end == blocks.count, layouter: layouter, into: output)
-      start = end
-    }
-    print(references, afterBlocks: !blocks.isEmpty, width: width, into: output)
+    printInWindows(document, width: width, into: output) { Array($0) }
   }
 
   /// What `print` writes of `document` with each block made what `convert` makes of it (a display
@@ -32,16 +24,25 @@ public enum DocumentPrinter {
     converting convert: @escaping @Sendable (Block) throws(ConversionError) -> Block,
     into output: (String) -> Void
   ) throws(ConversionError) {
+    try printInWindows(document, width: width, into: output) { blocks throws(ConversionError) in
+      try converted(blocks, convert)
+    }
+  }
+
+  /// The document's blocks a window at a time: each made what `prepare` makes of it, its links
+  /// numbered on from the window before, laid out and written; then the references.
+  private static func printInWindows<Failure: Error>(
+    _ document: Document, width: Int, into output: (String) -> Void,
+    _ prepare: (ArraySlice<Block>) throws(Failure) -> [Block]
+  ) throws(Failure) {
     var references = LinkReferences(after: document)
     let layouter = BlockLayouter(width: wrapWidth(width))
     let blocks = document.blocks
     var start = 0
     while start < blocks.count {
       let end = min(blocks.count, start + window)
-      let converted = try converted(blocks[start..<end], convert)
-      print(
-        references.number(converted)[...], endingDocument: end == blocks.count, layouter: layouter,
-        into: output)
+      let window = references.number(try prepare(blocks[start..<end]))
+      print(window[...], endingDocument: end == blocks.count, layouter: layouter, into: output)
       start = end
     }
     print(references, afterBlocks: !blocks.isEmpty, width: width, into: output)
