@@ -34,11 +34,13 @@ public enum SampleBooks {
   }
 
   /// A complete book: `mimetype` first and stored, the container, the package (EPUB 3 when
-  /// `nav` is given, else EPUB 2 with `ncx`), and the chapters in spine order.
+  /// `nav` is given, else EPUB 2 with `ncx`), and the chapters in spine order, those whose index
+  /// is in `auxiliary` marked `linear="no"`.
   public static func book(
     title: String, author: String, language: String = "zh-Hant", chapters: [Chapter], nav: String? = nil,
     ncx: String? = nil, extraManifest: String = "", extraSpine: String = "", extra: [ZipWriter.Entry] = [],
-    packagePath: String = "OEBPS/content.opf", container: String? = nil, omit: Set<String> = []
+    packagePath: String = "OEBPS/content.opf", container: String? = nil, omit: Set<String> = [],
+    auxiliary: Set<Int> = []
   ) -> [UInt8] {
     var manifest = chapters.enumerated().map { index, chapter in
       "<item id=\"c\(index)\" href=\"\(chapter.name)\" media-type=\"application/xhtml+xml\"/>"
@@ -51,7 +53,9 @@ public enum SampleBooks {
       manifest.append("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>")
     }
     manifest.append("<item id=\"cover\" href=\"images/cover.png\" media-type=\"image/png\"/>")
-    let spine = chapters.indices.map { "<itemref idref=\"c\($0)\"/>" }.joined() + extraSpine
+    let spine =
+      chapters.indices.map { "<itemref idref=\"c\($0)\"\(auxiliary.contains($0) ? " linear=\"no\"" : "")/>" }
+      .joined() + extraSpine
     let opf = """
       <?xml version="1.0" encoding="UTF-8"?>
       <package xmlns="http://www.idpf.org/2007/opf" version="\(nav == nil ? "2.0" : "3.0")" unique-identifier="id">

@@ -121,6 +121,78 @@ final class EPUBImporterTests: XCTestCase {
     XCTAssertTrue(screen(state).contains("三國演義（節選） — 羅貫中 › 黃巾之亂"), screen(state))
   }
 
+  /// A book with a cover page, a page of notes between its chapters and an answer key, all
+  /// marked `linear="no"`, and `count` chapters around them.
+  private func bookWithAuxiliaryPages(count: Int) -> [UInt8] {
+    var chapters = [
+      SampleBooks.Chapter(
+        "cover.xhtml",
+        SampleBooks.xhtml(title: "封面", body: "<p><img src=\"images/cover.png\" alt=\"封面圖\"/></p>"))
+    ]
+    for number in 1...count {
+      var body = "<h1>第\(number)回</h1><p>第\(number)回的正文。</p>"
+      if number == 1 { body += "<p>見<a href=\"notes.xhtml#n1\">注一</a>。</p>" }
+      chapters.append(
+        SampleBooks.Chapter("c\(number).xhtml", SampleBooks.xhtml(title: "第\(number)回", body: body)))
+      if number == 2 {
+        chapters.append(
+          SampleBooks.Chapter(
+            "notes.xhtml", SampleBooks.xhtml(title: "注", body: "<p id=\"n1\">注一：桃園在涿郡。</p>")))
+      }
+    }
+    chapters.append(
+      SampleBooks.Chapter("answers.xhtml", SampleBooks.xhtml(title: "答案", body: "<p>答案頁。</p>")))
+    let marked: Set = ["cover.xhtml", "notes.xhtml", "answers.xhtml"]
+    let auxiliary = Set(chapters.indices.filter { marked.contains(chapters[$0].name) })
+    return SampleBooks.book(title: "附頁測試", author: "測試者", chapters: chapters, auxiliary: auxiliary)
+  }
+
+  func testPagesMarkedNonLinearComeAfterTheChaptersAndLinksStillReachThem() throws {
+    let document = try Self.document(bookWithAuxiliaryPages(count: 3))
+    let text = DocumentPrinter.text(of: document, width: 0)
+    let order = ["第1回的正文", "第2回的正文", "第3回的正文", "封面圖", "注一：桃園在涿郡", "答案頁"].map {
+      text.range(of: $0)?.lowerBound
+    }
+    XCTAssertFalse(order.contains(nil), text)
+    XCTAssertEqual(
+      order.compactMap { $0 }, order.compactMap { $0 }.sorted(),
+      "the chapters, then the marked pages in spine order")
+    XCTAssertTrue(
+      text.hasPrefix("第1回"), "the book opens on its first chapter, not on the cover: \(text.prefix(40))")
+    let places = try XCTUnwrap(document.bookPlaces)
+    guard case .place(let leaf, nil) = places.destination(of: "notes.xhtml#n1", fromTopIndex: 0) else {
+      return XCTFail(
+        "the link to the notes is not followed: \(places.destination(of: "notes.xhtml#n1", fromTopIndex: 0))")
+    }
+    XCTAssertEqual(block(withID: leaf, in: document)?.runs.plainText, "注一：桃園在涿郡。")
+  }
+
+  func testALongBookWithNonLinearPagesGrowsFromItsFirstPageIntoTheWholeBooksOrder() throws {
+    let bytes = bookWithAuxiliaryPages(count: EPUBImporter.firstSpineItems + 10)
+    let whole = try Self.document(bytes)
+    var importer = try EPUBImporter(bytes: bytes)
+    var document = importer.firstDocument(fallbackTitle: "book.epub")
+    XCTAssertTrue(
+      DocumentPrinter.text(of: document, width: 0).hasPrefix("第1回"), "the first page is the first chapter")
+    importer.readRest(into: &document)
+    while importer.appendNextChapter(to: &document) {}
+    XCTAssertFalse(importer.startedAgain, "the first page's chapters are the start of the whole book's order")
+    XCTAssertEqual(DocumentPrinter.text(of: document, width: 0), DocumentPrinter.text(of: whole, width: 0))
+    let text = DocumentPrinter.text(of: whole, width: 0)
+    let last = try XCTUnwrap(text.range(of: "第\(EPUBImporter.firstSpineItems + 10)回的正文"))
+    XCTAssertGreaterThan(try XCTUnwrap(text.range(of: "注一：桃園在涿郡")).lowerBound, last.lowerBound)
+    XCTAssertGreaterThan(try XCTUnwrap(text.range(of: "答案頁")).lowerBound, last.lowerBound)
+  }
+
+  func testABookWhoseEveryPageIsMarkedNonLinearIsReadInSpineOrder() throws {
+    let chapters = (1...3).map {
+      SampleBooks.Chapter("c\($0).xhtml", SampleBooks.xhtml(title: "第\($0)回", body: "<p>第\($0)回的正文。</p>"))
+    }
+    let document = try Self.document(
+      SampleBooks.book(title: "全附頁", author: "測試者", chapters: chapters, auxiliary: [0, 1, 2]))
+    XCTAssertEqual(DocumentPrinter.text(of: document, width: 0), "第1回的正文。\n\n第2回的正文。\n\n第3回的正文。\n")
+  }
+
   func testABookWithoutATableOfContentsGetsItsHeadings() throws {
     let bytes = SampleBooks.book(
       title: "無目錄", author: "佚名",

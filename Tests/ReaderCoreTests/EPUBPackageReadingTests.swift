@@ -232,6 +232,26 @@ final class EPUBPackageReadingTests: XCTestCase {
       ["OEBPS/text/ch1.xhtml", "OEBPS/text/ch2.xhtml", "OEBPS/text/ch3.xhtml"])
     XCTAssertEqual(prefixed.shortcut.ncx?.path, "OEBPS/toc.ncx")
 
+    // Pages marked linear="no" (a cover, notes) among the first references wait for the end of
+    // the whole spine: the first page's spine is its linear references only.
+    let marked = longBook(count: 700) { items, references, nav in
+      var references = references
+      for index in [0, 4] { references[index] = "<itemref idref=\"c\(index + 1)\" linear=\"no\"/>" }
+      return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+        \(metadata)
+        <manifest>\(nav)\(items.joined(separator: "\n"))</manifest>
+        <spine>\(references.joined())</spine>
+        </package>
+        """
+    }
+    let markedPackages = try packages(marked)
+    XCTAssertTrue(markedPackages.shortcut.isShortcut)
+    XCTAssertEqual(markedPackages.shortcut.spine, markedPackages.whole.spine)
+    XCTAssertEqual(markedPackages.shortcut.spine.count, EPUBImporter.firstSpineItems - 2)
+    XCTAssertEqual(markedPackages.shortcut.spine.first?.path, "OEBPS/text/ch2.xhtml")
+
     // A comment could hide a tag from the bytes: such a package is read whole.
     let commented = longBook(count: 700) { items, references, nav in
       """
@@ -247,7 +267,7 @@ final class EPUBPackageReadingTests: XCTestCase {
     assertSamePackage(try packages(commented), shortcut: false, "a package with a comment")
 
     // The book reads the same: its first page, and whole.
-    for book in [plain, written] {
+    for book in [plain, written, marked] {
       var importer = try EPUBImporter(bytes: book)
       let first = importer.firstDocument(fallbackTitle: "book.epub")
       var grown = first

@@ -37,6 +37,8 @@ final class EPUBPackageCollector: MarkupStreamHandler {
   private(set) var toc: String?
   /// The `idref`s of the spine's first `spineLimit` references.
   private(set) var references: [String] = []
+  /// Whether each of `references` is marked `linear="no"` (auxiliary content: notes, a cover).
+  private(set) var isAuxiliary: [Bool] = []
   /// How many references the spine has (past the limit, how many were read: one more).
   private(set) var referenceCount = 0
 
@@ -91,7 +93,11 @@ final class EPUBPackageCollector: MarkupStreamHandler {
     } else if spineDepth == depth - 1, element.isNamed("itemref") {
       referenceCount += 1
       if referenceCount > spineLimit { return !isComplete }
-      if let idref = element.attribute("idref") { references.append(idref) }
+      if let idref = element.attribute("idref") {
+        references.append(idref)
+        let linear = element.attribute("linear")?.filter { !$0.isWhitespace }.lowercased()
+        isAuxiliary.append(linear == "no")
+      }
     }
     if metadataDepth != nil {
       if title == nil, element.isNamed("title") { begin(\.title, depth: depth) }
