@@ -144,7 +144,19 @@ final class EPUBImporterTests: XCTestCase {
       SampleBooks.Chapter("answers.xhtml", SampleBooks.xhtml(title: "答案", body: "<p>答案頁。</p>")))
     let marked: Set = ["cover.xhtml", "notes.xhtml", "answers.xhtml"]
     let auxiliary = Set(chapters.indices.filter { marked.contains(chapters[$0].name) })
-    return SampleBooks.book(title: "附頁測試", author: "測試者", chapters: chapters, auxiliary: auxiliary)
+    let titles = ["cover.xhtml": "封面", "notes.xhtml": "注", "answers.xhtml": "答案"]
+    let entries = chapters.map {
+      "<li><a href=\"\($0.name)\">\(titles[$0.name] ?? "第\($0.name.dropFirst().dropLast(6))回")</a></li>"
+    }
+    let nav = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops">
+      <head><title>目錄</title></head>
+      <body><nav epub:type="toc"><ol>\(entries.joined())</ol></nav></body>
+      </html>
+      """
+    return SampleBooks.book(
+      title: "附頁測試", author: "測試者", chapters: chapters, nav: nav, auxiliary: auxiliary)
   }
 
   func testPagesMarkedNonLinearComeAfterTheChaptersAndLinksStillReachThem() throws {
@@ -165,6 +177,9 @@ final class EPUBImporterTests: XCTestCase {
         "the link to the notes is not followed: \(places.destination(of: "notes.xhtml#n1", fromTopIndex: 0))")
     }
     XCTAssertEqual(block(withID: leaf, in: document)?.runs.plainText, "注一：桃園在涿郡。")
+    XCTAssertEqual(
+      document.outline.entries.map(\.title), ["第1回", "第2回", "第3回", "封面", "注", "答案"],
+      "the table of contents in reading order, its marked pages at the end")
   }
 
   func testALongBookWithNonLinearPagesGrowsFromItsFirstPageIntoTheWholeBooksOrder() throws {
@@ -178,6 +193,8 @@ final class EPUBImporterTests: XCTestCase {
     while importer.appendNextChapter(to: &document) {}
     XCTAssertFalse(importer.startedAgain, "the first page's chapters are the start of the whole book's order")
     XCTAssertEqual(DocumentPrinter.text(of: document, width: 0), DocumentPrinter.text(of: whole, width: 0))
+    XCTAssertEqual(document.outline.entries, whole.outline.entries)
+    XCTAssertEqual(whole.outline.entries.last?.title, "答案")
     let text = DocumentPrinter.text(of: whole, width: 0)
     let last = try XCTUnwrap(text.range(of: "第\(EPUBImporter.firstSpineItems + 10)回的正文"))
     XCTAssertGreaterThan(try XCTUnwrap(text.range(of: "注一：桃園在涿郡")).lowerBound, last.lowerBound)
