@@ -75,9 +75,9 @@ struct EPUBPackage {
     guard collected.hasSpine else { return nil }
     let spineLimit = collected.spineLimit
     let wanted = readingOrder(
-      collected.references, auxiliary: collected.isAuxiliary, isWholeSpine: collected.isWholeSpine)
+      collected.references, marked: collected.isAuxiliary, isWhole: collected.isWholeSpine)
     let toc = collected.toc
-    let wantedIDs = Set(collected.references)
+    let wantedIDs = Set(wanted)
     var manifest: [String: Item] = [:]
     var navigation: [Item] = []
     var ncxItems: [Item] = []
@@ -115,19 +115,17 @@ struct EPUBPackage {
       navigation: navigation.filter(listed).min { $0.path < $1.path },
       ncx: toc.flatMap { manifest[$0] } ?? ncxItems.filter(listed).min { $0.path < $1.path })
   }
-}
 
-extension EPUBPackage {
   /// The spine's references in reading order: those marked `linear="no"` (notes, a cover, an
   /// answer key) after all the others, where links and the table of contents still reach them but
   /// they do not interrupt the text, as reading systems keep them out of the page turns; as
   /// written when every one is marked. A spine read only to its first references leaves its
   /// marked ones for the end of the whole one, so that it is still the start of it.
-  static func readingOrder(_ references: [String], auxiliary: [Bool], isWholeSpine: Bool) -> [String] {
-    let pairs = zip(references, auxiliary)
+  private static func readingOrder(_ references: [String], marked: [Bool], isWhole: Bool) -> [String] {
+    let pairs = zip(references, marked)
     let linear = pairs.filter { !$0.1 }.map { $0.0 }
     guard !linear.isEmpty else { return references }
-    return isWholeSpine ? linear + pairs.filter { $0.1 }.map { $0.0 } : linear
+    return isWhole ? linear + pairs.filter { $0.1 }.map { $0.0 } : linear
   }
 }
 
