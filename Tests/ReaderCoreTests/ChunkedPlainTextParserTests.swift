@@ -23,7 +23,7 @@ final class ChunkedPlainTextParserTests: XCTestCase {
   static func assertEveryCutParsesLikeTheWhole(
     _ text: String, reflow: Bool = true, _ name: String, file: StaticString = #filePath, line: UInt = #line
   ) -> [Bool] {
-    let whole = PlainTextParser(reflow: reflow).parse(text, title: "t").blocks
+    let whole = Array(PlainTextParser(reflow: reflow).parse(text, title: "t").blocks)
     var restarts: [Bool] = []
     let cuts = Array(text.utf8).indices.filter { Array(text.utf8)[$0] == 0x0A }.map { $0 + 1 }
     for cut in cuts {
@@ -67,7 +67,7 @@ final class ChunkedPlainTextParserTests: XCTestCase {
     for number in ["九", "四", "七", "三", "八", "五", "十", "六"] {
       text += "第\(number)章　亂序\n\n不是書的章節。\n\n"
     }
-    let whole = PlainTextParser().parse(text, title: "t").blocks
+    let whole = Array(PlainTextParser().parse(text, title: "t").blocks)
     XCTAssertFalse(whole.contains { if case .heading = $0.kind { return true } else { return false } })
     let bytes = Array(text.utf8)
     // After 第二章's paragraph: both chapters are in the first chunk.
@@ -85,7 +85,7 @@ final class ChunkedPlainTextParserTests: XCTestCase {
     XCTAssertTrue(parser.restartsFromTop)
     var blocks: [Block] = []
     while let more = parser.parseNextChunk() { blocks += more }
-    XCTAssertEqual(blocks, PlainTextParser().parse("丙段。\n\n乙段。\n\n丁段。\n", title: "t").blocks)
+    XCTAssertEqual(blocks, Array(PlainTextParser().parse("丙段。\n\n乙段。\n\n丁段。\n", title: "t").blocks))
   }
 
   func testLinesSplitAsCharactersDo() {

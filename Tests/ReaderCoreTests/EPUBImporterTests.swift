@@ -13,7 +13,7 @@ final class EPUBImporterTests: XCTestCase {
     return try importer.document(fallbackTitle: "book.epub")
   }
 
-  private func leaves(_ blocks: [Block]) -> [Block] {
+  private func leaves(_ blocks: some Sequence<Block>) -> [Block] {
     blocks.flatMap { $0.children.isEmpty ? [$0] : leaves($0.children) }
   }
 

@@ -178,7 +178,7 @@ final class LargeParagraphConversionTests: XCTestCase {
 
   func testEveryVeryLongParagraphIsMeasuredBeforeAnyKeyReachesIt() {
     let runs = LongParagraphTests.mixedRuns(count: 3_000, seed: 4)
-    var blocks = Self.document(runs).blocks
+    var blocks = Array(Self.document(runs).blocks)
     blocks.append(Block(id: 3, kind: .heading(level: 2, runs: [InlineRun("第二節")])))
     blocks.append(Block(id: 4, kind: .paragraph(runs)))
     let document = Document(title: "two.md", blocks: blocks)

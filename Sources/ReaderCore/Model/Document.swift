@@ -6,7 +6,7 @@ public struct Document: Sendable {
   public let title: String
   /// Who wrote it, when the source says (a book's metadata); shown after the title.
   public let author: String?
-  public private(set) var blocks: [Block]
+  public private(set) var blocks: BlockList
   public private(set) var outline: Outline
   /// Whether the outline is the one the source declares (a book's table of contents) rather
   /// than the one found in the headings.
@@ -28,6 +28,11 @@ public struct Document: Sendable {
   /// A document whose source names its author and may declare its own outline (entries in
   /// reading order, pointing at leaf blocks); without one the outline comes from the headings.
   public init(title: String, author: String?, blocks: [Block], outline: Outline?, notice: Message? = nil) {
+    self.init(title: title, author: author, blocks: BlockList(blocks), outline: outline, notice: notice)
+  }
+
+  /// Like `init(title:author:blocks:outline:notice:)`, with blocks that other documents may share.
+  public init(title: String, author: String?, blocks: BlockList, outline: Outline?, notice: Message? = nil) {
     if case .frontMatter(let frontMatter) = blocks.first?.kind, let named = frontMatter.title {
       self.title = named
     } else {
@@ -61,10 +66,9 @@ public struct Document: Sendable {
     outline =
       declaresOutline
       ? Outline(entries: outline.entries + entries) : outline.appending(more, firstTopIndex: blocks.count)
-    // A background parse appends to a copy of the blocks the screen still holds, so each append
-    // makes a new array: grown by an eighth rather than doubled, the copies alive at once (the
-    // parse's, the one published, the one shown) hold little room they do not use.
-    blocks.appendGrowingModestly(contentsOf: more)
+    // A background parse appends to a copy of the blocks the screen still holds: the list
+    // shares its full segments with that copy.
+    blocks.append(contentsOf: more)
   }
 
   /// The same document with the outline of its headings instead of a declared one: a book whose

@@ -24,7 +24,7 @@ enum HeadingIDs {
 
   /// The heading blocks of `blocks` (nested ones too) in document order, each with its top-level
   /// index and GitHub id.
-  static func headings(in blocks: [Block]) -> [(topIndex: Int, block: Block, id: String)] {
+  static func headings(in blocks: some Sequence<Block>) -> [(topIndex: Int, block: Block, id: String)] {
     var seen: [String: Int] = [:]
     var result: [(topIndex: Int, block: Block, id: String)] = []
     for (index, top) in blocks.enumerated() {

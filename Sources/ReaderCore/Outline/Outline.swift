@@ -8,7 +8,7 @@ public struct Outline: Sendable {
   ///
   /// Pseudo-headings sit one level below the deepest real heading level in use, so a
   /// document that mixes `##` headings with bold paragraphs nests them under the headings.
-  public init(blocks: [Block]) {
+  public init(blocks: some Collection<Block>) {
     self.init(entries: [], deepestHeadingLevel: 0)
     self = appending(blocks, firstTopIndex: 0)
   }
@@ -28,7 +28,7 @@ public struct Outline: Sendable {
   /// Equal to `Outline(blocks:)` of all the blocks. Entries are only added at the end: an entry's
   /// index, title and block never change; only pseudo-headings' level does, when a deeper real
   /// heading turns up. The cost is linear in the new blocks and in the headings.
-  public func appending(_ blocks: [Block], firstTopIndex: Int) -> Outline {
+  public func appending(_ blocks: some Collection<Block>, firstTopIndex: Int) -> Outline {
     var found: [(level: Int?, title: String, id: Int, top: Int)] = []
     var deepest = deepestHeadingLevel
     func visit(_ block: Block, top: Int) {

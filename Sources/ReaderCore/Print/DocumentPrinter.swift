@@ -41,7 +41,7 @@ public enum DocumentPrinter {
     var start = 0
     while start < blocks.count {
       let end = min(blocks.count, start + window)
-      let window = references.number(try prepare(blocks[start..<end]))
+      let window = references.number(try prepare(ArraySlice(blocks[start..<end])))
       print(window[...], endingDocument: end == blocks.count, layouter: layouter, into: output)
       start = end
     }

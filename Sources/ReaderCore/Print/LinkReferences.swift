@@ -30,7 +30,7 @@ public struct LinkReferences: Sendable {
   private init(next: Int) { self.next = next }
 
   /// The blocks with `[n]` after each link, numbered on from the blocks numbered before.
-  mutating func number(_ blocks: [Block]) -> [Block] {
+  mutating func number(_ blocks: some Sequence<Block>) -> [Block] {
     blocks.map { number($0) }
   }
 
