@@ -12,12 +12,24 @@ enum FuzzTarget {
     let decoded = SourceDecoder.decode(bytes)
     check(!decoded.text.unicodeScalars.contains("\0"), "NUL left in the decoded text")
     check(!decoded.text.unicodeScalars.contains("\r"), "CR left in the decoded text")
-    // The last byte picks the parser (text files end in an even line feed: Markdown).
-    let plain = bytes.last.map { $0 & 1 == 1 } ?? false
-    let document =
-      plain
-      ? PlainTextParser().parse(decoded.text, title: "fuzz\u{1B}]0;t\u{7}.md")
-      : MarkdownParser().parse(decoded.text, title: "fuzz\u{1B}]0;t\u{7}.md")
+    // A zip is read as a book and markup as a book's chapter; otherwise the last byte picks the
+    // parser (text files end in an even line feed: Markdown).
+    let title = "fuzz\u{1B}]0;t\u{7}.md"
+    let format = Format(of: bytes)
+    let document: Document
+    switch format {
+    case .book:
+      guard let book = try? EPUBImporter(bytes: bytes), let read = try? readWhole(book, title: title) else {
+        return
+      }
+      document = read
+    case .chapter:
+      guard let root = MarkupParser.parseHTML(bytes) else { return }
+      var converter = XHTMLConverter(chinese: true)
+      document = Document(title: title, blocks: converter.blocks(ofChapter: root, path: "c.xhtml"))
+    case .plainText: document = PlainTextParser().parse(decoded.text, title: title)
+    case .markdown: document = MarkdownParser().parse(decoded.text, title: title)
+    }
     for entry in document.outline.entries { checkVisible(entry.title, allowLineFeed: false, "outline title") }
     for width in widths {
       let layout = DocumentLayout(document: document, width: width)
@@ -44,7 +56,38 @@ enum FuzzTarget {
       }
     }
     runKeyScript(bytes, on: document)
-    if !plain { checkChunkedParse(decoded.text, against: document) }
+    if format == .markdown { checkChunkedParse(decoded.text, against: document) }
+  }
+
+  /// How an input is read: a zip (`PK` first) as an EPUB, text starting with markup as an
+  /// XHTML chapter, anything else as Markdown or plain text.
+  enum Format {
+    case book, chapter, markdown, plainText
+
+    init(of bytes: [UInt8]) {
+      if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        self = .book
+      } else if bytes.starts(with: Array("<?xml".utf8)) || bytes.starts(with: Array("<html".utf8)) {
+        self = .chapter
+      } else {
+        self = bytes.last.map { $0 & 1 == 1 } ?? false ? .plainText : .markdown
+      }
+    }
+  }
+
+  /// A book read as the viewer reads it (the first chapters, the package, the rest), which must
+  /// be the document the whole import makes.
+  static func readWhole(_ book: EPUBImporter, title: String) throws -> Document {
+    var growing = book
+    var document = growing.firstDocument(fallbackTitle: title)
+    growing.readRest(into: &document)
+    while growing.appendNextChapter(to: &document) {}
+    var whole = book
+    let expected = try whole.document(fallbackTitle: title)
+    check(
+      Array(document.blocks) == Array(expected.blocks),
+      "a book grown chapter by chapter differs from its whole import")
+    return expected
   }
 
   /// Every key the keymap knows, for the key script.
@@ -73,7 +116,7 @@ enum FuzzTarget {
     var blocks: [Block] = []
     while let more = parser.parseNextChunk() { blocks += more }
     if !parser.hasDocumentWideDefinitions {
-      check(blocks == document.blocks, "chunked parse differs from the whole parse")
+      check(blocks == Array(document.blocks), "chunked parse differs from the whole parse")
     }
   }
 
