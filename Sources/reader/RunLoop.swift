@@ -72,10 +72,10 @@ final class RunLoop {
     feed = DocumentFeed(growing: loading)
     var state = Reducer.reduce(initial, .resize(terminal.size))
     if loading != nil { state = Reducer.reduce(state, .documentGrew(state.document, loading: 0)) }
+    // The reducer waits for the document to reach the place (`ReaderState.pendingPlace`).
     var pendingRestore = restoring
     func restoreWhenLoaded() {
       guard let position = pendingRestore else { return }
-      guard position.block < state.document.blocks.count || feed.isFinished else { return }
       pendingRestore = nil
       state = Reducer.reduce(state, .restore(position))
     }

@@ -162,7 +162,11 @@ struct ViewerSession {
       let key = latest.finalKey()
     {
       let title = state.document.title + (state.document.author.map { " — " + $0 } ?? "")
-      let progress = state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
+      // A place not reached yet keeps the progress it was remembered with.
+      let progress =
+        state.pendingPlace == nil
+        ? state.bodyLayout.percent(at: state.anchor, height: state.geometry.body.height)
+        : store.remembered(path: key.path)?.progress
       try? store.save(
         position, for: key, title: title, progress: progress, lastRead: Date().timeIntervalSince1970)
     }
@@ -282,15 +286,5 @@ struct ViewerSession {
       return BackgroundParse.start(bytes: text, title: origin.title)
     }
     return (try origin.parse(bytes, options, name: name), nil)
-  }
-}
-
-extension ReadingPosition {
-  /// Where the reader is now, to remember for the next run.
-  init?(state: ReaderState) {
-    guard let key = state.bodyLayout.key(at: state.anchor) else { return nil }
-    self.init(
-      position: TextPosition(block: state.anchor.block, key: key), script: state.setting.script,
-      outlineVisible: state.outlineVisible, marks: state.marks)
   }
 }

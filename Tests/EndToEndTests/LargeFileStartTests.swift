@@ -52,6 +52,39 @@ final class LargeFileStartTests: XCTestCase {
     try reader.send("q")
   }
 
+  /// A large file opened again at a place it has not loaded yet says it is going back there, and
+  /// quitting before it gets there keeps the place and the marks (they were lost: the top of the
+  /// first chunk was remembered instead).
+  func testQuittingBeforeTheRememberedPlaceLoadsKeepsItAndTheMarks() throws {
+    let text = Self.markdown(sections: 20_000)
+    XCTAssertGreaterThan(text.utf8.count, 20 << 20)
+    let path = directory.appendingPathComponent("large.md").path
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    let state = directory.appendingPathComponent("state").path
+    var reader = try session(path, state: state)
+    try reader.waitFor { $0.joined().contains("第1節") && !($0.last?.contains("loading") ?? true) }
+    try reader.send("G")
+    try reader.waitFor { $0.last?.contains("第20000節") ?? false }
+    try reader.send("m", "a", "q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+    reader = try session(path, state: state)
+    var screen = try reader.waitFor { $0.last?.contains("going back to where you left off") ?? false }
+    XCTAssertTrue(screen.joined().contains("第1節"), "the top meanwhile: \(screen.joined(separator: "\n"))")
+    try reader.send("q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+    reader = try session(path, state: state)
+    screen = try reader.waitFor { $0.last?.contains("第20000節") ?? false }
+    XCTAssertTrue(screen.last?.contains("resumed at") ?? false, "restored: \(screen.joined(separator: "\n"))")
+    try reader.send("g")
+    try reader.waitFor { $0.last?.contains("第1節") ?? false }
+    try reader.send("'", "a")
+    screen = try reader.waitFor { $0.last?.contains("第20000節") ?? false }
+    XCTAssertTrue(
+      screen.last?.contains("mark a") ?? false, "the mark is kept: \(screen.joined(separator: "\n"))")
+    try reader.send("q")
+    try reader.waitFor { $0.joined().contains("reader-exit=0") }
+  }
+
   /// A plain-text novel over a megabyte: the first chapter at once, the last one after loading,
   /// and its place remembered.
   func testALargeNovelStartsAtOnceAndRemembersThePlace() throws {

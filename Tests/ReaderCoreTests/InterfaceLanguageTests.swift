@@ -43,7 +43,7 @@ final class InterfaceLanguageTests: XCTestCase {
     .resumed(percent: 42, section: "第三章", then: .verbatim("GB18030")),
     .foldPrompt, .outlineLevels(2), .outlineAllLevels, .notAFoldKey(key: "x"), .nothingToFold,
     .folded(title: "第三章"), .unfolded(title: "第三章"), .outlineShare(35), .measuringToEnd,
-    .layingOutAtNewWidth,
+    .layingOutAtNewWidth, .returningToPlace,
   ]
 
   private func kind(_ message: Message) -> Int {
@@ -137,10 +137,11 @@ final class InterfaceLanguageTests: XCTestCase {
     case .outlineShare: return 86
     case .measuringToEnd: return 87
     case .layingOutAtNewWidth: return 88
+    case .returningToPlace: return 89
     }
   }
 
-  private static let kinds = 89
+  private static let kinds = 90
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {

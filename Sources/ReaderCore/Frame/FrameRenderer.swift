@@ -182,6 +182,8 @@ public enum FrameRenderer {
     let title =
       " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
     var left = title
+    // Said while the remembered place is still loading, when nothing else is.
+    let waitingForPlace = state.pendingPlace == nil ? nil : Message.returningToPlace.text(in: language)
     // What the left part must show whole: the pattern being typed and its count, or a note.
     var needed = 0
     var note: String?
@@ -198,7 +200,7 @@ public enum FrameRenderer {
       left =
         " " + LinkNavigation.describe(link, in: language)
         + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
-    } else if let message = state.message {
+    } else if let message = state.message ?? waitingForPlace {
       note = VisibleText.sanitize(message)
       needed = DisplayWidth.of(" " + (note ?? ""))
     } else if let entry = state.currentEntry {

@@ -11,6 +11,9 @@ public enum Message: Hashable, Sendable {
   case reloaded
   /// End/G before a long paragraph is measured to its end: the body goes there once it is.
   case measuringToEnd
+  /// The remembered place is further in than the document has loaded: the body goes there once
+  /// it has (unless the reader moves first).
+  case returningToPlace
   /// The body is held at its old width while the long paragraph the place is in is measured at
   /// the new one (a resize, the outline shown or hidden).
   case layingOutAtNewWidth
@@ -142,6 +145,9 @@ public enum Message: Hashable, Sendable {
     switch self {
     case .reloading: return Localized(en: "reloading…", hant: "重新載入中…", hans: "正在重新加载…")
     case .reloaded: return Localized(en: "reloaded", hant: "已重新載入", hans: "已重新加载")
+    case .returningToPlace:
+      return Localized(
+        en: "going back to where you left off…", hant: "正在回到上次讀到的地方…", hans: "正在回到上次读到的地方…")
     case .measuringToEnd:
       return Localized(
         en: "measuring the long paragraph to its end…", hant: "正在排到長段落的結尾…", hans: "正在排到长段落的结尾…")

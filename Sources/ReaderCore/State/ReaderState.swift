@@ -81,6 +81,13 @@ public struct ReaderState: Sendable {
   var jumpTarget: JumpTarget?
   /// A one-line note for the status line, cleared by the next key.
   public internal(set) var statusMessage: Message?
+  /// The remembered place while the document has not loaded as far as it: shown once it has,
+  /// given up when the reader moves the body first (see `Action.restore`). It is the place to
+  /// remember until then, so quitting early loses nothing.
+  public internal(set) var pendingPlace: ReadingPosition?
+  /// Whether a key or the mouse has moved the body to other text since the document opened: a
+  /// remembered place that comes after that is not jumped to.
+  var movedByReader = false
   /// The note as the status line says it, in the interface's language.
   public var message: String? { statusMessage?.text(in: language) }
   /// The language of the help, the status line and the notes.

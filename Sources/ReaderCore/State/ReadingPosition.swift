@@ -47,6 +47,17 @@ public struct ReadingPosition: Hashable, Sendable, Codable {
     }
   }
 
+  /// Where the reader is in `state`, to remember for the next run: the remembered place itself
+  /// while the document has not loaded as far as it (`ReaderState.pendingPlace`). Nil when the
+  /// body shows no text.
+  public init?(state: ReaderState) {
+    let key = state.pendingPlace.map(\.position.key) ?? state.bodyLayout.key(at: state.anchor)
+    guard let key else { return nil }
+    self.init(
+      position: TextPosition(block: state.pendingPlace?.block ?? state.anchor.block, key: key),
+      script: state.setting.script, outlineVisible: state.outlineVisible, marks: state.marks)
+  }
+
   /// The remembered place as a text position.
   public var position: TextPosition {
     TextPosition(block: block, key: LineKey(leaf: leaf, offset: offset))

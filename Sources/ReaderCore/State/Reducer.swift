@@ -51,6 +51,7 @@ public enum Reducer {
       next.activeFaction = nil
       next.statusMessage = .reloaded
       if next.focus == .body { followBody(&next) }
+      restorePendingPlace(on: &next)
     case .reloadFailed(let failure):
       next.statusMessage = .cannotReload(failure)
     case .documentReplaced(let document, let loading):
@@ -59,6 +60,7 @@ public enum Reducer {
       next.selection = min(next.selection, max(0, next.document.outline.count - 1))
       next.loading = loading
       if next.focus == .body || next.document.outline.count == 1 { followBody(&next) }
+      restorePendingPlace(on: &next)
     case .documentGrew(let grown, let loading):
       let outlineArrives =
         state.document.outline.isEmpty && grown.declaresOutline && !grown.outline.isEmpty
@@ -74,6 +76,7 @@ public enum Reducer {
       // outline takes the focus it would have had with the first page, unless the reader has
       // already moved or picked a link in the body.
       if outlineArrives && next.geometry.outline != nil { next.focus = .outline }
+      restorePendingPlace(on: &next)
     case .key(let key):
       keyPressed(key, on: &next)
       LinkNavigation.dropIfHidden(&next)
@@ -82,8 +85,19 @@ public enum Reducer {
       LinkNavigation.dropIfHidden(&next)
     case .opened(let document, let location, let fragment):
       LinkNavigation.opened(document, location: location, fragment: fragment, on: &next)
+      // Another file: the remembered place is the first one's.
+      next.pendingPlace = nil
+      next.movedByReader = true
     case .openFailed(let reason):
       next.statusMessage = reason
+    }
+    switch action {
+    case .key, .command, .mouse, .selectEntry, .opened:
+      if next.pendingPlace != nil || !next.movedByReader, movedTheBody(from: state, to: next) {
+        next.movedByReader = true
+        next.pendingPlace = nil
+      }
+    default: break
     }
     return next
   }
@@ -457,7 +471,10 @@ public enum Reducer {
   /// Goes back to a remembered place, script, outline visibility and marks, and says where
   /// (`resumed at 42% · 第三章`) unless that is the very top.
   private static func restore(_ position: ReadingPosition, on state: inout ReaderState) {
-    state.marks = position.markPlaces
+    // Marks made since the document opened win over remembered ones of the same letter.
+    state.marks = position.markPlaces.merging(state.marks) { _, made in made }
+    // The reader has gone somewhere else already: the remembered place would take them away.
+    guard !state.movedByReader else { return }
     if let script = DisplayScript(rawValue: position.script), script != state.setting.script {
       var setting = state.setting
       setting.script = script
@@ -465,12 +482,32 @@ public enum Reducer {
     }
     state.outlineVisible = position.outlineVisible
     if state.geometry.outline == nil { state.focus = .body }
-    show(position.anchor(in: state.bodyLayout), on: &state)
+    state.pendingPlace = position
+    restorePendingPlace(on: &state)
+  }
+
+  /// Goes to the remembered place once the document has grown to it (or is whole); the script
+  /// and the rest were restored with it.
+  private static func restorePendingPlace(on state: inout ReaderState) {
+    guard let place = state.pendingPlace,
+      place.block < state.document.blocks.count || state.loading == nil
+    else { return }
+    state.pendingPlace = nil
+    show(place.anchor(in: state.bodyLayout), on: &state)
     if !state.document.outline.isEmpty, state.currentEntry != nil { state.focus = .body }
     guard state.anchor != .top else { return }
     state.statusMessage = .resumed(
       percent: PlaceNavigation.percent(state), section: PlaceNavigation.section(state),
       then: state.statusMessage)
+  }
+
+  /// Whether `action`, a key or the mouse, left other text at the top of the body: a toggle or a
+  /// resize lays the same text out again (another line of the block may be at the top), a
+  /// movement goes elsewhere.
+  private static func movedTheBody(from state: ReaderState, to next: ReaderState) -> Bool {
+    guard next.anchor != state.anchor else { return false }
+    guard next.anchor.block == state.anchor.block else { return true }
+    return next.bodyLayout.key(at: next.anchor) != state.bodyLayout.key(at: state.anchor)
   }
 
   /// Shows the text in another script or vocabulary, keeping the same text at the top.
