@@ -342,6 +342,15 @@ final class BackgroundParse: @unchecked Sendable {
     }
   }
 
+  /// Whether the newest document not yet taken holds top-level block `block` or is the whole:
+  /// looked at without taking it.
+  func hasPublished(block: Int) -> Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    guard let latest, !isCancelled else { return false }
+    return latest.loading == nil || latest.document.blocks.count > block
+  }
+
   /// The newest document not yet taken, if any.
   func take() -> Action? {
     guard let taken = takeDocument() else { return nil }

@@ -29,6 +29,12 @@ struct DocumentFeed {
     pending == nil && (growing?.isFinished ?? true)
   }
 
+  /// Whether the parse growing the document on screen has published top-level block `block`
+  /// (or the whole) since it was last taken.
+  func hasPublished(block: Int) -> Bool {
+    growing?.hasPublished(block: block) ?? false
+  }
+
   /// The key of the remembered place, once the parse growing the document on screen knows it.
   var documentKey: DocumentKey? {
     growing?.documentKey

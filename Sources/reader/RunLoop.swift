@@ -27,6 +27,8 @@ final class RunLoop {
   /// Whether the key of the remembered place is still to come from the background parse (the
   /// loop then ticks quickly, so the place is restored as soon as it is known).
   private var awaitingKey = false
+  /// When the document on screen last grew (monotonic nanoseconds).
+  private var lastGrowth: UInt64 = 0
   private var watcher: FileWatcher?
   private var reload: Reload?
   /// The file the session opened and how it reloads (with the command line's options), restored
@@ -103,6 +105,8 @@ final class RunLoop {
     detectScriptsOnceLoaded()
     prepareFactions(for: state)
     CrashDrill.runIfRequested()
+    // From the first wait on: the key of the remembered place comes a moment after the first screen.
+    tickQuicklyWhileWaiting(on: state)
     while state.isRunning {
       switch terminal.nextEvent() {
       case .key(let key):
@@ -141,9 +145,16 @@ final class RunLoop {
         rememberedPlace = nil
         awaitingKey = false
       }
-      if let updated = feed.update(state) {
+      // The quick ticks while the remembered place loads take the document when it holds the
+      // place; growing it every 15 ms meanwhile would slow the parse it waits for.
+      let now = DispatchTime.now().uptimeNanoseconds
+      let heldBack =
+        state.pendingPlace.map { !feed.hasPublished(block: $0.block) } ?? false
+        && now - lastGrowth < UInt64(Terminal.tickMilliseconds) * 1_000_000
+      if !heldBack, let updated = feed.update(state) {
         Self.releaseLater(state)
         state = updated
+        lastGrowth = now
       }
       detectScriptsOnceLoaded()
       restoreWhenLoaded()
@@ -169,9 +180,7 @@ final class RunLoop {
         state = perform(next)
         guard state.isRunning else { return state }
       }
-      terminal.tickQuickly(
-        !(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey || state.waitsForEnd
-          || state.holdsWidth || !waiting.isEmpty)
+      tickQuicklyWhileWaiting(on: state)
       let frame = FrameRenderer.render(state)
       if frame != shown {
         terminal.draw(frame, previous: shown, repaintAll: shown.width == 0)
@@ -179,6 +188,15 @@ final class RunLoop {
       }
     }
     return state
+  }
+
+  /// Ticks quickly while something made in the background is waited for: a search, End/G or a
+  /// resize waiting for a long paragraph's measure, the key of the remembered place, or the place
+  /// itself while its chunk loads (it shows as soon as that chunk is parsed, not at a slow tick).
+  private func tickQuicklyWhileWaiting(on state: ReaderState) {
+    terminal.tickQuickly(
+      !(scan?.isDone ?? true) || !(counter?.isDone ?? true) || awaitingKey || state.waitsForEnd
+        || state.holdsWidth || !waiting.isEmpty || state.pendingPlace != nil)
   }
 
   /// `action` reduced, unless it asked for lines of a long paragraph that a background thread is

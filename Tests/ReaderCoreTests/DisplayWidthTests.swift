@@ -63,4 +63,25 @@ final class DisplayWidthTests: XCTestCase {
     XCTAssertEqual(covered, 0x2A + 0x60, "U+3000-3029 and U+FF01-FF60")
     XCTAssertEqual(DisplayWidth.of("「測試」，完。", ambiguous: .wide), 14)
   }
+
+  /// A string measured a byte at a time is as wide as the sum of its scalars, in both
+  /// ambiguous widths: ASCII controls, accents, CJK, emoji, ambiguous punctuation, every length
+  /// of UTF-8.
+  func testAStringIsAsWideAsItsScalars() {
+    var generator = SeededGenerator(seed: 21)
+    let pieces = [
+      "a", " ", "~", "\u{7F}", "\u{1B}", "\t", "\n", "é", "e\u{301}", "中", "一", "鿿", "\u{3000}", "。", "“",
+      "°", "①", "한", "ｱ", "👩\u{200D}💻", "\u{200B}", "\u{AD}", "\u{E000}", "𠀀", "\u{FFFD}", "\u{85}",
+    ]
+    for _ in 0..<2_000 {
+      let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }.joined()
+      for ambiguous in [AmbiguousWidth.narrow, .wide] {
+        let sum = text.unicodeScalars.reduce(0) { $0 + max(0, DisplayWidth.of($1, ambiguous: ambiguous)) }
+        XCTAssertEqual(
+          DisplayWidth.of(text, ambiguous: ambiguous), sum, "\(text.debugDescription) \(ambiguous)")
+      }
+    }
+  }
 }

@@ -66,4 +66,15 @@ final class PlainTextLineTests: XCTestCase {
       XCTAssertEqual(PlainTextParser.lines(of: text), expected, "\(text.unicodeScalars.map(\.value))")
     }
   }
+
+  /// The shortcut for the scalars that start most lines answers as the property table does, for
+  /// every scalar.
+  func testTheWhitespaceShortcutAgreesWithThePropertyForEveryScalar() {
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if PlainTextLine.isWhitespace(scalar) != scalar.properties.isWhitespace {
+        XCTFail("U+\(String(value, radix: 16, uppercase: true))")
+      }
+    }
+  }
 }

@@ -11,7 +11,7 @@ enum PlainTextLine {
   static func firstVisibleScalar(_ line: Substring) -> Unicode.Scalar? {
     for scalar in line.unicodeScalars {
       // A Character is whitespace when its first scalar is.
-      if scalar.properties.isWhitespace { continue }
+      if isWhitespace(scalar) { continue }
       if startsCharacter(scalar) { return scalar }
       return line.first(where: { !$0.isWhitespace })?.unicodeScalars.first
     }
@@ -31,10 +31,20 @@ enum PlainTextLine {
       guard scalars.next() == expected else { return false }
     }
     // The last one is a Character of its own unless what follows joins it (a combining mark).
-    guard let next = scalars.next(), !startsCharacter(next), !next.properties.isWhitespace else {
+    guard let next = scalars.next(), !startsCharacter(next), !isWhitespace(next) else {
       return true
     }
     return line.hasPrefix(prefix)
+  }
+
+  /// `scalar.properties.isWhitespace`, without the property table for ASCII, the ideographic
+  /// space and the CJK ideographs, which start nearly every line of a book.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+    if value == 0x3000 { return true }
+    if (0x4E00...0x9FFF).contains(value) { return false }
+    return scalar.properties.isWhitespace
   }
 
   /// Whether a scalar always starts a Character after whitespace (or at the start of a line):

@@ -60,11 +60,22 @@ public enum DisplayWidth {
 
   /// The columns a string takes with the ambiguous characters `ambiguous` wide.
   public static func of(_ text: String, ambiguous: AmbiguousWidth) -> Int {
-    var total = 0
-    for scalar in text.unicodeScalars {
-      total += max(0, of(scalar, ambiguous: ambiguous))
+    // Read a byte at a time: a plain text's every line is measured while it is parsed, and the
+    // scalar view's decoding was most of that.
+    UTF8Bytes.withBytes(of: text) { bytes in
+      var total = 0
+      var at = 0
+      while at < bytes.count {
+        let byte = bytes[at]
+        if byte >= 0x20 && byte < 0x7F {
+          total += 1
+          at += 1
+          continue
+        }
+        total += max(0, of(UTF8Bytes.scalar(in: bytes, at: &at), ambiguous: ambiguous))
+      }
+      return total
     }
-    return total
   }
 
   /// The columns a string takes once made drawable (see `VisibleText`).
