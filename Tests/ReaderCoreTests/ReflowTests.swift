@@ -66,4 +66,72 @@ final class ReflowTests: XCTestCase {
     XCTAssertTrue(paragraphs(document).contains { $0.contains("之後，故將真事\n隱去") })
     XCTAssertEqual(document.outline.count, 6, "chapters are found either way")
   }
+
+  /// The article's paragraphs (Sam Altman, OpenAI, ChatGPT, 95% among the Chinese), as a novel
+  /// of indented paragraphs that `cut` wraps.
+  private static func novel(cut: (String) -> [String]) -> (text: String, paragraphs: [String]) {
+    let paragraphs = Fixtures.article.blocks.compactMap { block -> String? in
+      guard case .paragraph(let runs) = block.kind, !runs.plainText.contains("\n") else { return nil }
+      return runs.plainText.unicodeScalars.count > 80 ? "\u{3000}\u{3000}" + runs.plainText : nil
+    }
+    return (paragraphs.map { cut($0).joined(separator: "\n") }.joined(separator: "\n\n") + "\n", paragraphs)
+  }
+
+  /// Cuts after every `count` characters, as most tools that wrap Chinese novels do.
+  private static func everyCharacters(_ count: Int) -> (String) -> [String] {
+    { text in
+      let scalars = Array(text.unicodeScalars)
+      return stride(from: 0, to: scalars.count, by: count).map { start in
+        var line = String.UnicodeScalarView()
+        line.append(contentsOf: scalars[start..<min(scalars.count, start + count)])
+        return String(line)
+      }
+    }
+  }
+
+  /// Cuts before a character that would pass `columns`, as a wrap by GBK bytes does.
+  private static func atColumns(_ columns: Int) -> (String) -> [String] {
+    { text in
+      var lines: [String] = []
+      var line = ""
+      for scalar in text.unicodeScalars {
+        if DisplayWidth.of(line + String(scalar), ambiguous: .narrow) > columns {
+          lines.append(line)
+          line = ""
+        }
+        line.unicodeScalars.append(scalar)
+      }
+      return lines + [line]
+    }
+  }
+
+  /// A Chinese text cut by counting never had a space at its cuts: `Sam Altm` / `an` is one
+  /// word, a line full of Latin letters (fewer columns) does not end its paragraph, and a space
+  /// the cut left at a line's edge is kept. Each paragraph reads as it did before the cut.
+  func testAChineseTextCutByCountingReadsAsWrittenBeforeTheCut() {
+    for (name, cut) in [
+      ("every 36 characters", Self.everyCharacters(36)), ("every 30 characters", Self.everyCharacters(30)),
+      ("at 76 columns", Self.atColumns(76)), ("at 60 columns", Self.atColumns(60)),
+    ] {
+      let (text, written) = Self.novel(cut: cut)
+      let lines = text.split(separator: "\n").map(String.init)
+      let isLatin = { (scalar: Unicode.Scalar) in scalar.isASCII && scalar.properties.isAlphabetic }
+      let cutsInWords = zip(lines, lines.dropFirst()).filter { before, after in
+        isLatin(before.unicodeScalars.last!) && isLatin(after.unicodeScalars.first!)
+      }
+      XCTAssertGreaterThan(cutsInWords.count, 3, "\(name): the text has words cut in two")
+      XCTAssertTrue(lines.contains { $0.hasPrefix(" ") || $0.hasSuffix(" ") }, "\(name): a space at a cut")
+      let found = paragraphs(PlainTextParser().parse(text, title: "novel.txt"))
+      XCTAssertEqual(found.count, written.count, name)
+      for (paragraph, expected) in zip(found, written) where paragraph != expected {
+        XCTFail("\(name):\n\(paragraph)\ninstead of\n\(expected)")
+        break
+      }
+      let whole = Array(PlainTextParser().parse(text, title: "t").blocks)
+      let cutAt = text.utf8.count / 2
+      let feed = Array(text.utf8)[cutAt...].firstIndex(of: 0x0A)! + 1
+      XCTAssertEqual(
+        ChunkedPlainTextParserTests.chunkedBlocks(text, cut: feed).blocks, whole, "\(name): read in chunks")
+    }
+  }
 }

@@ -7,7 +7,9 @@ public struct PlainTextBlockBuilder: Sendable {
   public let plan: PlainTextPlan
   /// The id the next block gets.
   public private(set) var nextID: Int
-  private var paragraph: [String] = []
+  /// The open paragraph's lines, each without its trailing spaces, and what they tell of the cut
+  /// after it (see `HardWrap`).
+  private var paragraph: [(text: String, isFull: Bool, endedInSpace: Bool)] = []
 
   public init(plan: PlainTextPlan, firstID: Int = 0) {
     self.plan = plan
@@ -49,31 +51,46 @@ public struct PlainTextBlockBuilder: Sendable {
     let tab = UInt8(ascii: "\t")
     let hasTab = line.utf8.withContiguousStorageIfAvailable { $0.contains(tab) } ?? line.utf8.contains(tab)
     let expanded = hasTab ? CodeText.expandTabs(String(line)) : String(line)
-    guard let wrapWidth = plan.wrapWidth else {
-      paragraph.append(expanded)
+    guard let wrap = plan.wrap else {
+      paragraph.append((expanded, false, false))
       return
     }
     if Self.isIndented(line) { flush(to: &blocks) }
-    paragraph.append(Self.withoutTrailingSpace(expanded))
-    if DisplayWidth.of(expanded, ambiguous: .narrow) < wrapWidth - HardWrapDetector.tolerance(wrapWidth) {
-      flush(to: &blocks)
-    }
+    let length = wrap.length(of: expanded)
+    let trimmed = Self.withoutTrailingSpace(expanded)
+    paragraph.append((trimmed, wrap.isFull(length: length), trimmed.utf8.count != expanded.utf8.count))
+    if wrap.endsParagraph(length: length) { flush(to: &blocks) }
   }
 
   private mutating func flush(to blocks: inout [Block]) {
     guard !paragraph.isEmpty else { return }
     var collector = InlineCollector()
-    if plan.wrapWidth == nil {
-      collector.append(paragraph.joined(separator: "\n"), style: [])
-    } else {
+    if let wrap = plan.wrap {
       for (index, line) in paragraph.enumerated() {
-        if index > 0 { collector.softBreak(style: []) }
-        collector.append(index == 0 ? line : Self.withoutIndent(line), style: [])
+        if index > 0 { join(after: paragraph[index - 1], before: line.text, wrap: wrap, in: &collector) }
+        collector.append(index == 0 ? line.text : Self.withoutIndent(line.text), style: [])
       }
+    } else {
+      collector.append(paragraph.map(\.text).joined(separator: "\n"), style: [])
     }
     blocks.append(Block(id: nextID, kind: .paragraph(collector.finish())))
     nextID += 1
     paragraph.removeAll()
+  }
+
+  /// What stands between two lines of a paragraph: what the source had, when the wrapper cut
+  /// without regard to words (nothing after a full line, one space where one stood at the cut);
+  /// otherwise a space between words and nothing between CJK characters.
+  private func join(
+    after before: (text: String, isFull: Bool, endedInSpace: Bool), before line: String, wrap: HardWrap,
+    in collector: inout InlineCollector
+  ) {
+    guard wrap.cutsInsideWords else { return collector.softBreak(style: []) }
+    if before.endedInSpace || line.unicodeScalars.first == " " {
+      collector.append(" ", style: [])
+    } else if !before.isFull {
+      collector.softBreak(style: [])
+    }
   }
 
   /// Whether a line starts a paragraph by its indent: U+3000, or two spaces or more.

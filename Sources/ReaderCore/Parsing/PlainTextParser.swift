@@ -9,10 +9,11 @@
 ///
 /// Chapter lines are those `ChapterDetector` confirms (`第一回　…`, `第二卷`, `楔子`, `Chapter 3`).
 /// When `reflow` is on and `HardWrapDetector` finds the text hard-wrapped, a paragraph's lines
-/// are joined (no space between CJK characters, one between words) so the reader wraps them to
-/// its pane, and a paragraph also ends before an indented line (U+3000 or spaces) and after a
-/// line that stops well short of the wrap width; the indent is kept at the paragraph's start
-/// only. Otherwise line ends inside a paragraph are kept as they are.
+/// are joined (as they stood before the cut in a mostly CJK text, see `HardWrap`; otherwise no
+/// space between CJK characters, one between words) so the reader wraps them to its pane, and
+/// a paragraph also ends before an indented line (U+3000 or spaces) and after a line that stops
+/// well short of the wrap width; the indent is kept at the paragraph's start only. Otherwise
+/// line ends inside a paragraph are kept as they are.
 ///
 /// What the whole text decides (which lines are chapters, the wrap width) is the `PlainTextPlan`;
 /// the lines then become blocks one after another (`PlainTextBlockBuilder`), which is what lets

@@ -1,5 +1,5 @@
 /// What the whole of a plain text decides about each of its lines: which lines are chapter
-/// headings (`ChapterDetector`) and whether, and at what width, the text is hard-wrapped
+/// headings (`ChapterDetector`) and whether, and how, the text is hard-wrapped
 /// (`HardWrapDetector`, nil when it is not or when reflow is off).
 public struct PlainTextPlan: Sendable, Equatable {
   /// A confirmed chapter line: its heading level and title.
@@ -10,20 +10,17 @@ public struct PlainTextPlan: Sendable, Equatable {
 
   /// The chapter headings by line index.
   public var headings: [Int: Heading]
-  public var wrapWidth: Int?
+  public var wrap: HardWrap?
 
   public init(lines: [Substring], reflow: Bool) {
     let found = ChapterDetector.headings(in: lines)
     headings = found.mapValues { Heading(level: $0.level, title: $0.title) }
-    wrapWidth =
-      reflow
-      ? HardWrapDetector.wrapWidth(of: lines, excluding: { found[$0] != nil })
-      : nil
+    wrap = reflow ? HardWrapDetector.wrap(of: lines, excluding: { found[$0] != nil }) : nil
   }
 
   /// Whether this plan treats the first `count` lines as `other` does.
   func agrees(with other: PlainTextPlan, onFirst count: Int) -> Bool {
-    guard wrapWidth == other.wrapWidth else { return false }
+    guard wrap == other.wrap else { return false }
     func within(_ plan: PlainTextPlan) -> [Int: Heading] { plan.headings.filter { $0.key < count } }
     return within(self) == within(other)
   }
