@@ -31,7 +31,9 @@ public struct HardWrap: Sendable, Equatable {
   public func length(of line: String) -> Int {
     switch measure {
     case .columns: DisplayWidth.of(line, ambiguous: .narrow)
-    case .characters: line.unicodeScalars.count
+    case .characters:
+      // The lead bytes, not `unicodeScalars.count`, which decodes every scalar of every line.
+      UTF8Bytes.withBytes(of: line) { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
   }
 
