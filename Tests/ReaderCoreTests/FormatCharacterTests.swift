@@ -87,4 +87,18 @@ final class FormatCharacterTests: XCTestCase {
     }
     XCTAssertEqual(covered, 0x18 + 0x40 + 0x60)
   }
+
+  /// The byte-wise test of a text that needs no replacing says what the scalar-wise rules say,
+  /// for every scalar (its shortcut for the CJK block included).
+  func testTheQuickLookAgreesWithTheRulesForEveryScalar() {
+    var disagreements: [String] = []
+    for value in UInt32(0x80)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let expected = VisibleText.isPlain(scalar) && !VisibleText.isFormat(scalar)
+      if VisibleText.isDrawnAsItIs("a" + String(scalar) + "b") != expected {
+        disagreements.append(String(value, radix: 16))
+      }
+    }
+    XCTAssertEqual(disagreements, [])
+  }
 }

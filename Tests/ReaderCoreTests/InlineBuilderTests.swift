@@ -65,11 +65,13 @@ final class InlineBuilderTests: XCTestCase {
   }
 
   /// Pieces a book's text nodes are made of: CJK and Latin words, every kind of white space, the
-  /// format characters that are kept or dropped by what stands before them, marks and quotes.
+  /// format characters that are kept or dropped by what stands before them, marks and quotes, and
+  /// a prepended mark (U+0600) that joins the space after it into its character.
   private static let pieces = [
     "董事會", "OpenAI", "Sam", "。", "，", "“", "”", " ", "  ", "\n", "\n  ", "\t", "\u{3000}", "\u{A0}",
     "\u{200D}", "\u{200B}", "\u{AD}", "\u{FEFF}", "\u{2060}", "e\u{301}", "\u{301}", "👩\u{200D}💻", "\u{1B}",
-    "\r\n", "\u{2028}", "\u{85}", "x", "1", "、",
+    "\r\n", "\u{2028}", "\u{85}", "x", "1", "、", "\u{600}", "\u{2003}", "\u{1680}", "\u{202F}", "\u{205F}",
+    "\u{A0} ", "é",
   ]
 
   func testJoinedWordsGiveTheRunsOfWordByWord() {

@@ -45,6 +45,11 @@ public enum VisibleText {
           at += 1
           continue
         }
+        // U+4000-9FFF, CJK ideographs (most of a Chinese text): drawn as they are, no format.
+        if byte >= 0xE4 && byte <= 0xE9 {
+          at += 3
+          continue
+        }
         let scalar = UTF8Bytes.scalar(in: bytes, at: &at)
         if !isPlain(scalar) || isFormat(scalar) { return false }
       }

@@ -19,44 +19,103 @@ struct InlineBuilder {
   mutating func appendText(_ text: String, style: TextStyle, target: InlineTarget? = nil) {
     // Words of this text that one space apart are handed over together, a line of them in one
     // append rather than two appends a word (a space, then the word), which took a fifth of a
-    // book's import. `group` is what is not handed over yet; `groupSpace` the white space before it.
-    var group = ""
+    // book's import. `group` is what is not handed over yet; `groupSpace` the white space before
+    // it. While the group is the text as it stands (words one ASCII space apart), it is only
+    // where it starts and ends, copied once when it is handed over.
+    var group = Group()
     var groupSpace = pendingSpace
-    var wordStart: String.Index?
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while true {
-      let atEnd = index == scalars.endIndex
-      let first = atEnd ? 0 : scalars[index].value
-      if !atEnd && !(MarkupElement.collapsedSpace(first) && index.samePosition(in: text) != nil) {
-        if wordStart == nil { wordStart = index }
-        index = scalars.index(after: index)
-        continue
-      }
-      if let start = wordStart {
-        let word = text[start..<index]
-        // The same as emitting the space and the word: both are of this style, and a word that
-        // does not start with a format character is made drawable alike after a space.
-        if !group.isEmpty, let space = pendingSpace, !space.lineEnd,
-          let lead = word.unicodeScalars.first, !VisibleText.isFormat(lead)
-        {
-          group += " "
-          group += word
-        } else {
-          emit(group, after: groupSpace, style: style, target: target)
-          group = String(word)
-          groupSpace = pendingSpace
+    let bytes = text.utf8
+    // Offsets into the UTF-8, read in place: a String.Index a scalar was a third of the time.
+    func index(_ offset: Int) -> String.Index { bytes.index(bytes.startIndex, offsetBy: offset) }
+    UTF8Bytes.withBytes(of: text) { buffer in
+      var wordStart: Int?
+      var at = 0
+      while true {
+        let atEnd = at == buffer.count
+        let first = atEnd ? 0 : Self.spaceCandidate(buffer, at: at)
+        if !atEnd && !(MarkupElement.collapsedSpace(first) && index(at).samePosition(in: text) != nil) {
+          if wordStart == nil { wordStart = at }
+          at += Self.sequenceLength(buffer[at])
+          continue
         }
-        pendingSpace = nil
-        wordStart = nil
+        if let start = wordStart {
+          let word = index(start)..<index(at)
+          // The same as emitting the space and the word: both are of this style, and a word that
+          // does not start with a format character is made drawable alike after a space.
+          if !group.isEmpty, let space = pendingSpace, !space.lineEnd,
+            let lead = text.unicodeScalars[word].first, !VisibleText.isFormat(lead)
+          {
+            group.append(text, word)
+          } else {
+            emit(group.text(of: text), after: groupSpace, style: style, target: target)
+            group = Group(verbatim: word)
+            groupSpace = pendingSpace
+          }
+          pendingSpace = nil
+          wordStart = nil
+        }
+        if atEnd { break }
+        let isNewline = (0x0A...0x0D).contains(first) || first == 0x85 || first == 0x2028 || first == 0x2029
+        let lineEnd = isNewline || (pendingSpace?.lineEnd ?? false)
+        pendingSpace = (lineEnd, pendingSpace?.style ?? style, pendingSpace?.target ?? target)
+        // The whole character: marks over a space are part of it.
+        at = bytes.distance(from: bytes.startIndex, to: text.index(after: index(at)))
       }
-      if atEnd { break }
-      let isNewline = (0x0A...0x0D).contains(first) || first == 0x85 || first == 0x2028 || first == 0x2029
-      let lineEnd = isNewline || (pendingSpace?.lineEnd ?? false)
-      pendingSpace = (lineEnd, pendingSpace?.style ?? style, pendingSpace?.target ?? target)
-      index = text.index(after: index)
     }
-    emit(group, after: groupSpace, style: style, target: target)
+    emit(group.text(of: text), after: groupSpace, style: style, target: target)
+  }
+
+  /// Words of a text node joined one space apart: a range of the text while they stand so in
+  /// it, a string of their own once they do not.
+  private struct Group {
+    private var verbatim: Range<String.Index>?
+    private var built = ""
+
+    init(verbatim: Range<String.Index>? = nil) { self.verbatim = verbatim }
+
+    var isEmpty: Bool { verbatim.map(\.isEmpty) ?? built.isEmpty }
+
+    /// Adds the word at `word` of `text` after one space.
+    mutating func append(_ text: String, _ word: Range<String.Index>) {
+      if let range = verbatim {
+        let bytes = text.utf8
+        if range.upperBound < bytes.endIndex, bytes[range.upperBound] == 0x20,
+          bytes.index(after: range.upperBound) == word.lowerBound
+        {
+          verbatim = range.lowerBound..<word.upperBound
+          return
+        }
+        built = String(text[range])
+        verbatim = nil
+      }
+      built += " "
+      built += text[word]
+    }
+
+    /// The words, in storage of their size (a string grown by appending has up to twice that,
+    /// which a run would keep for good).
+    func text(of text: String) -> String {
+      if let range = verbatim { return String(text[range]) }
+      return String(decoding: built.utf8, as: UTF8.self)
+    }
+  }
+
+  /// The scalar at `at` (a scalar's start) of valid UTF-8 when it may be white space, else
+  /// U+4E00: only ASCII and the scalars led by 0xC2 (U+0085), 0xE1 (U+1680) and 0xE2
+  /// (U+2000-205F) can be.
+  @inline(__always)
+  private static func spaceCandidate(_ buffer: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32 {
+    let byte = buffer[at]
+    if byte < 0x80 { return UInt32(byte) }
+    guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 else { return 0x4E00 }
+    var position = at
+    return UTF8Bytes.scalar(in: buffer, at: &position).value
+  }
+
+  /// How many bytes the UTF-8 sequence led by `lead` takes (a String's UTF-8 is valid).
+  @inline(__always)
+  private static func sequenceLength(_ lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
 
   /// Emits `group` (when there is one) as if `space` were the white space before it, keeping
@@ -68,8 +127,7 @@ struct InlineBuilder {
     guard !group.isEmpty else { return }
     let after = pendingSpace
     pendingSpace = space
-    // In storage of its size: appending grew it by doubling, and a run may keep it for good.
-    emit(String(decoding: group.utf8, as: UTF8.self), style: style, target: target)
+    emit(group, style: style, target: target)
     pendingSpace = after
   }
 
