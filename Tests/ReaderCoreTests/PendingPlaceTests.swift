@@ -87,6 +87,45 @@ final class PendingPlaceTests: XCTestCase {
       topLine(of: state), try wholeTopLine(at: place, after: .character("t")), "shown Simplified")
   }
 
+  /// The article read before in the same chunks (as the viewer reads a file each time), the
+  /// body moved by `keys`.
+  private func readBefore(_ grown: [Document], _ keys: Key...) throws -> ReaderState {
+    keys.reduce(ReaderState(document: try XCTUnwrap(grown.last), size: size)) { Reducer.reduce($0, .key($1)) }
+  }
+
+  /// A place inside the first chunk is shown at once; the share `resumed at` gives is of the
+  /// whole as it grows (the one the status line's right end gives), not of the first chunk.
+  func testTheResumedShareIsOfTheWholeDocument() throws {
+    let (first, grown) = growingArticle()
+    let reading = try readBefore(grown, .tab, .down, .down, .down)
+    let place = try XCTUnwrap(ReadingPosition(state: reading))
+    var state = opened(first, restoring: place)
+    XCTAssertNil(state.pendingPlace, "shown at once")
+    XCTAssertGreaterThan(
+      PlaceNavigation.percent(state), PlaceNavigation.percent(reading), "of the first chunk")
+    state = grow(state, through: grown)
+    XCTAssertEqual(topLine(of: state), topLine(of: reading))
+    let whole = PlaceNavigation.percent(reading)
+    XCTAssertTrue(statusLine(state).contains("resumed at \(whole)%"), statusLine(state))
+    XCTAssertTrue(statusLine(state).hasSuffix("  \(whole)%  body "), statusLine(state))
+  }
+
+  /// A place in the last screen of the first chunk is not pulled up to fill that screen (and
+  /// left there as the document grows): it waits for the text after it.
+  func testAPlaceInTheFirstChunksLastScreenWaitsForTheTextAfterIt() throws {
+    let (first, grown) = growingArticle()
+    let reading = try readBefore(grown, .tab, .pageDown)
+    let place = try XCTUnwrap(ReadingPosition(state: reading))
+    XCTAssertLessThan(place.block, first.blocks.count, "the place is in the first chunk")
+    var state = opened(first, restoring: place)
+    XCTAssertNotNil(state.pendingPlace)
+    XCTAssertTrue(statusLine(state).contains("going back to where you left off…"), statusLine(state))
+    state = grow(state, through: grown)
+    XCTAssertEqual(topLine(of: state), topLine(of: reading))
+    XCTAssertTrue(
+      statusLine(state).contains("resumed at \(PlaceNavigation.percent(reading))%"), statusLine(state))
+  }
+
   func testMovingBeforeThePlaceLoadsKeepsTheReaderWhereTheyWent() throws {
     let (first, grown) = growingArticle()
     let place = try rememberedPlace()

@@ -77,6 +77,10 @@ public enum Reducer {
       // already moved or picked a link in the body.
       if outlineArrives && next.geometry.outline != nil { next.focus = .outline }
       restorePendingPlace(on: &next)
+      // `resumed at 21%` said of a first chunk is 0% of the whole: the share follows the growth.
+      if case .resumed(_, let section, let then) = next.statusMessage {
+        next.statusMessage = .resumed(percent: PlaceNavigation.percent(next), section: section, then: then)
+      }
     case .key(let key):
       keyPressed(key, on: &next)
       LinkNavigation.dropIfHidden(&next)
@@ -486,14 +490,20 @@ public enum Reducer {
     restorePendingPlace(on: &state)
   }
 
-  /// Goes to the remembered place once the document has grown to it (or is whole); the script
-  /// and the rest were restored with it.
+  /// Goes to the remembered place once the document has grown past it by a screen (or is
+  /// whole); the script and the rest were restored with it.
   private static func restorePendingPlace(on state: inout ReaderState) {
     guard let place = state.pendingPlace,
       place.block < state.document.blocks.count || state.loading == nil
     else { return }
+    let target = place.anchor(in: state.bodyLayout)
+    // In the last screen of what has loaded, the place would be pulled up to fill the screen
+    // (and stay there as the document grows): it waits for the text after it.
+    if state.loading != nil && state.bodyLayout.clamp(target, height: state.geometry.body.height) != target {
+      return
+    }
     state.pendingPlace = nil
-    show(place.anchor(in: state.bodyLayout), on: &state)
+    show(target, on: &state)
     if !state.document.outline.isEmpty, state.currentEntry != nil { state.focus = .body }
     guard state.anchor != .top else { return }
     state.statusMessage = .resumed(
