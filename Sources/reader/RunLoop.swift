@@ -149,7 +149,7 @@ final class RunLoop {
       // place; growing it every 15 ms meanwhile would slow the parse it waits for.
       let now = DispatchTime.now().uptimeNanoseconds
       let heldBack =
-        state.pendingPlace.map { !feed.hasPublished(block: $0.block) } ?? false
+        (state.pendingPlace.map { !feed.hasPublished(block: $0.block) } ?? false)
         && now - lastGrowth < UInt64(Terminal.tickMilliseconds) * 1_000_000
       if !heldBack, let updated = feed.update(state) {
         Self.releaseLater(state)

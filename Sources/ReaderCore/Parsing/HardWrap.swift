@@ -31,9 +31,8 @@ public struct HardWrap: Sendable, Equatable {
   public func length(of line: String) -> Int {
     switch measure {
     case .columns: DisplayWidth.of(line, ambiguous: .narrow)
-    case .characters:
-      // The lead bytes, not `unicodeScalars.count`, which decodes every scalar of every line.
-      UTF8Bytes.withBytes(of: line) { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    // Not `unicodeScalars.count`, which decodes every scalar of every line.
+    case .characters: UTF8Bytes.scalarCount(of: line)
     }
   }
 

@@ -7,9 +7,16 @@ public struct PlainTextBlockBuilder: Sendable {
   public let plan: PlainTextPlan
   /// The id the next block gets.
   public private(set) var nextID: Int
-  /// The open paragraph's lines, each without its trailing spaces, and what they tell of the cut
+  /// A line of the open paragraph, without its trailing spaces, and what it tells of the cut
   /// after it (see `HardWrap`).
-  private var paragraph: [(text: String, isFull: Bool, endedInSpace: Bool)] = []
+  private struct Line {
+    var text: String
+    /// Whether the wrapper cut it for its length.
+    var isFull = false
+    var endedInSpace = false
+  }
+
+  private var paragraph: [Line] = []
 
   public init(plan: PlainTextPlan, firstID: Int = 0) {
     self.plan = plan
@@ -52,13 +59,16 @@ public struct PlainTextBlockBuilder: Sendable {
     let hasTab = line.utf8.withContiguousStorageIfAvailable { $0.contains(tab) } ?? line.utf8.contains(tab)
     let expanded = hasTab ? CodeText.expandTabs(String(line)) : String(line)
     guard let wrap = plan.wrap else {
-      paragraph.append((expanded, false, false))
+      paragraph.append(Line(text: expanded))
       return
     }
     if Self.isIndented(line) { flush(to: &blocks) }
     let length = wrap.length(of: expanded)
     let trimmed = Self.withoutTrailingSpace(expanded)
-    paragraph.append((trimmed, wrap.isFull(length: length), trimmed.utf8.count != expanded.utf8.count))
+    paragraph.append(
+      Line(
+        text: trimmed, isFull: wrap.isFull(length: length),
+        endedInSpace: trimmed.utf8.count != expanded.utf8.count))
     if wrap.endsParagraph(length: length) { flush(to: &blocks) }
   }
 
@@ -82,8 +92,7 @@ public struct PlainTextBlockBuilder: Sendable {
   /// without regard to words (nothing after a full line, one space where one stood at the cut);
   /// otherwise a space between words and nothing between CJK characters.
   private func join(
-    after before: (text: String, isFull: Bool, endedInSpace: Bool), before line: String, wrap: HardWrap,
-    in collector: inout InlineCollector
+    after before: Line, before line: String, wrap: HardWrap, in collector: inout InlineCollector
   ) {
     guard wrap.cutsInsideWords else { return collector.softBreak(style: []) }
     if before.endedInSpace || line.unicodeScalars.first == " " {

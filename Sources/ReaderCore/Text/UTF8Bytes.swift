@@ -26,6 +26,17 @@ enum UTF8Bytes {
     return Unicode.Scalar(value) ?? "\u{FFFD}"
   }
 
+  /// How many bytes the sequence led by `lead` takes in valid UTF-8 (a String's own).
+  @inline(__always)
+  static func sequenceLength(lead: UInt8) -> Int {
+    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+  }
+
+  /// How many scalars `text` holds: its UTF-8 lead bytes, counted without decoding a scalar.
+  static func scalarCount(of text: String) -> Int {
+    withBytes(of: text) { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+  }
+
   /// `body` over the string's UTF-8, read in place (copied only for a string not stored
   /// contiguously, which native Swift strings always are).
   @inline(__always)

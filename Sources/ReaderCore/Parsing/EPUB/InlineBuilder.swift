@@ -35,7 +35,7 @@ struct InlineBuilder {
         let first = atEnd ? 0 : Self.spaceCandidate(buffer, at: at)
         if !atEnd && !(MarkupElement.collapsedSpace(first) && index(at).samePosition(in: text) != nil) {
           if wordStart == nil { wordStart = at }
-          at += Self.sequenceLength(buffer[at])
+          at += UTF8Bytes.sequenceLength(lead: buffer[at])
           continue
         }
         if let start = wordStart {
@@ -110,12 +110,6 @@ struct InlineBuilder {
     guard byte == 0xC2 || byte == 0xE1 || byte == 0xE2 else { return 0x4E00 }
     var position = at
     return UTF8Bytes.scalar(in: buffer, at: &position).value
-  }
-
-  /// How many bytes the UTF-8 sequence led by `lead` takes (a String's UTF-8 is valid).
-  @inline(__always)
-  private static func sequenceLength(_ lead: UInt8) -> Int {
-    lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
   }
 
   /// Emits `group` (when there is one) as if `space` were the white space before it, keeping
