@@ -15,7 +15,7 @@ extension PositionStore {
   /// The patterns searched for before, oldest first; none when the file is missing or not ours.
   func loadSearchHistory() -> [SearchPattern] {
     guard let data = Self.readSmallFile(directory + "/" + Self.searchHistoryFileName),
-      let file = try? JSONDecoder().decode(SearchHistoryFile.self, from: data), file.version == 1
+      let file = try? JSONDecoder().decode(SearchHistoryFile.self, from: Data(data)), file.version == 1
     else { return [] }
     return SearchHistory(entries: file.patterns).entries
   }

@@ -11,7 +11,7 @@ struct ReaderRun {
   /// The interface language `--lang` names, or the locale's for `auto`.
   private var language: InterfaceLanguage {
     InterfaceLanguage(argument: options.lang)
-      ?? InterfaceLanguage.fromEnvironment(StandardStream.environment(["LC_ALL", "LC_MESSAGES", "LANG"]))
+      ?? InterfaceLanguage.fromEnvironment(StandardStream.environment)
   }
 
   /// The choices that decide how the bytes are read; an encoding iconv does not know ends the run.
@@ -83,7 +83,7 @@ struct ReaderRun {
       options.noRemember
       ? nil
       : PositionStore.standard().map {
-        AmbiguousWidthMemory(store: $0, environment: AmbiguousWidthMemory.environment())
+        AmbiguousWidthMemory(store: $0, environment: StandardStream.environment)
       }
     if let remembered = memory?.remembered {
       DisplayWidth.ambiguous = remembered

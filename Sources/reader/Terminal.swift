@@ -67,8 +67,7 @@ final class Terminal {
     // ncurses looks at the keyboard every few rows of a refresh (a system call each) and, when a key
     // is waiting, writes the screen out half made: the reader's screens go out whole.
     typeahead(-1)
-    let environment = ["NO_COLOR": StandardStream.environment("NO_COLOR") ?? ""]
-    depth = ColourDepth.detect(colours: Int(reader_start_colours()), environment: environment)
+    depth = ColourDepth.detect(colours: Int(reader_start_colours()), environment: StandardStream.environment)
     if depth == .none { self.theme = .mono }
     raw()
     noecho()

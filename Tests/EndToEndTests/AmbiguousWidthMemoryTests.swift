@@ -17,7 +17,7 @@ final class AmbiguousWidthMemoryTests: XCTestCase {
   }
 
   private func memory(_ environment: [String: String]) -> AmbiguousWidthMemory {
-    AmbiguousWidthMemory(store: PositionStore(directory: directory), environment: environment)
+    AmbiguousWidthMemory(store: PositionStore(directory: directory)) { environment[$0] }
   }
 
   /// What the next start in each terminal finds: a memory is read once, when it is made.
@@ -61,5 +61,17 @@ final class AmbiguousWidthMemoryTests: XCTestCase {
     XCTAssertEqual(memory(odd).remembered, .wide)
     XCTAssertNil(memory(["TERM": "vt100"]).remembered, "a line break in TERM made no second entry")
     XCTAssertNil(memory(["TERM": "xterm"]).remembered)
+  }
+
+  func testEveryWellFormedLineIsReadWhateverSurroundsIt() throws {
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let path = directory + "/" + AmbiguousWidthMemory.fileName
+    try Data("\n\nTERM=a\twide\textra\nTERM=b\twide\n\nTERM=d\twide\r\nTERM=c\tnarrow".utf8).write(
+      to: URL(fileURLWithPath: path))
+    XCTAssertNil(memory(["TERM": "a"]).remembered, "a line of three fields is not one of ours")
+    XCTAssertEqual(memory(["TERM": "b"]).remembered, .wide, "blank lines are passed over")
+    XCTAssertNil(
+      memory(["TERM": "d"]).remembered, "a carriage return is part of the width, which is then none")
+    XCTAssertEqual(memory(["TERM": "c"]).remembered, .narrow, "the last line needs no line feed")
   }
 }

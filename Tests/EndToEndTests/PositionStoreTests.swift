@@ -138,17 +138,20 @@ final class PositionStoreTests: XCTestCase {
 
   func testStateDirectoryFollowsXDG() {
     XCTAssertEqual(
-      PositionStore.standard(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/u"])?.directory,
+      PositionStore.standard(environment: { ["XDG_STATE_HOME": "/x/state", "HOME": "/home/u"][$0] })?
+        .directory,
       "/x/state/reader")
     XCTAssertEqual(
-      PositionStore.standard(environment: ["HOME": "/home/u"])?.directory, "/home/u/.local/state/reader")
+      PositionStore.standard(environment: { ["HOME": "/home/u"][$0] })?.directory,
+      "/home/u/.local/state/reader")
     XCTAssertEqual(
-      PositionStore.standard(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"])?.directory,
+      PositionStore.standard(environment: { ["XDG_STATE_HOME": "relative", "HOME": "/home/u"][$0] })?
+        .directory,
       "/home/u/.local/state/reader", "a relative XDG_STATE_HOME is ignored")
     XCTAssertEqual(
-      PositionStore.standard(environment: ["XDG_STATE_HOME": "", "HOME": "/home/u"])?.directory,
+      PositionStore.standard(environment: { ["XDG_STATE_HOME": "", "HOME": "/home/u"][$0] })?.directory,
       "/home/u/.local/state/reader")
-    XCTAssertNil(PositionStore.standard(environment: [:]))
+    XCTAssertNil(PositionStore.standard(environment: { _ in nil }))
   }
 
   func testContentHashIsFNV1a64() {

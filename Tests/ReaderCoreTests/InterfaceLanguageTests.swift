@@ -218,7 +218,7 @@ final class InterfaceLanguageTests: XCTestCase {
       (["LC_ALL": "en_GB.UTF-8", "LANG": "zh_TW.UTF-8"], .english),
     ]
     for (environment, expected) in cases {
-      XCTAssertEqual(InterfaceLanguage.fromEnvironment(environment), expected, "\(environment)")
+      XCTAssertEqual(InterfaceLanguage.fromEnvironment { environment[$0] }, expected, "\(environment)")
     }
     XCTAssertEqual(InterfaceLanguage(argument: "zh-Hant"), .traditionalChinese)
     XCTAssertEqual(InterfaceLanguage(argument: "zh-hans"), .simplifiedChinese)

@@ -72,12 +72,13 @@ final class ThemeTests: XCTestCase {
   }
 
   func testColourDepthFollowsTerminfoAndNoColour() {
-    XCTAssertEqual(ColourDepth.detect(colours: 256, environment: [:]), .palette256)
-    XCTAssertEqual(ColourDepth.detect(colours: 8, environment: [:]), .eight)
-    XCTAssertEqual(ColourDepth.detect(colours: 0, environment: [:]), .none)
-    XCTAssertEqual(ColourDepth.detect(colours: 1 << 24, environment: ["COLORTERM": "truecolor"]), .direct)
-    XCTAssertEqual(ColourDepth.detect(colours: 256, environment: ["NO_COLOR": "1"]), .none)
-    XCTAssertEqual(ColourDepth.detect(colours: 256, environment: ["NO_COLOR": ""]), .palette256)
+    XCTAssertEqual(ColourDepth.detect(colours: 256, environment: { _ in nil }), .palette256)
+    XCTAssertEqual(ColourDepth.detect(colours: 8, environment: { _ in nil }), .eight)
+    XCTAssertEqual(ColourDepth.detect(colours: 0, environment: { _ in nil }), .none)
+    XCTAssertEqual(
+      ColourDepth.detect(colours: 1 << 24, environment: { ["COLORTERM": "truecolor"][$0] }), .direct)
+    XCTAssertEqual(ColourDepth.detect(colours: 256, environment: { ["NO_COLOR": "1"][$0] }), .none)
+    XCTAssertEqual(ColourDepth.detect(colours: 256, environment: { ["NO_COLOR": ""][$0] }), .palette256)
     let amber = Colour(0xFFAF00)
     XCTAssertEqual(ColourDepth.direct.number(for: amber), 0xFFAF00)
     XCTAssertEqual(ColourDepth.palette256.number(for: amber), 214)

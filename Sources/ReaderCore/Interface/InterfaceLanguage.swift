@@ -20,11 +20,15 @@ public enum InterfaceLanguage: String, CaseIterable, Hashable, Sendable {
   /// The language of the locale, as POSIX looks it up: the first of `LC_ALL`, `LC_MESSAGES` and
   /// `LANG` that is set and not empty. Taiwan, Hong Kong and Macau, or a `zh_Hant` locale, are
   /// Traditional; any other Chinese locale is Simplified; everything else is English.
-  public static func fromEnvironment(_ environment: [String: String]) -> InterfaceLanguage {
-    let names = ["LC_ALL", "LC_MESSAGES", "LANG"]
-    guard let locale = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else {
-      return .english
+  public static func fromEnvironment(_ environment: (String) -> String?) -> InterfaceLanguage {
+    var found: String?
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+      if let value = environment(name), !value.isEmpty {
+        found = value
+        break
+      }
     }
+    guard let locale = found else { return .english }
     // zh_TW.UTF-8, zh_TW@euro, zh-Hant-TW: the language, then the script or the region.
     let base = locale.split(whereSeparator: { $0 == "." || $0 == "@" }).first.map(String.init) ?? ""
     let parts = base.split(whereSeparator: { $0 == "_" || $0 == "-" }).map { $0.lowercased() }

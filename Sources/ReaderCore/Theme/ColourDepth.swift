@@ -10,8 +10,8 @@ public enum ColourDepth: Hashable, Sendable {
   /// The depth for the number of colours terminfo gives and the environment: `NO_COLOR` (any
   /// value but empty, as no-color.org says) turns colour off; `COLORTERM=truecolor|24bit`
   /// only counts where terminfo can send direct colour.
-  public static func detect(colours: Int, environment: [String: String]) -> ColourDepth {
-    if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return .none }
+  public static func detect(colours: Int, environment: (String) -> String?) -> ColourDepth {
+    if let noColour = environment("NO_COLOR"), !noColour.isEmpty { return .none }
     if colours >= 1 << 24 { return .direct }
     if colours >= 256 { return .palette256 }
     if colours >= 8 { return .eight }
