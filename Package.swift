@@ -20,6 +20,9 @@ let libxml2HeaderFolders: [String] = {
     .filter { $0.hasPrefix("-I") }.map { String($0.dropFirst(2)) }
 }()
 
+// cmark-gfm is linked by its module map's name alone (its headers are in /usr/include), not
+// through pkg-config, whose -L/usr/lib/x86_64-linux-gnu came before the release build's own
+// search folder and kept the shared library in (see `make release`).
 let package = Package(
   name: "reader",
   platforms: [.macOS(.v13)],
@@ -44,7 +47,6 @@ let package = Package(
     .systemLibrary(
       name: "CCmarkGFM",
       path: "Sources/CCmarkGFM",
-      pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
     ),
     .systemLibrary(
