@@ -62,10 +62,17 @@ public final class OpenCCLibrary: @unchecked Sendable {
   private var opened: [String: Result<OpenCCConverter, ConversionError>] = [:]
 
   public init(dataDirectories: [String]) {
-    let current = FileManager.default.currentDirectoryPath
     self.dataDirectories = dataDirectories.filter { !$0.isEmpty }.map {
-      $0.hasPrefix("/") ? $0 : current + "/" + $0
+      $0.hasPrefix("/") ? $0 : Self.currentDirectory() + "/" + $0
     }
+  }
+
+  /// The working directory, from getcwd: the shared library is made before the first screen,
+  /// where FileManager's first use cost more than the rest of it.
+  private static func currentDirectory() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return "" }
+    return String(cString: buffer)
   }
 
   /// The converter for configuration `name` ("s2tw" or "s2tw.json"), opened on the first call.

@@ -1,11 +1,10 @@
 /// Where a line may break: between words, between CJK characters, never against kinsoku rules.
 enum LineBreakRules {
   /// Punctuation that must not start a line.
-  static let closing: Set<Unicode.Scalar> = Set(
+  static let closing =
     "，。、；：？！）」』〉》】〕〗〙〛｝］｠…‥·・’”〞〟％．,.;:!?)]}%ー～ヽヾゝゞ々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ"
-      .unicodeScalars)
   /// Punctuation that must not end a line.
-  static let opening: Set<Unicode.Scalar> = Set("（「『〈《【〔〖〘〚｛［｟‘“〝([{".unicodeScalars)
+  static let opening = "（「『〈《【〔〖〘〚｛［｟‘“〝([{"
 
   /// What a cluster means for line breaking, worked out once when the cluster is made.
   struct Traits: OptionSet {
@@ -22,8 +21,9 @@ enum LineBreakRules {
   /// a twentieth of its time.
   private static let punctuation: [Traits] = {
     var table = [Traits](repeating: [], count: 0x10000)
-    for scalar in closing { table[Int(scalar.value)].insert(.closing) }
-    for scalar in opening { table[Int(scalar.value)].insert(.opening) }
+    // Read from the strings themselves: sets made of them first hashed each scalar before the first screen.
+    for scalar in closing.unicodeScalars { table[Int(scalar.value)].insert(.closing) }
+    for scalar in opening.unicodeScalars { table[Int(scalar.value)].insert(.opening) }
     for value in 0..<0x80
     where (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
       || (0x30...0x39).contains(value)
