@@ -236,10 +236,16 @@ enum DocumentSource {
     return (start, file)
   }
 
-  static func readAll(descriptor: Int32, path: String) throws -> [UInt8] {
+  /// The most read from a pipe, a socket or a device, whose end is not known until it comes (and
+  /// on past a regular file's size, when it grows as it is read): more is refused rather than
+  /// held, so `reader /dev/zero` or `yes | reader -` says so at once instead of filling the
+  /// memory before anything shows.
+  static let streamLimit = 256 << 20
+
+  static func readAll(descriptor: Int32, path: String, streamLimit: Int = streamLimit) throws -> [UInt8] {
     var info = stat()
     guard fstat(descriptor, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 0 else {
-      return try readChunks(descriptor: descriptor, path: path)
+      return try readChunks(descriptor: descriptor, path: path, limit: streamLimit)
     }
     // A regular file's size is known: read straight into one array of that size, not through a
     // chunk copied on (a 20 MB book before its first page).
@@ -256,12 +262,13 @@ enum DocumentSource {
     }
     if failure != 0 { throw openError(path: path, code: failure) }
     // A file that grew since it was measured is read on to its end.
-    if bytes.count == size { bytes += try readChunks(descriptor: descriptor, path: path) }
+    if bytes.count == size { bytes += try readChunks(descriptor: descriptor, path: path, limit: streamLimit) }
     return bytes
   }
 
-  /// What is left to read from `descriptor`, a chunk at a time (a pipe, a terminal).
-  private static func readChunks(descriptor: Int32, path: String) throws -> [UInt8] {
+  /// What is left to read from `descriptor`, a chunk at a time (a pipe, a terminal); throws once
+  /// more than `limit` bytes have come.
+  private static func readChunks(descriptor: Int32, path: String, limit: Int) throws -> [UInt8] {
     var bytes: [UInt8] = []
     // Left uninitialized: after a whole regular file this read finds only its end, and a zeroed
     // mebibyte was a quarter of the page faults before the first screen of a small file.
@@ -274,6 +281,13 @@ enum DocumentSource {
         throw openError(path: path, code: errno)
       }
       if count == 0 { break }
+      guard bytes.count + count <= limit else {
+        throw ReaderError.unreadable(
+          path: path,
+          reason:
+            "more than \(limit >> 20) MiB from a pipe or a device, which is read whole (save it to a file to read it)"
+        )
+      }
       bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
     }
     return bytes

@@ -99,6 +99,21 @@ final class HostileInputTests: XCTestCase {
     XCTAssertTrue(forced.text.contains("␛]0;pwned␇"))
   }
 
+  /// A device without an end is refused at a bound with one line, not read until memory runs out.
+  func testADeviceThatNeverEndsIsRefusedAtOnce() throws {
+    for device in ["/dev/zero", "/dev/urandom"] {
+      let started = Date()
+      let refused = try ReaderProcess.run(["--print", device])
+      XCTAssertEqual(refused.status, 65, refused.standardError)
+      XCTAssertEqual(refused.standardOutput, [])
+      XCTAssertEqual(
+        refused.standardError,
+        "reader: cannot open '\(device)': more than 256 MiB from a pipe or a device, which is read whole "
+          + "(save it to a file to read it)\n")
+      XCTAssertLessThan(Date().timeIntervalSince(started), 30, "refused after reading its bound, not later")
+    }
+  }
+
   func testAFileNameWithEscapesNeverReachesStandardError() throws {
     let files = try HostileFiles()
     let missing = files.directory.appendingPathComponent("no\u{1B}]0;pwned\u{7}\nsuch").path
