@@ -214,6 +214,7 @@ enum DocumentSource {
     // The head and the rest are read into one array: joining two copied the start, and faulted
     // its pages in twice, before the first screen.
     var failure: Int32 = 0
+    var tooLarge = false
     let start = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       let storage = UnsafeMutableRawBufferPointer(buffer)
       let headCount = file.read(
@@ -224,6 +225,11 @@ enum DocumentSource {
       }
       count = headCount
       if headCount < headSize || headCount == size || decided(Array(buffer[..<headCount])) { return }
+      // A book is read where libzip looks; any other file is held whole once it has loaded.
+      guard Int(info.st_size) <= Self.fileLimit else {
+        tooLarge = true
+        return
+      }
       let restCount = file.read(
         at: headCount, into: UnsafeMutableRawBufferPointer(rebasing: storage[headCount...]))
       guard restCount >= 0 else {
@@ -233,7 +239,21 @@ enum DocumentSource {
       count += restCount
     }
     if failure != 0 { throw Self.openError(path: path, code: failure) }
+    if tooLarge { throw Self.tooLargeError(path: path, size: Int(info.st_size)) }
     return (start, file)
+  }
+
+  /// The largest file read whole (a book is read where libzip looks): a document is held in
+  /// memory with its layout, two to three times its size, and a larger one (or a sparse file
+  /// of gigabytes of zeros) ran out of memory and crashed instead of saying so.
+  static let fileLimit = 1 << 30
+
+  static func tooLargeError(path: String, size: Int) -> ReaderError {
+    // Rounded up, so a file just past the bound never reads as the bound itself.
+    let gibibytes = (Double(size) / Double(1 << 30) * 10).rounded(.up) / 10
+    return .unreadable(
+      path: path,
+      reason: "larger than the \(fileLimit >> 30) GiB the reader holds in memory (it is \(gibibytes) GiB)")
   }
 
   /// The most read from a pipe, a socket or a device, whose end is not known until it comes (and
@@ -250,6 +270,7 @@ enum DocumentSource {
     // A regular file's size is known: read straight into one array of that size, not through a
     // chunk copied on (a 20 MB book before its first page).
     let size = Int(info.st_size)
+    guard size <= fileLimit else { throw tooLargeError(path: path, size: size) }
     var failure: Int32 = 0
     var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       while count < size {
