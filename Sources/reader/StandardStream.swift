@@ -11,13 +11,27 @@ enum StandardStream {
     bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
   }
 
-  /// Writes all of `buffer`, going on after short writes and interruptions.
+  /// Writes all of `buffer`, going on after short writes and interruptions, and waiting when the
+  /// descriptor is non-blocking and full. Output that cannot be written (a full disk, a terminal
+  /// gone) ends the run with one line and status 74, as `cat` does: a printout to a full disk
+  /// ended with status 0 and half a file. A closed pipe ends it by SIGPIPE before this, as usual.
   private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
     var offset = 0
     while offset < buffer.count {
       let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
       if written < 0 && errno == EINTR { continue }
-      if written <= 0 { return }
+      if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&ready, 1, -1)
+        continue
+      }
+      if written <= 0 {
+        // Standard error failing leaves nothing to tell.
+        guard descriptor != STDERR_FILENO else { return }
+        let reason = written < 0 ? String(cString: strerror(errno)) : "nothing could be written"
+        error("cannot write the output: " + reason)
+        exit(74)
+      }
       offset += written
     }
   }

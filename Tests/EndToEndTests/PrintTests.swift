@@ -109,6 +109,27 @@ final class PrintTests: XCTestCase {
     XCTAssertEqual(printed.text, expected.text)
   }
 
+  /// A printout that cannot be written (a full disk) is an error, not a success with half a file.
+  func testOutputThatCannotBeWrittenEndsWithOneLineAndStatus74() throws {
+    for arguments in [["--print"], ["--outline"], ["convert", "--to", "simplified"]] {
+      let process = Process()
+      process.executableURL = ReaderProcess.executable
+      process.arguments = arguments
+      let input = Pipe()
+      let errors = Pipe()
+      process.standardInput = input
+      process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+      process.standardError = errors
+      try process.run()
+      try input.fileHandleForWriting.write(contentsOf: Data("# 標題\n\n漢字的段落。\n".utf8))
+      try input.fileHandleForWriting.close()
+      let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      XCTAssertEqual(process.terminationStatus, 74, "\(arguments): \(message)")
+      XCTAssertEqual(message, "reader: cannot write the output: No space left on device\n", "\(arguments)")
+    }
+  }
+
   func testWidthZeroDoesNotWrap() throws {
     let text = String(
       decoding: try ReaderProcess.run(["--print", "--width", "0"]).standardOutput, as: UTF8.self)
