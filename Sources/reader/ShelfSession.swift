@@ -26,7 +26,7 @@ struct ShelfSession {
     return names.filter { name in
       !name.hasPrefix(".") && Self.readableExtensions.contains(PathText.fileExtension(of: name).lowercased())
         && Self.isRegularFile(base + name)
-    }.sorted().map { name in
+    }.sorted(by: FileNameOrder.precedes).map { name in
       let path = Self.resolved(base + name)
       return entry(path: path, remembered: store?.remembered(path: path), isMissing: false)
     }

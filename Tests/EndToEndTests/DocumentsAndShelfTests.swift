@@ -153,6 +153,16 @@ final class DocumentsAndShelfTests: XCTestCase {
     XCTAssertEqual(paths.count, 3)
   }
 
+  func testAFolderOfChapterFilesIsListedInReadingOrder() throws {
+    for name in ["第10章.txt", "第2章.txt", "第1章.txt", "第十一章.txt"] {
+      try Data("\(name)的內容。\n".utf8).write(to: directory.appendingPathComponent(name))
+    }
+    let listed = try ReaderProcess.run([directory.path], environment: ["XDG_STATE_HOME": state])
+    XCTAssertEqual(
+      listed.text.split(separator: "\n").map { $0.split(separator: "\t").first ?? "" },
+      ["第1章.txt", "第2章.txt", "第10章.txt", "第十一章.txt"])
+  }
+
   func testPrintAndOutlineTakeSeveralFilesInOrder() throws {
     let paths = try writeDocuments()
     let result = try ReaderProcess.run(["--outline", paths[2], paths[0]])

@@ -23,7 +23,8 @@ public struct ShelfState: Sendable {
   /// The language of the heading's count, the status line and the notes.
   public let language: InterfaceLanguage
 
-  /// Entries read before come first, most recent first; the others follow by title.
+  /// Entries read before come first, most recent first; the others follow in the order given
+  /// (a folder's by file name, its numbers by value: `FileNameOrder`).
   public init(
     heading: String, entries: [ShelfEntry], size: TerminalSize, forgettingRemoves: Bool,
     language: InterfaceLanguage = .english
