@@ -10,6 +10,19 @@ final class ChapterDetectionTests: XCTestCase {
     }
   }
 
+  /// A chapter number too large for an `Int` is no number: it trapped on the overflow.
+  func testAChapterNumberTooLargeToHoldIsNoNumber() {
+    let nines = String(repeating: "九", count: 25)
+    XCTAssertNil(ChineseNumber.value(of: Substring(nines)))
+    XCTAssertNil(ChineseNumber.value(of: Substring(nines + "千")))
+    XCTAssertNil(ChineseNumber.value(of: Substring(String(repeating: "９", count: 25))))
+    XCTAssertEqual(ChineseNumber.value(of: "九百二十二京"), nil, "not a numeral it knows")
+    XCTAssertEqual(ChineseNumber.value(of: "九九九九九九九九九九九九九九九九九九"), 999_999_999_999_999_999)
+    XCTAssertEqual(ChineseNumber.value(of: "一百零八"), 108)
+    let text = "第\(nines)章　開始\n\n內容。\n\n第\(nines)九章　再來\n\n內容。\n\n第三章　又來\n\n內容。\n"
+    XCTAssertEqual(outline(text), [], "no chapters run in sequence, and nothing traps")
+  }
+
   func testTheNovelsVolumesAndChaptersMakeATwoLevelOutline() {
     XCTAssertEqual(
       outline(NovelFixtures.hongloumeng),

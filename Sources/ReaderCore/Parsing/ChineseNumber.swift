@@ -30,7 +30,8 @@ enum ChineseNumber {
     }
   }
 
-  /// The value, or nil when the characters are not one number.
+  /// The value, or nil when the characters are not one number or it is too large for an `Int`
+  /// (a line of 第 and twenty 九 trapped on the overflow and ended the reader).
   static func value(of text: Substring) -> Int? {
     if let value = Int(String(text.map { fullwidthToASCII($0) })) { return value }
     var total = 0
@@ -40,21 +41,40 @@ enum ChineseNumber {
     for character in text {
       if let value = digitValue(character) {
         // 一〇八 is read digit by digit; after a unit (一百零八) a digit stands alone.
-        digit = positional ? (digit ?? 0) * 10 + value : value
+        guard positional else {
+          digit = value
+          continue
+        }
+        guard let next = sum(product(digit ?? 0, 10), value) else { return nil }
+        digit = next
       } else if let unit = unitValue(character) {
         positional = false
         if unit == 10_000 {
-          total += (section + (digit ?? 0)) * unit
+          guard let next = sum(total, product(sum(section, digit ?? 0), unit)) else { return nil }
+          total = next
           section = 0
         } else {
-          section += (digit ?? 1) * unit
+          guard let next = sum(section, product(digit ?? 1, unit)) else { return nil }
+          section = next
         }
         digit = nil
       } else {
         return nil
       }
     }
-    return total + section + (digit ?? 0)
+    return sum(sum(total, section), digit ?? 0)
+  }
+
+  private static func sum(_ left: Int?, _ right: Int?) -> Int? {
+    guard let left, let right else { return nil }
+    let (result, overflow) = left.addingReportingOverflow(right)
+    return overflow ? nil : result
+  }
+
+  private static func product(_ left: Int?, _ right: Int) -> Int? {
+    guard let left else { return nil }
+    let (result, overflow) = left.multipliedReportingOverflow(by: right)
+    return overflow ? nil : result
   }
 
   private static func fullwidthToASCII(_ character: Character) -> Character {
