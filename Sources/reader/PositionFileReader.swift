@@ -53,17 +53,13 @@ struct PositionFileReader {
   }
 
   private mutating func readingPosition() -> ReadingPosition? {
-    var block: Int?
-    var leaf: Int?
-    var offset: Int?
+    var place = PlaceFields()
     var script: String?
     var outlineVisible: Bool?
     var marks: [String: MarkPlace] = [:]
     let read = members { reader, key in
+      if place.read(key, from: &reader) { return true }
       switch key {
-      case "block": block = reader.integer()
-      case "leaf": leaf = reader.integer()
-      case "offset": offset = reader.integer()
       case "script": script = reader.string()
       case "outlineVisible": outlineVisible = reader.boolean()
       case "marks":
@@ -73,12 +69,8 @@ struct PositionFileReader {
       }
       return true
     }
-    guard read, let block, let leaf, let offset, let script, let outlineVisible, block >= 0, leaf >= 0,
-      offset >= 0
-    else { return nil }
-    var position = ReadingPosition(
-      position: TextPosition(block: block, key: LineKey(leaf: leaf, offset: offset)), script: .original,
-      outlineVisible: outlineVisible)
+    guard read, let text = place.position, let script, let outlineVisible else { return nil }
+    var position = ReadingPosition(position: text, script: .original, outlineVisible: outlineVisible)
     position.script = script
     position.marks = marks
     return position
@@ -95,10 +87,20 @@ struct PositionFileReader {
   }
 
   private mutating func markPlace() -> MarkPlace? {
+    var place = PlaceFields()
+    let read = members { reader, key in place.read(key, from: &reader) }
+    guard read, let position = place.position else { return nil }
+    return MarkPlace(position)
+  }
+
+  /// The `block`, `leaf` and `offset` of a place (the reading position's or a mark's), as read.
+  private struct PlaceFields {
     var block: Int?
     var leaf: Int?
     var offset: Int?
-    let read = members { reader, key in
+
+    /// Reads the value of `key` when it is one of the three; false when it is another key.
+    mutating func read(_ key: String, from reader: inout PositionFileReader) -> Bool {
       switch key {
       case "block": block = reader.integer()
       case "leaf": leaf = reader.integer()
@@ -107,8 +109,12 @@ struct PositionFileReader {
       }
       return true
     }
-    guard read, let block, let leaf, let offset, block >= 0, leaf >= 0, offset >= 0 else { return nil }
-    return MarkPlace(TextPosition(block: block, key: LineKey(leaf: leaf, offset: offset)))
+
+    /// The place, when all three were read and none is negative (JSONDecoder refuses those).
+    var position: TextPosition? {
+      guard let block, let leaf, let offset, block >= 0, leaf >= 0, offset >= 0 else { return nil }
+      return TextPosition(block: block, key: LineKey(leaf: leaf, offset: offset))
+    }
   }
 
   /// Reads an object, handing each member's key to `member`, which reads its value and answers
