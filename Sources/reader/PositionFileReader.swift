@@ -226,17 +226,26 @@ struct PositionFileReader {
     return value
   }
 
-  /// Any finite JSON number (its value is not kept).
+  /// A JSON number whose value is a normal `Double` or zero written as zero (its value is not
+  /// kept). One that overflows, or underflows to zero or a subnormal (`1e-607`, which JSONDecoder
+  /// refuses), is left to JSONDecoder.
   private mutating func number() -> Bool {
     let start = index
     _ = take(UInt8(ascii: "-"))
     guard digits(allowingLeadingZero: false) else { return false }
     if take(UInt8(ascii: ".")) { guard digits(allowingLeadingZero: true) else { return false } }
+    let mantissa = bytes[start..<index]
     if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
       if !take(UInt8(ascii: "+")) { _ = take(UInt8(ascii: "-")) }
       guard digits(allowingLeadingZero: true) else { return false }
     }
-    return Double(String(decoding: bytes[start..<index], as: UTF8.self))?.isFinite == true
+    guard let value = Double(String(decoding: bytes[start..<index], as: UTF8.self)), value.isFinite else {
+      return false
+    }
+    let writtenAsZero = mantissa.allSatisfy {
+      $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+    }
+    return value == 0 ? writtenAsZero : value.magnitude >= Double.leastNormalMagnitude
   }
 
   private mutating func digits(allowingLeadingZero: Bool) -> Bool {

@@ -124,6 +124,12 @@ final class PositionFileReaderTests: XCTestCase {
     let head = #"{"contentHash":"00ff","path":"\/a.md","#
     let good = head + position + #","version":1}"#
     XCTAssertNotNil(PositionFileReader.read(Array(good.utf8)))
+    for lastRead in ["0", "-0.0", "1765000000.5", "1e-07", "1.5E+300"] {
+      let with = good.replacing(#""version":1"#, with: #""lastRead":"# + lastRead + #","version":1"#)
+      XCTAssertNotNil(PositionFileReader.read(Array(with.utf8)), with)
+      XCTAssertEqual(
+        PositionFileReader.read(Array(with.utf8)), PositionStore.decodedPlace(in: Array(with.utf8)), with)
+    }
     let others = [
       head + position + #","version":1,"version":1}"#,  // a repeated key
       head + position + #","version":1,"shelf":true}"#,  // a key it does not know
@@ -135,6 +141,9 @@ final class PositionFileReaderTests: XCTestCase {
       good.replacing(#"\/a.md"#, with: #"\ud800.md"#),  // half a surrogate pair
       good.replacing(#""script":"original"}"#, with: #""script":"original","marks":{"a":{"block":1}}}"#),
       good.replacing(#""version":1"#, with: #""version":99999999999999999999"#),
+      good.replacing(#""version":1"#, with: #""lastRead":1e-607,"version":1"#),  // underflows to zero
+      good.replacing(#""version":1"#, with: #""lastRead":1e-310,"version":1"#),  // a subnormal
+      good.replacing(#""version":1"#, with: #""lastRead":1e400,"version":1"#),  // overflows
     ]
     for other in others {
       XCTAssertNil(PositionFileReader.read(Array(other.utf8)), other)
