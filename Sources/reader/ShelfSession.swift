@@ -23,10 +23,11 @@ struct ShelfSession {
     }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     let base = folder.hasSuffix("/") ? folder : folder + "/"
-    return names.filter { name in
+    let readable = names.filter { name in
       !name.hasPrefix(".") && Self.readableExtensions.contains(PathText.fileExtension(of: name).lowercased())
         && Self.isRegularFile(base + name)
-    }.sorted(by: FileNameOrder.precedes).map { name in
+    }
+    return FileNameOrder.sorted(readable).map { name in
       let path = Self.resolved(base + name)
       return entry(path: path, remembered: store?.remembered(path: path), isMissing: false)
     }

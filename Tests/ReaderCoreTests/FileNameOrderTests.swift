@@ -4,7 +4,12 @@ import XCTest
 
 /// A folder's files are listed as a file manager lists them: numbers by value.
 final class FileNameOrderTests: XCTestCase {
-  private func sorted(_ names: [String]) -> [String] { names.sorted(by: FileNameOrder.precedes) }
+  /// Both ways of ordering, which must agree: the one the listing calls and the comparison.
+  private func sorted(_ names: [String]) -> [String] {
+    let listed = FileNameOrder.sorted(names)
+    XCTAssertEqual(listed, names.sorted(by: FileNameOrder.precedes))
+    return listed
+  }
 
   func testChapterFilesAreListedInReadingOrder() {
     XCTAssertEqual(

@@ -30,6 +30,13 @@ enum ChineseNumber {
     }
   }
 
+  /// Whether `character` is a digit (ASCII or fullwidth) or a Chinese numeral `value(of:)` reads.
+  static func isNumeral(_ character: Character) -> Bool {
+    if character.isASCII { return character.isNumber }
+    return fullwidthToASCII(character) != character || digitValue(character) != nil
+      || unitValue(character) != nil
+  }
+
   /// The value, or nil when the characters are not one number or it is too large for an `Int`
   /// (a line of 第 and twenty 九 trapped on the overflow and ended the reader).
   static func value(of text: Substring) -> Int? {

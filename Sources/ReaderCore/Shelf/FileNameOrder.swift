@@ -2,12 +2,20 @@
 /// before 第10章, part-9 before part-10, 第二回 before 第十回 and 第一百回), the rest by its
 /// characters. A novel split into a file per chapter is then listed in reading order.
 public enum FileNameOrder {
+  /// `names` in this order, each name split into its pieces once (comparing split them again at
+  /// every comparison: a folder of 20,000 files took 0.9 s to list instead of 0.25 s).
+  public static func sorted(_ names: [String]) -> [String] {
+    names.map { (name: $0, pieces: pieces(of: $0)) }.sorted { precedes($0.pieces, $1.pieces) }.map(\.name)
+  }
+
   /// Whether `left` is listed before `right`: piece by piece, a number before text, numbers by
   /// value (then by how they are written, so `02` and `2` keep an order), text by its
   /// characters; a name that is the start of the other first.
   public static func precedes(_ left: String, _ right: String) -> Bool {
-    let leftPieces = pieces(of: left)
-    let rightPieces = pieces(of: right)
+    precedes(pieces(of: left), pieces(of: right))
+  }
+
+  private static func precedes(_ leftPieces: [Piece], _ rightPieces: [Piece]) -> Bool {
     for (a, b) in zip(leftPieces, rightPieces) where a != b {
       switch (a, b) {
       case (.number(let x, let xText), .number(let y, let yText)): return x != y ? x < y : xText < yText
@@ -42,22 +50,12 @@ public enum FileNameOrder {
       run = ""
     }
     for character in name {
-      let numeral = isNumeral(character)
+      let numeral = ChineseNumber.isNumeral(character)
       if numeral != runIsNumeral { close() }
       runIsNumeral = numeral
       run.append(character)
     }
     close()
     return pieces
-  }
-
-  private static func isNumeral(_ character: Character) -> Bool {
-    if character.isASCII { return character.isNumber }
-    switch character {
-    case "０"..."９", "零", "〇", "一", "二", "两", "兩", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千",
-      "萬", "万":
-      return true
-    default: return false
-    }
   }
 }
