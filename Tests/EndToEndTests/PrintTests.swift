@@ -130,6 +130,28 @@ final class PrintTests: XCTestCase {
     }
   }
 
+  /// The argument parser's help and version go through C's buffered output, which only `exit`
+  /// flushes: that they could not be written is an error too, not status 0 and nothing shown.
+  func testHelpAndVersionThatCannotBeWrittenEndWithOneLineAndStatus74() throws {
+    for arguments in [["--help"], ["--version"], ["convert", "--help"]] {
+      let process = Process()
+      process.executableURL = ReaderProcess.executable
+      process.arguments = arguments
+      let errors = Pipe()
+      process.standardOutput = try XCTUnwrap(FileHandle(forWritingAtPath: "/dev/full"))
+      process.standardError = errors
+      try process.run()
+      let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      process.waitUntilExit()
+      XCTAssertEqual(process.terminationStatus, 74, "\(arguments): \(message)")
+      XCTAssertEqual(message, "reader: cannot write the output: No space left on device\n", "\(arguments)")
+    }
+    // Written where it can be, the help still ends with status 0.
+    let help = try ReaderProcess.run(["--help"])
+    XCTAssertEqual(help.status, 0)
+    XCTAssertTrue(help.text.contains("USAGE: reader"), help.text)
+  }
+
   func testWidthZeroDoesNotWrap() throws {
     let text = String(
       decoding: try ReaderProcess.run(["--print", "--width", "0"]).standardOutput, as: UTF8.self)

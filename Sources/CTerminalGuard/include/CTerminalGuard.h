@@ -6,6 +6,7 @@
    not see the new header ("cannot find ... in scope" until the cache is deleted); a header added
    here changes this file, which rebuilds the module. */
 #include "HeapTuning.h"
+#include "StandardOutputCheck.h"
 #include "TerminalGuard.h"
 #include "WidthOverride.h"
 
