@@ -29,9 +29,10 @@ build: bootstrap
 #
 # It is linked by the toolchain's lld with packed relative relocations (DT_RELR, glibc 2.36 and
 # later): the executable's 43,600 relative relocations take an 8.6 KB table instead of gold's
-# 1 MB one. Raced against gold's link of the same code (scripts/paint-race, 30 to 40 rounds), the
-# first screen came 0.7 to 1.9 ms sooner: a two-line file 7.0 against 7.8 ms, bench-10mb.txt 7.1
-# against 9.0, a 20 MB book 15.2 against 16.4 (README, Benchmarks).
+# 1 MB one, and a two-line file's first screen 5.61 M instructions instead of 6.01 M, with 10
+# fewer page faults. In time that is 0.1 to 0.3 ms, inside the spread of most races (README,
+# Benchmarks). valgrind 3.19 cannot read lld's debugging information: profile a copy made with
+# `objcopy --strip-debug`.
 STATIC_ARCHIVES = .build/static-archives
 RELEASE_LINK = -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 release: bootstrap
