@@ -189,20 +189,11 @@ struct PositionFileReader {
     guard index + 4 <= bytes.count else { return nil }
     var value: UInt32 = 0
     for byte in bytes[index..<index + 4] {
-      guard let digit = Self.hexValue(byte) else { return nil }
-      value = value << 4 | digit
+      guard let digit = HexDigit.value(of: byte) else { return nil }
+      value = value << 4 | UInt32(digit)
     }
     index += 4
     return value
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt32? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return UInt32(byte - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return UInt32(byte - UInt8(ascii: "a") + 10)
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return UInt32(byte - UInt8(ascii: "A") + 10)
-    default: return nil
-    }
   }
 
   /// A whole number as JSONEncoder writes an `Int`: digits, a minus sign before them, no leading

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CTerminalGuard
 import FoundationEssentials
 import Glibc
 import ReaderCore
@@ -26,7 +25,7 @@ struct ReaderCommand: ParsableCommand {
   /// An ordinary command line (file names, on/off flags, options with a value) skips the parser
   /// (see `ReaderOptions.withoutParser`).
   static func main() {
-    reader_check_standard_output_at_exit()
+    StandardStream.checkStandardOutputAtExit()
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let name = arguments.first,
       let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name })

@@ -1,3 +1,4 @@
+import CTerminalGuard
 import Glibc
 
 /// Writes text straight to a file descriptor (Swift 6 forbids touching C's shared `stdout`/`stderr`).
@@ -28,12 +29,31 @@ enum StandardStream {
       if written <= 0 {
         // Standard error failing leaves nothing to tell.
         guard descriptor != STDERR_FILENO else { return }
-        let reason = written < 0 ? String(cString: strerror(errno)) : "nothing could be written"
-        error("cannot write the output: " + reason)
+        reportUnwritable(code: written < 0 ? errno : -1)
         exit(74)
       }
       offset += written
     }
+  }
+
+  /// Registered first thing: at exit, what went through C's `stdout` (the argument parser's help
+  /// and version, which only `exit` flushed) is checked as the reader's own writes are, so that
+  /// `reader --help > /dev/full` ends with one line and status 74 instead of 0 and nothing written.
+  static func checkStandardOutputAtExit() {
+    atexit {
+      let code = reader_standard_output_flush_error()
+      guard code != 0 else { return }
+      StandardStream.reportUnwritable(code: code)
+      // Already exiting: `exit` again is undefined.
+      _exit(74)
+    }
+  }
+
+  /// The one line for output that cannot be written: error `code`, or -1 when nothing was written
+  /// and no error given.
+  private static func reportUnwritable(code: Int32) {
+    error(
+      "cannot write the output: " + (code > 0 ? String(cString: strerror(code)) : "nothing could be written"))
   }
 
   static func error(_ line: String) {

@@ -67,21 +67,14 @@ enum LinkDestination: Equatable {
         bytes.append(byte)
         continue
       }
-      guard let high = rest.popFirst().flatMap(hexValue), let low = rest.popFirst().flatMap(hexValue) else {
+      guard let high = rest.popFirst().flatMap(HexDigit.value),
+        let low = rest.popFirst().flatMap(HexDigit.value)
+      else {
         return text
       }
       bytes.append(high << 4 | low)
     }
     return String(validating: bytes, as: UTF8.self) ?? text
-  }
-
-  private static func hexValue(_ digit: UInt8) -> UInt8? {
-    switch digit {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
-    default: return nil
-    }
   }
 
   /// `path` relative to the folder of `location`, with `.` and `..` worked out.
