@@ -61,10 +61,14 @@ struct ReaderCommand: ParsableCommand {
   @Flag(help: "Print the document's outline, one heading per line, indented two spaces per level.")
   var outline = false
 
-  @Option(help: "The width for --print, in columns (0: no wrapping).")
+  // The next word is the number even when it starts with a dash, so that `--width -3` is told it
+  // must be 0 or more rather than that its value is missing.
+  @Option(parsing: .unconditional, help: "The width for --print, in columns (0: no wrapping).")
   var width: Int = defaults.width
 
-  @Option(help: "The widest the body text gets in the viewer, in columns, centred (0: the whole pane).")
+  @Option(
+    parsing: .unconditional,
+    help: "The widest the body text gets in the viewer, in columns, centred (0: the whole pane).")
   var measure: Int = defaults.measure
 
   @Option(help: "The colours: dark (for a dark background), light, or mono (attributes only; NO_COLOR too).")

@@ -152,6 +152,24 @@ final class PrintTests: XCTestCase {
     XCTAssertTrue(help.text.contains("USAGE: reader"), help.text)
   }
 
+  func testANegativeWidthIsRefusedAsNegativeNotAsMissing() throws {
+    for (arguments, option) in [
+      (["--print", "--width", "-3"], "--width"), (["--width=-3", "--print"], "--width"),
+      (["--measure", "-1"], "--measure"),
+    ] {
+      let result = try ReaderProcess.run(arguments)
+      XCTAssertEqual(result.status, 64, "\(arguments)")
+      let message = result.standardError
+      XCTAssertTrue(message.hasPrefix("Error: \(option) must be 0 or more\n"), "\(arguments): \(message)")
+      XCTAssertEqual(result.text, "", "\(arguments)")
+    }
+    // A word that is no number is still named as the value it is.
+    let word = try ReaderProcess.run(["--width", "--print"])
+    XCTAssertEqual(word.status, 64)
+    let refusal = word.standardError
+    XCTAssertTrue(refusal.contains("'--print' is invalid for '--width <width>'"), refusal)
+  }
+
   func testWidthZeroDoesNotWrap() throws {
     let text = String(
       decoding: try ReaderProcess.run(["--print", "--width", "0"]).standardOutput, as: UTF8.self)
