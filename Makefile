@@ -33,12 +33,16 @@ build: bootstrap
 # fewer page faults. In time that is 0.1 to 0.3 ms, inside the spread of most races (README,
 # Benchmarks). valgrind 3.19 cannot read lld's debugging information: profile a copy made with
 # `objcopy --strip-debug`.
+#
+# Nor does it carry SwiftPM's RUNPATH of $ORIGIN: it links no library of its own folder, and the
+# loader looked there (and in eight hardware-capability folders under it) for libm, libgcc_s and
+# libc first, 23 system calls that failed on every start.
 STATIC_ARCHIVES = .build/static-archives
 RELEASE_LINK = -Xswiftc -use-ld=lld -Xlinker -z -Xlinker pack-relative-relocs
 release: bootstrap
 	@before="$$(cat $(STATIC_ARCHIVES)/*.so 2>/dev/null)"; scripts/static-archives $(STATIC_ARCHIVES); \
 	  [ "$$before" = "$$(cat $(STATIC_ARCHIVES)/*.so 2>/dev/null)" ] || rm -f .build/release/reader
-	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -L$(CURDIR)/$(STATIC_ARCHIVES) $(RELEASE_LINK)
+	$(SWIFT) build -c release --disable-local-rpath --static-swift-stdlib -Xlinker -L$(CURDIR)/$(STATIC_ARCHIVES) $(RELEASE_LINK)
 	$(DICTIONARIES) "$$($(SWIFT) build -c release --show-bin-path)/opencc"
 
 # The tests are XCTest; Swift Testing is off so the run does not close on its empty "0 tests"
