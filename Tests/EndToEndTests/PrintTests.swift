@@ -186,7 +186,8 @@ final class PrintLinkTests: XCTestCase {
     XCTAssertTrue(result.text.contains("本雜誌開源[1]，歡"), result.text)
     XCTAssertTrue(result.text.contains("\n[圖: 台北 101 跨年煙火]\n"), result.text)
     XCTAssertTrue(
-      result.text.hasSuffix("[14] https://example.org/blog/osc52\n[15] archive/issue-141.md#markdown-的歷史\n"))
+      result.text.hasSuffix("[13] https://example.org/blog/osc52\n[14] archive/issue-141.md#markdown-的歷史\n"))
+    XCTAssertTrue(result.text.contains("與上期回顧。"), "a link to a heading of the issue itself has no number")
     XCTAssertFalse(result.text.contains("]("), "no Markdown link syntax is left")
   }
 }

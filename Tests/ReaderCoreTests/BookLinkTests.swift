@@ -34,6 +34,20 @@ final class BookLinkTests: XCTestCase {
     return press(.enter, on: state)
   }
 
+  func testPrintedLinksGetANumberOnlyWhenTheyLeaveTheBook() throws {
+    var importer = try EPUBImporter(bytes: SampleBooks.annotated())
+    let printed = DocumentPrinter.text(of: try importer.document(fallbackTitle: "book.epub"), width: 0)
+    // The note's mark and its way back, a section and the start of another chapter, an anchor
+    // that is not there and a picture of the book: nowhere to follow on paper.
+    for line in [
+      "董卓[1]進京。", "兵器見第二章第三節。", "全文見第二章。", "這裡不存在。", "註一：董卓，東漢末年權臣。返回",
+    ] {
+      XCTAssertTrue(printed.contains("\n\(line)\n"), "\(line)\n\(printed)")
+    }
+    XCTAssertTrue(printed.contains("\n看地圖或網站[1]。\n"), printed)
+    XCTAssertTrue(printed.hasSuffix("\n\nReferences:\n[1] https://example.com/sanguo\n"), printed)
+  }
+
   func testAFootnoteLinkGoesToTheNoteInTheSameChapterAndBack() throws {
     let start = try book(SampleBooks.annotated())
     let selected = press(.character("l"), on: start)

@@ -36,16 +36,27 @@ final class PrintReferencesTests: XCTestCase {
 
   func testTheNewsletterNumbersEachDestinationOnceAndListsThemAtTheEnd() throws {
     let printed = DocumentPrinter.text(of: try MarkdownFixtures.document("weekly-newsletter.md"), width: 40)
-    XCTAssertTrue(printed.contains("布。本雜誌開源[1]，歡迎投稿[2]。另有中文\n排版指南[3]與上期回顧[4]。"), printed)
+    // 上期回顧 links to a heading of the issue itself (#上期回顧): on paper it has no number.
+    XCTAssertTrue(printed.contains("布。本雜誌開源[1]，歡迎投稿[2]。另有中文\n排版指南[3]與上期回顧。"), printed)
     XCTAssertTrue(printed.contains("[圖: cover-142.webp]\n"))
-    XCTAssertTrue(printed.contains("3. bat[12]：帶語法高亮的 cat，[圖: bat\n   截圖]。"), printed)
+    XCTAssertTrue(printed.contains("3. bat[11]：帶語法高亮的 cat，[圖: bat\n   截圖]。"), printed)
     // An autolink shows its destination already: no number.
     XCTAssertTrue(printed.contains("• 更多內容請見\n  https://example.org/weekly/archive。\n"), printed)
     let references = printed.components(separatedBy: "\nReferences:\n")
     XCTAssertEqual(references.count, 2)
     XCTAssertTrue(references[1].hasPrefix("[1] https://github.com/example/weekly\n[2] "), references[1])
-    XCTAssertTrue(references[1].hasSuffix("[15] archive/issue-141.md#markdown-的歷\n     史\n"), references[1])
-    XCTAssertEqual(references[1].components(separatedBy: "\n").filter { $0.hasPrefix("[") }.count, 15)
+    XCTAssertTrue(references[1].hasSuffix("[14] archive/issue-141.md#markdown-的歷\n     史\n"), references[1])
+    XCTAssertEqual(references[1].components(separatedBy: "\n").filter { $0.hasPrefix("[") }.count, 14)
+    XCTAssertFalse(references[1].contains("#上期回顧"), references[1])
+  }
+
+  func testALinkToAPlaceInTheDocumentGetsNoNumber() {
+    let document = MarkdownParser().parse(
+      "# 一\n\n見[第二節](#二)、[外部](https://example.com)與[文件](other.md#二)[^a]。\n\n# 二\n\n[^a]: 註。\n",
+      title: "t")
+    XCTAssertEqual(
+      DocumentPrinter.text(of: document, width: 0),
+      "一\n\n見第二節、外部[2]與文件[3][1]。\n\n二\n\n[1] 註。\n\nReferences:\n[2] https://example.com\n[3] other.md#二\n")
   }
 
   func testTheSameDestinationKeepsItsNumberAndUnwrappedOutputKeepsURLsWhole() {

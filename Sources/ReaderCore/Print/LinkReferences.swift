@@ -3,12 +3,17 @@
 ///
 /// Numbers follow the footnotes' (a document with two footnotes numbers its first link 3), so a
 /// number in brackets names one thing; a destination that comes back keeps its first number, and a
-/// link whose text is its destination (an autolink) gets none.
+/// link whose text is its destination (an autolink) gets none. Nor does a link to a place in the
+/// document itself (`#id`; in a book, any path inside it): on paper there is nowhere to follow it,
+/// and a book's footnote marks and their way back were printed as `[1][1]` and `[1][2]`, with
+/// `#n1`, `#r1` and percent-encoded chapter file names listed after the book.
 public struct LinkReferences: Sendable {
   /// The destinations in number order, with their numbers.
   public private(set) var references: [(number: Int, destination: String)] = []
   private var numbers: [String: Int] = [:]
   private var next: Int
+  /// Whether the document is a book, whose links without a scheme lead to its own chapters and files.
+  private var isBook = false
 
   /// Numbers the links of `document`; `numbered` is its blocks with `[n]` after each link (only
   /// blocks to lay out: a whole `Document` would work out its outline and caches again).
@@ -21,6 +26,7 @@ public struct LinkReferences: Sendable {
   /// the first link gets the number after the document's last footnote, as `number(document)`.
   init(after document: Document) {
     self.init(next: document.blocks.reduce(0) { max($0, Self.highestFootnote(in: $1)) } + 1)
+    isBook = document.bookPlaces != nil
   }
 
   /// Numbering for blocks that come a chunk at a time (`number(_:)` each in turn), in a document
@@ -79,7 +85,7 @@ public struct LinkReferences: Sendable {
         result.append(runs[index])
         index += 1
       }
-      if !Self.isAutolink(text: text, destination: destination) {
+      if !Self.isAutolink(text: text, destination: destination) && !leadsInside(destination) {
         result.append(InlineRun("[\(reference(for: destination))]", style: .dim))
       }
     }
@@ -93,6 +99,12 @@ public struct LinkReferences: Sendable {
     numbers[destination] = number
     references.append((number, destination))
     return number
+  }
+
+  /// Whether `destination` is a place in the document itself.
+  private func leadsInside(_ destination: String) -> Bool {
+    if destination.hasPrefix("#") { return true }
+    return isBook && EPUBPath.resolve(destination, from: "") != nil
   }
 
   static func isAutolink(text: String, destination: String) -> Bool {
