@@ -230,7 +230,8 @@ public enum DocumentPrinter {
       let marker = "[\(number)] "
       let pad = String(repeating: " ", count: DisplayWidth.of(marker))
       let lines = breaker.wrap(
-        [InlineRun(destination)], leaf: 0, firstPrefix: [StyledText(marker)], restPrefix: [StyledText(pad)])
+        [InlineRun(ReadableAddress.text(of: destination))], leaf: 0, firstPrefix: [StyledText(marker)],
+        restPrefix: [StyledText(pad)])
       for line in lines { body(line) }
     }
   }

@@ -159,7 +159,7 @@ enum LinkNavigation {
   static func describe(_ link: LinkSelection, in language: InterfaceLanguage) -> String {
     switch link.target {
     case .footnote(let label): return InterfaceText.footnoteLink(label: label).text(in: language)
-    case .link(let destination): return "→ " + VisibleText.singleLine(destination)
+    case .link(let destination): return "→ " + VisibleText.singleLine(ReadableAddress.text(of: destination))
     }
   }
 
