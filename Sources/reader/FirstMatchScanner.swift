@@ -2,8 +2,10 @@ import Dispatch
 import FoundationEssentials
 import ReaderCore
 
-/// One background run of `FirstMatchScan` for the pattern just typed or entered, cancelled when
-/// the pattern, the script or the document changes; the run loop takes its answer when it is there.
+/// One background run of `FirstMatchScan` for the pattern just typed or entered (or, for `n` and
+/// `N` before the count is there, for the match after or before the one shown), cancelled when
+/// the pattern, the step, the script or the document changes; the run loop takes its answer when
+/// it is there.
 final class FirstMatchScanner: @unchecked Sendable {
   /// What the scan ended with: the match, or nil for none.
   struct Answer {
@@ -11,6 +13,8 @@ final class FirstMatchScanner: @unchecked Sendable {
   }
 
   let pattern: SearchPattern
+  /// The step looked for; nil for the first match.
+  let step: FirstMatchScan.Step?
   let setting: ConversionCache.Setting
   let conversions: ConversionCache
   private let lock = Lock()
@@ -19,9 +23,10 @@ final class FirstMatchScanner: @unchecked Sendable {
   private var finished = false
   private var taken = false
 
-  /// Starts scanning from `anchor` in the body of `state`.
-  init(pattern: SearchPattern, from anchor: Anchor, state: ReaderState) {
+  /// Starts scanning from `anchor` in the body of `state`, or from `step`'s match when given.
+  init(pattern: SearchPattern, from anchor: Anchor, step: FirstMatchScan.Step? = nil, state: ReaderState) {
     self.pattern = pattern
+    self.step = step
     setting = state.setting
     let layout = state.bodyLayout
     let conversions = state.conversions
@@ -33,9 +38,17 @@ final class FirstMatchScanner: @unchecked Sendable {
     DispatchQueue.global(qos: .utility).async { [self] in
       let found: FirstMatchScan.Found?
       do {
-        found = try FirstMatchScan.first(
-          of: pattern, from: anchor, in: layout, blocks: { conversions.block($0, setting) },
-          normalizer: SearchNormalizer(library: library), isCancelled: { self.isCancelled })
+        let blocks = { conversions.block($0, setting) }
+        let normalizer = try SearchNormalizer(library: library)
+        if let step {
+          found = try FirstMatchScan.next(
+            pattern, after: step, in: layout, blocks: blocks, normalizer: normalizer,
+            isCancelled: { self.isCancelled })
+        } else {
+          found = try FirstMatchScan.first(
+            of: pattern, from: anchor, in: layout, blocks: blocks, normalizer: normalizer,
+            isCancelled: { self.isCancelled })
+        }
       } catch {
         // Without tw2s the index cannot be built either; its error is the one shown.
         lock.withLock { finished = true }

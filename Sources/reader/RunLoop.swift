@@ -297,15 +297,18 @@ final class RunLoop {
   }
 
   /// Runs the scan for the first match (while typing, from where the prompt opened; after Enter,
-  /// from the top of the body) while the index is being built, and hands what it found to the
-  /// reducer; the loop ticks quickly meanwhile so it shows at once. A scan for a pattern no
-  /// longer wanted (another key was typed) is cancelled.
+  /// from the top of the body), or for the match `n` or `N` goes to, while the index is being
+  /// built, and hands what it found to the reducer; the loop ticks quickly meanwhile so it shows
+  /// at once. A scan no longer wanted (another key was typed) is cancelled.
   private func scanForFirstMatch(_ state: inout ReaderState) {
-    let wanted = state.search.flatMap { search in
-      search.awaitsFirstMatch && search.results == nil && search.firstFound == nil ? search.pattern : nil
+    let wanted: (pattern: SearchPattern, step: FirstMatchScan.Step?)? = state.search.flatMap { search in
+      guard search.results == nil else { return nil }
+      if let step = search.awaitsStep { return (search.pattern, step) }
+      return search.awaitsFirstMatch && search.firstFound == nil ? (search.pattern, nil) : nil
     }
     if let scan,
-      scan.pattern != wanted || scan.setting != state.setting || scan.conversions !== state.conversions
+      scan.pattern != wanted?.pattern || scan.step != wanted?.step || scan.setting != state.setting
+        || scan.conversions !== state.conversions
     {
       scan.cancel()
       self.scan = nil
@@ -313,10 +316,15 @@ final class RunLoop {
     }
     if let wanted, scan == nil {
       scan = FirstMatchScanner(
-        pattern: wanted, from: state.searchPrompt?.origin ?? state.anchor, state: state)
+        pattern: wanted.pattern, from: state.searchPrompt?.origin ?? state.anchor, step: wanted.step,
+        state: state)
     }
     if let scan, let answer = scan.take() {
-      state = Reducer.reduce(state, .firstMatchFound(pattern: scan.pattern, answer.found))
+      if let step = scan.step {
+        state = Reducer.reduce(state, .matchStepFound(pattern: scan.pattern, step: step, answer.found))
+      } else {
+        state = Reducer.reduce(state, .firstMatchFound(pattern: scan.pattern, answer.found))
+      }
     }
   }
 

@@ -22,7 +22,7 @@ final class InterfaceLanguageTests: XCTestCase {
     .faction(index: 1, count: 2, name: "Altman"), .countingMentions(name: "Altman"),
     .noMentions(name: "Altman"),
     .mention(name: "Altman", index: 1, count: 3), .match(index: 1, count: 4, wrapped: nil),
-    .match(index: 4, count: 4, wrapped: .toBottom), .matchCounting(wrapped: true),
+    .match(index: 4, count: 4, wrapped: .toBottom), .matchCounting(wrapped: .toTop),
     .noMatch(SearchPattern("Altman")),
     .match(index: 2_001, count: 1_000_000, capped: true, wrapped: nil),
     .noMatch(SearchPattern("第[0-9]+章", isRegex: true)), .noSearchToRepeat, .noEarlierSearch, .noLaterSearch,

@@ -71,7 +71,7 @@ public enum Message: Hashable, Sendable {
   /// at its limit.
   case match(index: Int, count: Int, capped: Bool = false, wrapped: Wrap?)
   /// The first match is shown while the others are still being counted.
-  case matchCounting(wrapped: Bool)
+  case matchCounting(wrapped: Wrap?)
   case noMatch(SearchPattern)
   case noSearchYet
   /// Enter on an empty prompt with no search before it to repeat.
@@ -319,7 +319,7 @@ public enum Message: Hashable, Sendable {
         en: "match \(place)" + note.english, hant: "符合 \(place)" + note.traditional,
         hans: "匹配 \(place)" + note.simplified)
     case .matchCounting(let wrapped):
-      let note = Self.wrapNote(wrapped ? .toTop : nil)
+      let note = Self.wrapNote(wrapped)
       return Localized(
         en: "match …/… (counting)" + note.english, hant: "符合 …/…（計算中）" + note.traditional,
         hans: "匹配 …/…（计算中）" + note.simplified)

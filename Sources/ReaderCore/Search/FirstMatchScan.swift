@@ -17,6 +17,17 @@ public enum FirstMatchScan {
     }
   }
 
+  /// `n` or `N` before the count is there: the match shown last, and which way to go from it.
+  public struct Step: Hashable, Sendable {
+    public var from: SearchMatch
+    public var forward: Bool
+
+    public init(from: SearchMatch, forward: Bool) {
+      self.from = from
+      self.forward = forward
+    }
+  }
+
   /// The first match of `query` drawn at or after `anchor` in `layout`, else the first from the
   /// top; nil when there is none (or the scan was cancelled).
   public static func first(
@@ -52,6 +63,52 @@ public enum FirstMatchScan {
       let after = matches.first { $0.anchor(in: layout) >= anchor }
       if !wrapped, let after { return Found(match: after, wrapped: false) }
       if wrapped { return Found(match: matches[0], wrapped: true) }
+    }
+    return nil
+  }
+
+  /// The match after `step.from` (before it, going back), as `SearchResults.match(after:)` and
+  /// `match(before:)` would give it, wrapping at the end (the start): read block by block from
+  /// the match's own, so `n` moves on while the count is still being made. `step.from` itself
+  /// when it is the only match; nil when the scan was cancelled.
+  public static func next(
+    _ pattern: SearchPattern, after step: Step, in layout: DocumentLayout, blocks: (Int) -> Block,
+    normalizer: SearchNormalizer, isCancelled: () -> Bool = { false }
+  ) throws(ConversionError) -> Found? {
+    let count = layout.blockCount
+    guard count > 0, let matcher = SearchMatcher(pattern, normalizer: normalizer) else { return nil }
+    let start = min(max(0, step.from.topIndex), count - 1)
+    // The match's block twice: its matches past the one shown first, those on the other side last.
+    let order =
+      step.forward
+      ? Array(start..<count).map { ($0, false) } + Array(0...start).map { ($0, true) }
+      : Array((0...start).reversed()).map { ($0, false) }
+        + Array((start..<count).reversed()).map { ($0, true) }
+    for (block, wrapped) in order {
+      if isCancelled() { return nil }
+      let matches = try SearchIndex(
+        displayed: Document(title: "", blocks: [blocks(block)]), normalizer: normalizer
+      ).results(for: matcher, isCancelled: isCancelled).matches.map {
+        var match = $0
+        match.topIndex = block
+        return match
+      }
+      var candidates = matches[...]
+      if block == start {
+        // Past the shown match on the first visit; up to and with it on the last, after wrapping.
+        let exact = matches.firstIndex(of: step.from)
+        let at = exact ?? matches.firstIndex { $0.position >= step.from.position } ?? matches.count
+        let past = exact.map { $0 + 1 } ?? at
+        switch (step.forward, wrapped) {
+        case (true, false): candidates = matches[past...]
+        case (true, true): candidates = matches[..<past]
+        case (false, false): candidates = matches[..<at]
+        case (false, true): candidates = matches[at...]
+        }
+      }
+      if let found = step.forward ? candidates.first : candidates.last {
+        return Found(match: found, wrapped: wrapped)
+      }
     }
     return nil
   }

@@ -20,6 +20,9 @@ public enum Action: Sendable {
   /// The background scan for the first match of `pattern` after the top of the body finished
   /// (nil: no match), before the search index was ready.
   case firstMatchFound(pattern: SearchPattern, FirstMatchScan.Found?)
+  /// The background scan for the match `step` asked for (`n` or `N` before the index was ready)
+  /// finished: the match, or nil for none.
+  case matchStepFound(pattern: SearchPattern, step: FirstMatchScan.Step, FirstMatchScan.Found?)
   /// Go back to a remembered place (block and text) once the document has it.
   case restore(ReadingPosition)
   /// More of the document was parsed in the background: the new whole, and how far along

@@ -37,6 +37,9 @@ public enum Reducer {
     case .firstMatchFound(let pattern, let found):
       next.statusMessage = state.statusMessage
       SearchNavigation.show(found, of: pattern, on: &next)
+    case .matchStepFound(let pattern, let step, let found):
+      next.statusMessage = state.statusMessage
+      SearchNavigation.show(found, of: pattern, after: step, on: &next)
     case .restore(let position):
       restore(position, on: &next)
     case .note(let message):
@@ -119,7 +122,7 @@ public enum Reducer {
       guard state.overlay == nil, let command = Keymap.command(for: key) else { return false }
       return placeKeeping.contains(command)
     case .measured: return state.heldWidth != nil
-    case .selectEntry, .mouse, .refreshSearch, .searchFinished, .firstMatchFound, .restore,
+    case .selectEntry, .mouse, .refreshSearch, .searchFinished, .firstMatchFound, .matchStepFound, .restore,
       .opened,
       .openFailed,
       .reloadFailed:

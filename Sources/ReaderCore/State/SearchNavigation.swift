@@ -143,7 +143,7 @@ enum SearchNavigation {
         index: step.index + 1, count: results.count, capped: results.isCapped,
         wrapped: step.wrapped ? .toTop : nil)
     } else if let found = search.firstFound {
-      state.statusMessage = .matchCounting(wrapped: found.wrapped)
+      state.statusMessage = .matchCounting(wrapped: found.wrapped ? .toTop : nil)
     } else {
       state.search?.awaitsFirstMatch = true
       state.statusMessage = .searching
@@ -200,12 +200,17 @@ enum SearchNavigation {
       }
       return
     }
+    let step = search.awaitsStep
+    state.search?.awaitsStep = nil
     if let found = search.firstFound, let position = results.matches.firstIndex(of: found.match) {
       state.search?.current = position
       state.search?.awaitsFirstMatch = false
+      var wrapped: Message.Wrap? = found.wrapped ? .toTop : nil
+      if case .matchCounting(let shown) = state.statusMessage { wrapped = shown }
       state.statusMessage = .match(
-        index: position + 1, count: results.count, capped: results.isCapped,
-        wrapped: found.wrapped ? .toTop : nil)
+        index: position + 1, count: results.count, capped: results.isCapped, wrapped: wrapped)
+      // `n` or `N` typed before the count goes on from the match shown.
+      if let step { jump(&state, forward: step.forward) }
     } else if search.awaitsFirstMatch {
       state.search?.awaitsFirstMatch = false
       jump(&state, forward: true, fromTop: true)
@@ -230,7 +235,27 @@ enum SearchNavigation {
     }
     state.search?.firstFound = found
     reveal(found.match, from: prompt?.origin ?? state.anchor, on: &state)
-    if prompt == nil { state.statusMessage = .matchCounting(wrapped: found.wrapped) }
+    if prompt == nil { state.statusMessage = .matchCounting(wrapped: found.wrapped ? .toTop : nil) }
+  }
+
+  /// Shows the match found for `n` or `N` (`step`) while the count is still being made, and
+  /// makes it the one the next step and the count start from; ignored when the search or the
+  /// step asked for changed, or the results came first.
+  static func show(
+    _ found: FirstMatchScan.Found?, of pattern: SearchPattern, after step: FirstMatchScan.Step,
+    on state: inout ReaderState
+  ) {
+    guard let search = state.search, search.pattern == pattern, search.results == nil,
+      search.awaitsStep == step
+    else { return }
+    state.search?.awaitsStep = nil
+    guard let found else {
+      state.statusMessage = .noMatch(pattern)
+      return
+    }
+    state.search?.firstFound = found
+    reveal(found.match, from: state.anchor, on: &state)
+    state.statusMessage = .matchCounting(wrapped: found.wrapped ? (step.forward ? .toTop : .toBottom) : nil)
   }
 
   /// Shows `match`: the body stays at `origin` when the match is on that screen, else the match
@@ -253,8 +278,10 @@ enum SearchNavigation {
     }
     state.search?.hidesHighlights = false
     guard let results = search.results else {
-      if search.firstFound != nil && !fromTop {
-        state.statusMessage = .countingMatches
+      if let found = search.firstFound, !fromTop {
+        // The count is not there yet: the next match is looked for from the one shown.
+        state.search?.awaitsStep = FirstMatchScan.Step(from: found.match, forward: forward)
+        state.statusMessage = .searching
       } else {
         state.search?.awaitsFirstMatch = true
         state.statusMessage = .searching

@@ -16,6 +16,9 @@ public struct SearchState: Hashable, Sendable {
   public var firstFound: FirstMatchScan.Found?
   /// Whether the first match is wanted before the results are there (Enter, or typing).
   public var awaitsFirstMatch = false
+  /// `n` or `N` pressed before the results were there, from `firstFound`: the scan for the match
+  /// it goes to runs off the key path (`FirstMatchScan.next`).
+  public var awaitsStep: FirstMatchScan.Step?
   /// Whether the highlights were cleared (Esc in the panes); `n` and `N` show them again.
   public var hidesHighlights = false
 
