@@ -28,7 +28,7 @@ final class InterfaceLanguageTests: XCTestCase {
     .noMatch(SearchPattern("第[0-9]+章", isRegex: true)), .noSearchToRepeat, .noEarlierSearch, .noLaterSearch,
     .patternTooLong(limit: 256), .invalidRegex(reason: "expected ')'"), .highlightsCleared,
     .nothingHighlighted,
-    .noSearchYet, .countingMatches, .searching, .missingFile, .forgot(title: "Sanguo"), .verbatim("GB18030"),
+    .noSearchYet, .searching, .missingFile, .forgot(title: "Sanguo"), .verbatim("GB18030"),
     .noAnchorInChapter(fragment: "sec3"), .chapterNotYetRead(path: "OEBPS/ch9.xhtml"),
     .chapterEmpty(path: "OEBPS/ch9.xhtml"), .notAChapter(path: "OEBPS/map.png"),
     .replaced(invalidBytes: 3, nulCharacters: 1), .replaced(invalidBytes: 1, nulCharacters: 0),
@@ -91,57 +91,56 @@ final class InterfaceLanguageTests: XCTestCase {
     case .matchCounting: return 40
     case .noMatch: return 41
     case .noSearchYet: return 42
-    case .countingMatches: return 43
-    case .searching: return 44
-    case .missingFile: return 45
-    case .forgot: return 46
-    case .verbatim: return 47
-    case .noAnchorInChapter: return 48
-    case .chapterNotYetRead: return 49
-    case .chapterEmpty: return 50
-    case .notAChapter: return 51
-    case .replaced: return 52
-    case .bookDamage: return 53
-    case .fallbackDictionaries: return 54
-    case .conversionFailed: return 55
-    case .cannotOpen: return 56
-    case .looksBinary: return 57
-    case .noSearchToRepeat: return 58
-    case .noEarlierSearch: return 59
-    case .noLaterSearch: return 60
-    case .patternTooLong: return 61
-    case .invalidRegex: return 62
-    case .highlightsCleared: return 63
-    case .nothingHighlighted: return 64
-    case .markPrompt: return 65
-    case .markJumpPrompt: return 66
-    case .markSet: return 67
-    case .atMark: return 68
-    case .markNotSet: return 69
-    case .notAMarkName: return 70
-    case .notAMarkToGoTo: return 71
-    case .noJumpYet: return 72
-    case .backTo: return 73
-    case .percentWithoutCount: return 74
-    case .wentTo: return 75
-    case .noHeadings: return 76
-    case .heading: return 77
-    case .resumed: return 78
-    case .foldPrompt: return 79
-    case .outlineLevels: return 80
-    case .outlineAllLevels: return 81
-    case .notAFoldKey: return 82
-    case .nothingToFold: return 83
-    case .folded: return 84
-    case .unfolded: return 85
-    case .outlineShare: return 86
-    case .measuringToEnd: return 87
-    case .layingOutAtNewWidth: return 88
-    case .returningToPlace: return 89
+    case .searching: return 43
+    case .missingFile: return 44
+    case .forgot: return 45
+    case .verbatim: return 46
+    case .noAnchorInChapter: return 47
+    case .chapterNotYetRead: return 48
+    case .chapterEmpty: return 49
+    case .notAChapter: return 50
+    case .replaced: return 51
+    case .bookDamage: return 52
+    case .fallbackDictionaries: return 53
+    case .conversionFailed: return 54
+    case .cannotOpen: return 55
+    case .looksBinary: return 56
+    case .noSearchToRepeat: return 57
+    case .noEarlierSearch: return 58
+    case .noLaterSearch: return 59
+    case .patternTooLong: return 60
+    case .invalidRegex: return 61
+    case .highlightsCleared: return 62
+    case .nothingHighlighted: return 63
+    case .markPrompt: return 64
+    case .markJumpPrompt: return 65
+    case .markSet: return 66
+    case .atMark: return 67
+    case .markNotSet: return 68
+    case .notAMarkName: return 69
+    case .notAMarkToGoTo: return 70
+    case .noJumpYet: return 71
+    case .backTo: return 72
+    case .percentWithoutCount: return 73
+    case .wentTo: return 74
+    case .noHeadings: return 75
+    case .heading: return 76
+    case .resumed: return 77
+    case .foldPrompt: return 78
+    case .outlineLevels: return 79
+    case .outlineAllLevels: return 80
+    case .notAFoldKey: return 81
+    case .nothingToFold: return 82
+    case .folded: return 83
+    case .unfolded: return 84
+    case .outlineShare: return 85
+    case .measuringToEnd: return 86
+    case .layingOutAtNewWidth: return 87
+    case .returningToPlace: return 88
     }
   }
 
-  private static let kinds = 90
+  private static let kinds = 89
 
   /// Whether `text` holds a Han character (a real Chinese rendering, not English left in).
   private func hasHan(_ text: String) -> Bool {

@@ -85,7 +85,6 @@ public enum Message: Hashable, Sendable {
   /// Esc in the panes.
   case highlightsCleared
   case nothingHighlighted
-  case countingMatches
   case searching
   /// The shelf: Enter on a document whose file is gone.
   case missingFile
@@ -351,8 +350,6 @@ public enum Message: Hashable, Sendable {
     case .noSearchYet:
       return Localized(
         en: "no search yet: press / to search", hant: "還沒有搜尋：按 / 開始搜尋", hans: "还没有搜索：按 / 开始搜索")
-    case .countingMatches:
-      return Localized(en: "counting the matches…", hant: "正在計算符合的項目…", hans: "正在统计匹配项…")
     case .searching: return Localized(en: "searching…", hant: "搜尋中…", hans: "搜索中…")
     case .missingFile:
       return Localized(
