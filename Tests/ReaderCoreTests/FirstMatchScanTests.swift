@@ -94,13 +94,18 @@ final class FirstMatchScanTests: XCTestCase {
     }
   }
 
-  func testNAndShiftNBeforeTheCountGoOnFromTheMatchShown() throws {
+  /// Three pages down, 发布 searched for before the index exists, and its first match shown.
+  private func firstMatchShown() throws -> (ReaderState, FirstMatchScan.Found) {
     var state = press(.pageDown, .pageDown, .pageDown, on: start())
     state = press(.character("/"), on: state)
     for character in "发布" { state = Reducer.reduce(state, .key(.character(character))) }
     state = press(.enter, on: state)
     let first = try XCTUnwrap(try scan("发布", state))
-    state = Reducer.reduce(state, .firstMatchFound(pattern: SearchPattern("发布"), first))
+    return (Reducer.reduce(state, .firstMatchFound(pattern: SearchPattern("发布"), first)), first)
+  }
+
+  func testNAndShiftNBeforeTheCountGoOnFromTheMatchShown() throws {
+    var (state, first) = try firstMatchShown()
     state = press(.character("n"), on: state)
     XCTAssertEqual(state.search?.awaitsStep, FirstMatchScan.Step(from: first.match, forward: true))
     let second = try XCTUnwrap(try step(state))
@@ -136,12 +141,7 @@ final class FirstMatchScanTests: XCTestCase {
   }
 
   func testAStepStillLookedForWhenTheCountComesIsTakenFromTheCount() throws {
-    var state = press(.pageDown, .pageDown, .pageDown, on: start())
-    state = press(.character("/"), on: state)
-    for character in "发布" { state = Reducer.reduce(state, .key(.character(character))) }
-    state = press(.enter, on: state)
-    let first = try XCTUnwrap(try scan("发布", state))
-    state = Reducer.reduce(state, .firstMatchFound(pattern: SearchPattern("发布"), first))
+    var (state, first) = try firstMatchShown()
     state = press(.character("n"), on: state)
     _ = try state.searchIndexes.index(for: state.setting)
     state = Reducer.reduce(state, .refreshSearch)

@@ -104,7 +104,7 @@ public struct LinkReferences: Sendable {
   /// Whether `destination` is a place in the document itself.
   private func leadsInside(_ destination: String) -> Bool {
     if destination.hasPrefix("#") { return true }
-    return isBook && EPUBPath.resolve(destination, from: "") != nil
+    return isBook && !EPUBPath.isOutside(destination)
   }
 
   static func isAutolink(text: String, destination: String) -> Bool {

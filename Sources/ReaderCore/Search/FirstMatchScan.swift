@@ -44,26 +44,13 @@ public enum FirstMatchScan {
     of pattern: SearchPattern, from anchor: Anchor, in layout: DocumentLayout,
     blocks: (Int) -> Block, normalizer: SearchNormalizer, isCancelled: () -> Bool = { false }
   ) throws(ConversionError) -> Found? {
-    let count = layout.blockCount
-    guard count > 0, let matcher = SearchMatcher(pattern, normalizer: normalizer) else { return nil }
-    let start = min(anchor.block, count - 1)
     // The anchor's block twice: its matches after the anchor first, those before it last.
-    for (block, wrapped) in order(from: start, count: count, forward: true) {
-      if isCancelled() { return nil }
-      let matches = try SearchIndex(
-        displayed: Document(title: "", blocks: [blocks(block)]), normalizer: normalizer
-      ).results(for: matcher, isCancelled: isCancelled).matches.map {
-        var match = $0
-        match.topIndex = block
-        return match
-      }
-      guard !matches.isEmpty else { continue }
-      if block != start { return Found(match: matches[0], wrapped: wrapped) }
-      let after = matches.first { $0.anchor(in: layout) >= anchor }
-      if !wrapped, let after { return Found(match: after, wrapped: false) }
-      if wrapped { return Found(match: matches[0], wrapped: true) }
+    try scan(
+      pattern, from: anchor.block, forward: true, in: layout, blocks: blocks, normalizer: normalizer,
+      isCancelled: isCancelled
+    ) { isStart, wrapped, matches in
+      isStart && !wrapped ? matches.first { $0.anchor(in: layout) >= anchor } : matches.first
     }
-    return nil
   }
 
   /// The match after `step.from` (before it, going back), as `SearchResults.match(after:)` and
@@ -74,21 +61,13 @@ public enum FirstMatchScan {
     _ pattern: SearchPattern, after step: Step, in layout: DocumentLayout, blocks: (Int) -> Block,
     normalizer: SearchNormalizer, isCancelled: () -> Bool = { false }
   ) throws(ConversionError) -> Found? {
-    let count = layout.blockCount
-    guard count > 0, let matcher = SearchMatcher(pattern, normalizer: normalizer) else { return nil }
-    let start = min(max(0, step.from.topIndex), count - 1)
     // The match's block twice: its matches past the one shown first, those on the other side last.
-    for (block, wrapped) in order(from: start, count: count, forward: step.forward) {
-      if isCancelled() { return nil }
-      let matches = try SearchIndex(
-        displayed: Document(title: "", blocks: [blocks(block)]), normalizer: normalizer
-      ).results(for: matcher, isCancelled: isCancelled).matches.map {
-        var match = $0
-        match.topIndex = block
-        return match
-      }
+    try scan(
+      pattern, from: step.from.topIndex, forward: step.forward, in: layout, blocks: blocks,
+      normalizer: normalizer, isCancelled: isCancelled
+    ) { isStart, wrapped, matches in
       var candidates = matches[...]
-      if block == start {
+      if isStart {
         // Past the shown match on the first visit; up to and with it on the last, after wrapping.
         let exact = matches.firstIndex(of: step.from)
         let at = exact ?? matches.firstIndex { $0.position >= step.from.position } ?? matches.count
@@ -100,9 +79,33 @@ public enum FirstMatchScan {
         case (false, true): candidates = matches[at...]
         }
       }
-      if let found = step.forward ? candidates.first : candidates.last {
-        return Found(match: found, wrapped: wrapped)
+      return step.forward ? candidates.first : candidates.last
+    }
+  }
+
+  /// Reads the blocks in scan order from block `start` (`order`), normalised one at a time as
+  /// `SearchIndex` normalises them, and gives each one's matches to `pick` (with whether it is
+  /// `start`'s block and whether the scan has wrapped) until it picks one; nil when none is
+  /// picked, the pattern is invalid or the scan was cancelled.
+  private static func scan(
+    _ pattern: SearchPattern, from start: Int, forward: Bool, in layout: DocumentLayout,
+    blocks: (Int) -> Block, normalizer: SearchNormalizer, isCancelled: () -> Bool,
+    pick: (_ isStart: Bool, _ wrapped: Bool, _ matches: [SearchMatch]) -> SearchMatch?
+  ) throws(ConversionError) -> Found? {
+    let count = layout.blockCount
+    guard count > 0, let matcher = SearchMatcher(pattern, normalizer: normalizer) else { return nil }
+    let start = min(max(0, start), count - 1)
+    for (block, wrapped) in order(from: start, count: count, forward: forward) {
+      if isCancelled() { return nil }
+      let matches = try SearchIndex(
+        displayed: Document(title: "", blocks: [blocks(block)]), normalizer: normalizer
+      ).results(for: matcher, isCancelled: isCancelled).matches.map {
+        var match = $0
+        match.topIndex = block
+        return match
       }
+      guard !matches.isEmpty, let picked = pick(block == start, wrapped, matches) else { continue }
+      return Found(match: picked, wrapped: wrapped)
     }
     return nil
   }

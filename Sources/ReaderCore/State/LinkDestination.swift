@@ -60,19 +60,18 @@ enum LinkDestination: Equatable {
   /// make are not UTF-8 (as `removingPercentEncoding` would refuse it).
   static func decoded(_ text: String) -> String {
     guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+    let escaped = Array(text.utf8)
     var bytes: [UInt8] = []
-    var rest = text.utf8[...]
-    while let byte = rest.popFirst() {
-      guard byte == UInt8(ascii: "%") else {
-        bytes.append(byte)
+    var at = 0
+    while at < escaped.count {
+      guard escaped[at] == UInt8(ascii: "%") else {
+        bytes.append(escaped[at])
+        at += 1
         continue
       }
-      guard let high = rest.popFirst().flatMap(HexDigit.value),
-        let low = rest.popFirst().flatMap(HexDigit.value)
-      else {
-        return text
-      }
-      bytes.append(high << 4 | low)
+      guard let byte = HexDigit.escapedByte(in: escaped, at: at) else { return text }
+      bytes.append(byte)
+      at += 3
     }
     return String(validating: bytes, as: UTF8.self) ?? text
   }

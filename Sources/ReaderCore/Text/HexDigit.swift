@@ -9,4 +9,12 @@ public enum HexDigit {
     default: return nil
     }
   }
+
+  /// The byte the percent escape `%XX` at `index` of `bytes` stands for; nil when there is none there.
+  public static func escapedByte(in bytes: [UInt8], at index: Int) -> UInt8? {
+    guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: "%"),
+      let high = value(of: bytes[index + 1]), let low = value(of: bytes[index + 2])
+    else { return nil }
+    return high << 4 | low
+  }
 }

@@ -17,7 +17,7 @@ public enum ReadableAddress {
       // A run of escapes of bytes outside ASCII: the UTF-8 of one character or more.
       var decoded: [UInt8] = []
       var end = at
-      while let byte = escapedByte(in: bytes, at: end), byte >= 0x80 {
+      while let byte = HexDigit.escapedByte(in: bytes, at: end), byte >= 0x80 {
         decoded.append(byte)
         end += 3
       }
@@ -36,14 +36,6 @@ public enum ReadableAddress {
       at = end
     }
     return String(decoding: result, as: UTF8.self)
-  }
-
-  /// The byte that the escape `%XX` at `index` stands for; nil when there is none there.
-  private static func escapedByte(in bytes: [UInt8], at index: Int) -> UInt8? {
-    guard index + 2 < bytes.count, bytes[index] == UInt8(ascii: "%"),
-      let high = HexDigit.value(of: bytes[index + 1]), let low = HexDigit.value(of: bytes[index + 2])
-    else { return nil }
-    return high << 4 | low
   }
 
   private static func isShownAsItIs(_ scalar: Unicode.Scalar) -> Bool {

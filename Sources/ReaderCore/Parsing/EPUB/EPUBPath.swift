@@ -9,6 +9,15 @@ enum EPUBPath {
 
   private static let slash = UInt8(ascii: "/")
 
+  /// Whether `href` is an absolute URL (`http:`, `mailto:`), not a path inside the book.
+  static func isOutside(_ href: String) -> Bool { hasScheme(Array(href.trimmingWhitespace().utf8)) }
+
+  /// Whether a colon comes before any slash: a scheme.
+  private static func hasScheme(_ bytes: [UInt8]) -> Bool {
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+    return !bytes[..<colon].contains(slash)
+  }
+
   /// `href` (percent-encoded, perhaps with `../` and a `#fragment`) resolved against `base`'s
   /// folder: the entry name and the fragment. Nil for an absolute URL (`http:`, `mailto:`).
   ///
@@ -16,7 +25,7 @@ enum EPUBPath {
   /// all resolved before its first page is shown.
   static func resolve(_ href: String, from base: String) -> (path: String, fragment: String?)? {
     let bytes = Array(href.trimmingWhitespace().utf8)
-    if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !bytes[..<colon].contains(slash) { return nil }
+    if hasScheme(bytes) { return nil }
     let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
     var fragment: String?
     if let hash, hash + 1 < bytes.count {
