@@ -63,6 +63,54 @@ final class BookLinkTests: XCTestCase {
     XCTAssertEqual(top(returned), "董卓[1]進京。", "the note's own link leads back to the reference")
   }
 
+  private func statusLine(_ state: ReaderState) -> String {
+    FrameRenderer.render(state).text(ofRow: state.size.height - 1)
+  }
+
+  func testASelectedLinkShowsTheTextItLeadsToInPlaceOfTheBooksAddress() throws {
+    let start = try book(SampleBooks.annotated())
+    var state = press(.character("l"), on: start)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → 註一：董卓，東漢末年權臣。返回 "), statusLine(state))
+    state = press(.character("l"), on: state)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → 第三節　青龍偃月刀 "), statusLine(state))
+    state = press(.character("l"), on: state)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → 第二章　兵器 "), statusLine(state))
+    // No such anchor, a picture, a web address: where they lead, as written.
+    state = press(.character("l"), on: state)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → ch2.xhtml#nowhere "), statusLine(state))
+    state = press(.character("l"), on: state)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → ../images/map.png "), statusLine(state))
+    state = press(.character("l"), on: state)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → https://example.com/sanguo "), statusLine(state))
+    state = press(
+      .character("t"), .character("t"), .character("L"), .character("L"), .character("L"), .character("L"),
+      on: state)
+    XCTAssertEqual(state.setting.script, .simplified)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → 第三节　青龙偃月刀 "), statusLine(state))
+  }
+
+  /// Notes as Duokan's books mark them, the most common way in Chinese EPUBs: a picture inside
+  /// the reference, the notes in a list at the chapter's end, each with a mark leading back.
+  func testADuokanStyleNoteShowsItsTextWhereItsPictureMarkIsSelected() throws {
+    let chapter = SampleBooks.xhtml(
+      title: "第一回",
+      body: """
+        <h1>第一回　甄士隱夢幻識通靈</h1>
+        <p>此開卷第一回也<a class="duokan-footnote" href="#df-1" id="dfn-1"><img alt="" src="../Images/note.png"/></a>。</p>
+        <ol class="duokan-footnote-content">
+        <li class="duokan-footnote-item" id="df-1"><p><a href="#dfn-1">◎</a>開卷：翻開書本，指開始閱讀。</p></li>
+        </ol>
+        """)
+    let start = try book(
+      SampleBooks.book(
+        title: "紅樓夢", author: "曹雪芹", language: "zh-Hans", chapters: [.init("Text/ch1.xhtml", chapter)]))
+    let state = press(.character("l"), on: start)
+    XCTAssertTrue(statusLine(state).hasPrefix(" → ◎開卷：翻開書本，指開始閱讀。 "), statusLine(state))
+    let back = press(.character("l"), .character("l"), on: press(.enter, on: state))
+    XCTAssertEqual(selectedText(back), "◎")
+    XCTAssertTrue(statusLine(back).hasPrefix(" → 此開卷第一回也[圖: note.png]。 "), statusLine(back))
+  }
+
   func testLinksToAnotherChapterGoToItsSectionOrItsStart() throws {
     let start = try book(SampleBooks.annotated())
     var state = follow(link: 2, in: start)

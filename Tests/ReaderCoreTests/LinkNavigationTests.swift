@@ -76,13 +76,44 @@ final class LinkNavigationTests: XCTestCase {
       .tab, .character("o"), on: ReaderState(document: document, size: TerminalSize(width: 40, height: 12)))
     state = press(.character("l"), on: state)
     XCTAssertEqual(selectedText(state), "[1]")
-    XCTAssertTrue(statusLine(state).hasPrefix(" footnote [1] · Ent"), statusLine(state))
+    XCTAssertTrue(statusLine(state).hasPrefix(" footnote [1]: 這裡的 n 指"), statusLine(state))
     state = press(.enter, on: state)
     let frame = FrameRenderer.render(state).description
     XCTAssertTrue(frame.contains("[1] 這裡的 n 指輸入的長度"), frame)
     state = press(.backspace, on: state)
     XCTAssertEqual(state.anchor, .top)
     XCTAssertEqual(selectedText(state), "[1]")
+  }
+
+  func testASelectedFootnoteShowsItsTextInTheScriptShownAndWhatEnterDoesWhereThereIsRoom() throws {
+    let document = try MarkdownFixtures.document("footnotes-and-html.md")
+    let wide = press(
+      .tab, .character("o"), .character("l"),
+      on: ReaderState(document: document, size: TerminalSize(width: 120, height: 12)))
+    XCTAssertTrue(
+      statusLine(wide).hasPrefix(" footnote [1]: 這裡的 n 指輸入的長度，見 Sipser 的教科書。 · Enter: go to the note "),
+      statusLine(wide))
+    var narrower = Reducer.reduce(wide, .resize(TerminalSize(width: 80, height: 12)))
+    XCTAssertTrue(
+      statusLine(narrower).hasPrefix(" footnote [1]: 這裡的 n 指輸入的長度，見 Sipser 的教科書。 "),
+      "the note whole, the right part beside it: \(statusLine(narrower))")
+    XCTAssertFalse(statusLine(narrower).contains("Enter"), statusLine(narrower))
+    XCTAssertTrue(statusLine(narrower).hasSuffix(" Original  0%  body "), statusLine(narrower))
+    narrower = press(.character("t"), .character("t"), on: narrower)
+    XCTAssertEqual(narrower.setting.script, .simplified)
+    XCTAssertTrue(statusLine(narrower).contains("这里的 n 指输入的长度，见 Sipser 的教科书。"), statusLine(narrower))
+  }
+
+  func testAFootnotesTextIsShownOnOneLineWithNothingOfItsControlsReachingTheScreen() {
+    let source = "正文[^a]。\n\n[^a]: 第一行\u{1B}[31m紅字\u{07}\n    第二行\n\n    第二段\n"
+    let document = MarkdownParser().parse(source, title: "notes.md")
+    let state = press(
+      .character("l"), on: ReaderState(document: document, size: TerminalSize(width: 100, height: 8)))
+    let status = statusLine(state)
+    XCTAssertTrue(
+      status.hasPrefix(" footnote [1]: 第一行␛[31m紅字␇"), "controls drawn as their pictures: \(status)")
+    XCTAssertTrue(status.contains("第二行 第二段"), "lines and paragraphs joined by a space: \(status)")
+    XCTAssertFalse(status.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, status)
   }
 
   func testEnterOnARelativeFileLinkAsksTheRunLoopToOpenItAndBackReturnsToTheFirstDocument() throws {

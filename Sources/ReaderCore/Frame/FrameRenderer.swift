@@ -187,6 +187,8 @@ public enum FrameRenderer {
     // What the left part must show whole: the pattern being typed and its count, or a note.
     var needed = 0
     var note: String?
+    // Said after a footnote's text where the line has room for it, before any message.
+    var linkHint: (hint: String, message: String)?
     if let prompt = state.searchPrompt {
       left = promptText(prompt, search: state.search, message: state.message, language: language)
       needed = DisplayWidth.of(left)
@@ -197,9 +199,16 @@ public enum FrameRenderer {
       left = " &" + VisibleText.sanitize(filter.query) + "▏" + listed
     } else if let link = state.selectedLink {
       // Where the selected link leads comes first: the title is on screen anyway.
-      left =
-        " " + LinkNavigation.describe(link, in: language)
-        + (state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
+      let message = state.message.map { "  " + VisibleText.sanitize($0) } ?? ""
+      let described = LinkNavigation.describe(link, in: state, language: language)
+      left = " " + described.text
+      // A note's text is what the reader asked to see: the right part gives way to it.
+      needed = DisplayWidth.of(left)
+      if let hint = described.hint {
+        linkHint = (hint, message)
+      } else {
+        left += message
+      }
     } else if let message = state.message ?? waitingForPlace {
       note = VisibleText.sanitize(message)
       needed = DisplayWidth.of(" " + (note ?? ""))
@@ -215,6 +224,10 @@ public enum FrameRenderer {
       ?? shortest
     let rightWidth = DisplayWidth.of(right)
     if let note { left = titleAndNote(title, note, columns: width - rightWidth) }
+    if let (hint, message) = linkHint {
+      let withHint = left + hint
+      left = (DisplayWidth.of(withHint) <= width - rightWidth ? withHint : left) + message
+    }
     let leftText = TextFitting.truncate(left, to: max(0, width - rightWidth))
     frame.write([StyledText(leftText)], row: row, column: 0, limit: width)
     if width - rightWidth >= DisplayWidth.of(leftText) {

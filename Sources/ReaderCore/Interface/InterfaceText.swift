@@ -17,6 +17,10 @@ public enum InterfaceText: Hashable, Sendable {
   case emptyDocument
   /// The selected footnote reference on the status line.
   case footnoteLink(label: String)
+  /// The selected footnote reference with the start of its note's text.
+  case footnotePreview(label: String, text: String)
+  /// After a footnote's text, when there is room for it.
+  case enterGoesToNote
   /// The script label of the text as written (繁體 and 简体 name themselves).
   case original
   case helpTitle
@@ -74,6 +78,13 @@ public enum InterfaceText: Hashable, Sendable {
       return Localized(
         en: "footnote [\(label)] · Enter: go to the note", hant: "註腳 [\(label)] · Enter：前往註釋",
         hans: "脚注 [\(label)] · Enter：前往注释")
+    case .enterGoesToNote:
+      return Localized(en: "Enter: go to the note", hant: "Enter：前往註釋", hans: "Enter：前往注释")
+    case .footnotePreview(let label, let text):
+      let label = VisibleText.singleLine(label)
+      let text = VisibleText.singleLine(text)
+      return Localized(
+        en: "footnote [\(label)]: \(text)", hant: "註腳 [\(label)]：\(text)", hans: "脚注 [\(label)]：\(text)")
     case .original: return Localized(en: "Original", hant: "原文", hans: "原文")
     case .helpTitle:
       return Localized(

@@ -155,11 +155,22 @@ enum LinkNavigation {
     if !visibleLinks(state).contains(where: { $0.link == selected }) { state.selectedLink = nil }
   }
 
-  /// What the status line says about the selected link.
-  static func describe(_ link: LinkSelection, in language: InterfaceLanguage) -> String {
+  /// What the status line says about the selected link: the start of the text it leads to
+  /// inside the document (`LinkPreview`), or else where it leads; and, after a footnote's text,
+  /// what Enter does, said when the line has room for it (a note without text says it anyway).
+  static func describe(_ link: LinkSelection, in state: ReaderState, language: InterfaceLanguage) -> (
+    text: String, hint: String?
+  ) {
+    let preview = LinkPreview.text(of: link, in: state)
     switch link.target {
-    case .footnote(let label): return InterfaceText.footnoteLink(label: label).text(in: language)
-    case .link(let destination): return "→ " + VisibleText.singleLine(ReadableAddress.text(of: destination))
+    case .footnote(let label):
+      guard let preview else { return (InterfaceText.footnoteLink(label: label).text(in: language), nil) }
+      return (
+        InterfaceText.footnotePreview(label: label, text: preview).text(in: language),
+        " · " + InterfaceText.enterGoesToNote.text(in: language)
+      )
+    case .link(let destination):
+      return ("→ " + VisibleText.singleLine(preview ?? ReadableAddress.text(of: destination)), nil)
     }
   }
 
