@@ -116,6 +116,17 @@ final class LinkNavigationTests: XCTestCase {
     XCTAssertFalse(status.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, status)
   }
 
+  func testAFootnoteOfAMegabyteShowsItsStartCutAtTheEdge() {
+    let note = String(repeating: "甲乙　丙丁 ", count: 100_000)
+    let document = MarkdownParser().parse("正文[^long]。\n\n[^long]: \(note)\n", title: "long.md")
+    let state = press(
+      .character("l"), on: ReaderState(document: document, size: TerminalSize(width: 60, height: 8)))
+    let status = statusLine(state)
+    XCTAssertTrue(status.hasPrefix(" footnote [1]: 甲乙　丙丁 甲乙　丙丁 甲乙"), status)
+    XCTAssertTrue(status.contains("…"), "cut where the line ends: \(status)")
+    XCTAssertEqual(DisplayWidth.of(status), 60)
+  }
+
   func testEnterOnARelativeFileLinkAsksTheRunLoopToOpenItAndBackReturnsToTheFirstDocument() throws {
     var state = press(.character("l"), .character("l"), .character("l"), on: try newsletter())
     state = press(.character("j"), on: state)

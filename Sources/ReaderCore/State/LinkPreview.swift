@@ -71,8 +71,8 @@ enum LinkPreview {
     for block in blocks where count < limit {
       let piece: String
       switch block.kind {
-      case .heading(_, let runs), .paragraph(let runs): piece = runs.plainText
-      case .code(_, let text): piece = text
+      case .heading(_, let runs), .paragraph(let runs): piece = start(of: runs.lazy.map(\.text))
+      case .code(_, let text): piece = start(of: CollectionOfOne(text))
       case .list, .quote, .footnote: piece = text(of: block.children) ?? ""
       case .table, .thematicBreak, .frontMatter: piece = ""
       }
@@ -83,6 +83,19 @@ enum LinkPreview {
     }
     let joined = pieces.joined(separator: " ")
     return joined.count > limit ? String(joined.prefix(limit)) : joined
+  }
+
+  /// The first `limit` characters of `texts` joined, and a few more for the spaces `oneLine`
+  /// takes out: a note of megabytes is never copied whole for each frame.
+  private static func start(of texts: some Sequence<String>) -> String {
+    var result = ""
+    let wanted = 2 * limit
+    for text in texts {
+      let room = wanted - result.count
+      if room <= 0 { break }
+      result += text.utf8.count <= room ? text : String(text.prefix(room))
+    }
+    return result
   }
 
   /// Line breaks, tabs and runs of spaces as one space, controls made visible, nothing at the
