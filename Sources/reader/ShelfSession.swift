@@ -33,6 +33,14 @@ struct ShelfSession {
     }
   }
 
+  /// For a folder, its readable documents in name order (a novel's chapter files in reading
+  /// order), as `:n` and `:p` go through them once one is chosen; nil for the shelf, whose order
+  /// is the order of reading.
+  func documentSequence() -> [String]? {
+    guard folder != nil else { return nil }
+    return entries().map(\.path)
+  }
+
   /// The heading over the list.
   var heading: String {
     (folder.map { InterfaceText.folderHeading(Self.resolved($0)) } ?? .shelfHeading).text(in: language)

@@ -4,7 +4,8 @@ import ReaderCore
 
 /// Opens documents in the viewer: first screen fast, the rest in the background, each reading
 /// position remembered across runs, the file reloaded when it changes on disk; `:n` / `:p` move
-/// between the documents given, and `B` (or `--shelf`, or a folder) shows the shelf.
+/// between the documents given (or a folder's, once one is chosen from it), and `B` (or `--shelf`,
+/// or a folder) shows the shelf, or the folder the document was chosen from.
 struct ViewerSession {
   /// Markdown or plain text larger than this is parsed a chunk at a time, so the first screen
   /// comes at once.
@@ -77,14 +78,20 @@ struct ViewerSession {
     case .folder(let path): shelf = ShelfSession(store: store, folder: path, language: language)
     }
     var note: Message?
+    // The folder listing the document was chosen from: `B` goes back to it, not to the shelf.
+    var folderListing: ShelfSession?
     while true {
       if let current = shelf {
         guard let chosen = current.run(on: terminal, note: note) else { return }
         note = nil
         do {
           opened = try open(.file(chosen))
-          sources = [.file(chosen)]
-          index = 0
+          // Chosen from a folder, the document is one of its documents: `:n` opens the next file.
+          let listed = current.documentSequence() ?? [chosen]
+          let place = listed.firstIndex(of: chosen)
+          sources = place == nil ? [.file(chosen)] : listed.map { .file($0) }
+          index = place ?? 0
+          folderListing = current.folder == nil ? nil : current
           shelf = nil
         } catch let error as ReaderError {
           note = error.note
@@ -100,7 +107,7 @@ struct ViewerSession {
       case nil:
         return
       case .shelf:
-        shelf = ShelfSession(store: store, folder: nil, language: language)
+        shelf = folderListing ?? ShelfSession(store: store, folder: nil, language: language)
       case .nextDocument, .previousDocument:
         let target = index + (leaving == .nextDocument ? 1 : -1)
         do {

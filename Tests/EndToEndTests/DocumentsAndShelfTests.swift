@@ -163,6 +163,32 @@ final class DocumentsAndShelfTests: XCTestCase {
       ["第1章.txt", "第2章.txt", "第10章.txt", "第十一章.txt"])
   }
 
+  /// A novel split into chapter files: the one chosen from the folder leads on to the next
+  /// file, and `B` goes back to the folder, not to the shelf.
+  func testADocumentChosenFromAFolderLeadsToItsNeighboursAndBGoesBackToTheFolder() throws {
+    for name in ["第10章.txt", "第2章.txt", "第1章.txt"] {
+      try Data("\(name.prefix(while: { $0 != "." }))的內容。\n".utf8).write(
+        to: directory.appendingPathComponent(name))
+    }
+    let folder = try session([directory.path])
+    try folder.waitFor { $0.joined().contains("3 documents") }
+    try folder.send("Enter")
+    var screen = try folder.waitFor { $0.joined().contains("第1章的內容。") }
+    XCTAssertTrue(screen.last?.contains("1/3") ?? false, screen.joined(separator: "\n"))
+    try folder.send(":", "n")
+    screen = try folder.waitFor { $0.joined().contains("第2章的內容。") }
+    XCTAssertTrue(screen.last?.contains("2/3") ?? false, screen.joined(separator: "\n"))
+    try folder.send(":", "n")
+    screen = try folder.waitFor { $0.joined().contains("第10章的內容。") }
+    XCTAssertTrue(screen.last?.contains("3/3") ?? false, screen.joined(separator: "\n"))
+    try folder.send("B")
+    screen = try folder.waitFor { $0.joined().contains("3 documents") }
+    XCTAssertTrue(screen[0].contains("folder "), screen.joined(separator: "\n"))
+    XCTAssertTrue(
+      screen[2].contains("第10章.txt"), "the one read last first: \(screen.joined(separator: "\n"))")
+    try quit(folder)
+  }
+
   func testPrintAndOutlineTakeSeveralFilesInOrder() throws {
     let paths = try writeDocuments()
     let result = try ReaderProcess.run(["--outline", paths[2], paths[0]])

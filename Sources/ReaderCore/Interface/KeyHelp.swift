@@ -100,7 +100,7 @@ public enum KeyHelp {
     case .colonCommand: return both(":n / :p 下一份／上一份文件（同 less）", ":n / :p 下一个／上一个文档（同 less）")
     case .nextDocument: return both("下一份文件", "下一个文档")
     case .previousDocument: return both("上一份文件", "上一个文档")
-    case .openShelf: return both("書架：讀過的文件", "书架：读过的文档")
+    case .openShelf: return both("書架，或本文件所在的資料夾", "书架，或本文档所在的文件夹")
     case .chooseDocument: return both("開啟", "打开")
     case .forgetDocument: return both("忘記", "忘记")
     case .toggleCodeWrap: return both("過長的程式碼行：換行（↪）／截斷（less -S）", "过长的代码行：换行（↪）／截断（less -S）")

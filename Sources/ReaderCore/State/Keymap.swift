@@ -44,7 +44,7 @@ public enum Keymap {
     KeyBinding([.character("y")], .copyLink, "copy the selected link's address to the clipboard (OSC 52)"),
     KeyBinding([.character("r")], .reload, "reload the file from disk (重新載入)"),
     KeyBinding([.character(":")], .colonCommand, ":n / :p next / previous document (as in less)"),
-    KeyBinding([.character("B")], .openShelf, "the shelf: documents read before (書架)"),
+    KeyBinding([.character("B")], .openShelf, "the shelf (書架), or the folder this document came from"),
     KeyBinding([.character("?")], .showHelp, "this help (說明)"),
     KeyBinding([.control("z")], .suspend, "suspend to the shell (fg comes back)"),
     KeyBinding([.control("c")], .interrupt, "interrupt: quit at once"),
