@@ -116,6 +116,45 @@ final class LinkNavigationTests: XCTestCase {
     XCTAssertFalse(status.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, status)
   }
 
+  /// Where `text` starts on screen: its first cell's row and column.
+  private func cell(of text: String, in state: ReaderState) -> (row: Int, column: Int)? {
+    let frame = FrameRenderer.render(state)
+    let wanted = text.map(String.init)
+    for (row, cells) in frame.rows.enumerated() {
+      let drawn = cells.enumerated().filter { $0.element.width > 0 }
+      for start in drawn.indices where start + wanted.count <= drawn.count {
+        if zip(drawn[start...], wanted).allSatisfy({ $0.0.element.text == $0.1 }) {
+          return (row, drawn[start].offset)
+        }
+      }
+    }
+    return nil
+  }
+
+  func testAPressOnALinkSelectsItAndAPressOnTheSelectedLinkFollowsIt() throws {
+    let document = try MarkdownFixtures.document("footnotes-and-html.md")
+    var state = press(
+      .tab, .character("o"), on: ReaderState(document: document, size: TerminalSize(width: 80, height: 24)))
+    let mark = try XCTUnwrap(cell(of: "表示[1]", in: state))
+    // 表 and 示 take two columns each: the reference starts four columns on.
+    let reference = (row: mark.row, column: mark.column + 4)
+    state = Reducer.reduce(
+      state, .mouse(MouseEvent(.press, column: reference.column - 1, row: reference.row)))
+    XCTAssertNil(state.selectedLink, "the right half of 示 is not the link")
+    state = Reducer.reduce(
+      state, .mouse(MouseEvent(.press, column: reference.column + 2, row: reference.row)))
+    XCTAssertEqual(selectedText(state), "[1]")
+    XCTAssertTrue(statusLine(state).hasPrefix(" footnote [1]: 這裡的 n 指"), statusLine(state))
+    XCTAssertEqual(state.history.count, 0)
+    state = Reducer.reduce(state, .mouse(MouseEvent(.press, column: reference.column, row: reference.row)))
+    XCTAssertEqual(state.history.count, 1, "the second press followed the link, as Enter")
+    XCTAssertTrue(FrameRenderer.render(state).description.contains("[1] 這裡的 n 指輸入的長度"))
+    state = press(.backspace, on: state)
+    XCTAssertEqual(selectedText(state), "[1]")
+    state = Reducer.reduce(state, .mouse(MouseEvent(.press, column: mark.column, row: mark.row)))
+    XCTAssertNil(state.selectedLink, "a press on the text around a link lets it go")
+  }
+
   func testAFootnoteOfAMegabyteShowsItsStartCutAtTheEdge() {
     let note = String(repeating: "甲乙　丙丁 ", count: 100_000)
     let document = MarkdownParser().parse("正文[^long]。\n\n[^long]: \(note)\n", title: "long.md")

@@ -117,6 +117,41 @@ enum LinkNavigation {
     links(in: state.bodyLayout, from: state.anchor, count: max(1, state.geometry.body.height))
   }
 
+  /// The link drawn at `column` of screen row `row` in the body, if one is (a link that starts
+  /// on screen, as `l` steps through them).
+  static func link(atColumn column: Int, row: Int, in state: ReaderState) -> LinkSelection? {
+    let body = state.geometry.body
+    guard (body.y..<body.y + body.height).contains(row), (body.x..<body.x + body.width).contains(column)
+    else {
+      return nil
+    }
+    guard let line = state.bodyLayout.lines(from: state.anchor, count: row - body.y + 1).last,
+      let offset = cluster(atColumn: column - body.x, of: line, width: body.width)
+    else { return nil }
+    return visibleLinks(state).lazy.map(\.link).first { link in
+      link.range.leaf == line.key.leaf && offset >= link.range.offset
+        && offset < link.range.offset + link.range.length
+    }
+  }
+
+  /// The leaf cluster that line `line` draws at `column` (as `FrameRenderer` highlights one).
+  private static func cluster(atColumn column: Int, of line: LayoutLine, width: Int) -> Int? {
+    var drawn = Frame(size: TerminalSize(width: width, height: 1))
+    drawn.write(line.spans, row: 0, column: 0, limit: width)
+    let limit = min(width, line.width)
+    for segment in line.textSegments {
+      var offset = segment.offset
+      var start = segment.column
+      while start < limit && offset < segment.offset + segment.length {
+        let cells = max(1, drawn.rows[0][start].width)
+        if column >= start && column < start + cells { return offset }
+        offset += 1
+        start += cells
+      }
+    }
+    return nil
+  }
+
   /// `l` (forward) and `L`: selects the next or previous link, scrolling to it when it is off screen.
   static func step(_ state: inout ReaderState, forward: Bool) {
     let layout = state.bodyLayout

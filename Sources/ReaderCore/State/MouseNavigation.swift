@@ -1,5 +1,6 @@
 /// What the mouse does: the wheel scrolls the pane under the pointer, a press focuses a pane and
-/// chooses the outline entry under it.
+/// chooses the outline entry under it; in the body a press on a link selects it (the status line
+/// says where it leads, a note's text), and a press on the selected link follows it, as Enter.
 enum MouseNavigation {
   static let wheelLines = 3
 
@@ -29,6 +30,12 @@ enum MouseNavigation {
         if row < state.outlineRowCount { Reducer.select(&state, entry: state.outlineEntry(atRow: row)) }
       } else if inBody {
         state.focus = .body
+        let link = LinkNavigation.link(atColumn: event.column, row: event.row, in: state)
+        if let link, link == state.selectedLink {
+          LinkNavigation.follow(&state)
+        } else {
+          state.selectedLink = link
+        }
       }
     }
   }
