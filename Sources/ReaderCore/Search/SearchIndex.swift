@@ -43,12 +43,10 @@ public final class SearchIndex: Sendable {
   /// The size of the normalised copy in bytes, for benchmarks.
   public var normalizedByteCount: Int { segments.reduce(0) { $0 + $1.normalizedByteCount } }
 
-  /// This index and the top-level blocks that follow it, `displayed` as the body shows them; what
-  /// is indexed already is shared, not built again.
-  public func appending(displayed blocks: some Collection<Block>) throws(ConversionError) -> SearchIndex {
-    guard !blocks.isEmpty else { return self }
-    let segment = try SearchIndexSegment(displayed: blocks, firstTopIndex: blockCount, normalizer: normalizer)
-    return SearchIndex(normalizer: normalizer, segments: segments + [segment])
+  /// This index and the segments of the top-level blocks that follow it, in order
+  /// (`SearchIndexBuilder`); what is indexed already is shared, not built again.
+  func appending(segments more: [SearchIndexSegment]) -> SearchIndex {
+    more.isEmpty ? self : SearchIndex(normalizer: normalizer, segments: segments + more)
   }
 
   /// The index of at most the first `count` blocks: the segments that end by then (the blocks

@@ -61,8 +61,10 @@ public final class SearchIndexCache: @unchecked Sendable {
     // Every view is normalised again, the Simplified one too: it shows Simplified sentences as
     // written, which tw2s may still change (什么 → 什幺) exactly as it changes the query.
     let conversions = conversions
-    let index = try start.appending(
-      displayed: (start.blockCount..<count).lazy.map { conversions.block($0, setting) })
+    let index = start.appending(
+      segments: try SearchIndexBuilder.segments(of: start.blockCount..<count, normalizer: normalizer) {
+        conversions.block($0, setting)
+      })
     shared.lock.withLock {
       if index.blockCount > shared.longest[setting]?.blockCount ?? -1 { shared.longest[setting] = index }
     }
