@@ -3,7 +3,8 @@ import Glibc
 import ReaderCore
 
 /// The shelf on the terminal: the documents read before (from the position store), or the
-/// readable documents of a folder, until the reader chooses one or quits.
+/// readable documents of a folder with the folders in it and its parent, until the reader
+/// chooses a document or a folder, or quits.
 struct ShelfSession {
   /// File names the folder listing offers (EPUB, Markdown, plain text).
   static let readableExtensions: Set<String> = ["epub", "md", "markdown", "txt", "text"]
@@ -27,10 +28,19 @@ struct ShelfSession {
       !name.hasPrefix(".") && Self.readableExtensions.contains(PathText.fileExtension(of: name).lowercased())
         && Self.isRegularFile(base + name)
     }
-    return FileNameOrder.sorted(readable).map { name in
+    let documents = FileNameOrder.sorted(readable).map { name in
       let path = Self.resolved(base + name)
       return entry(path: path, remembered: store?.remembered(path: path), isMissing: false)
     }
+    // A library kept as one folder per author or series is gone through as a file manager does.
+    let folders = FileNameOrder.sorted(names.filter { !$0.hasPrefix(".") && Self.isFolder(base + $0) })
+    let here = Self.resolved(folder)
+    let parent =
+      here == "/"
+      ? [] : [ShelfEntry(title: ShelfState.parentTitle, path: PathText.folder(of: here), isFolder: true)]
+    return parent
+      + folders.map { ShelfEntry(title: $0 + "/", path: Self.resolved(base + $0), isFolder: true) }
+      + documents
   }
 
   /// For a folder, its readable documents in name order (a novel's chapter files in reading
@@ -38,7 +48,7 @@ struct ShelfSession {
   /// is the order of reading.
   func documentSequence() -> [String]? {
     guard folder != nil else { return nil }
-    return entries().map(\.path)
+    return entries().filter { !$0.isFolder }.map(\.path)
   }
 
   /// The heading over the list.
@@ -46,8 +56,8 @@ struct ShelfSession {
     (folder.map { InterfaceText.folderHeading(Self.resolved($0)) } ?? .shelfHeading).text(in: language)
   }
 
-  /// Runs until Enter chooses a document (its path) or the reader quits (nil).
-  func run(on terminal: Terminal, note: Message?) -> String? {
+  /// Runs until Enter chooses a document or a folder, or the reader quits (nil).
+  func run(on terminal: Terminal, note: Message?) -> ShelfEntry? {
     var state = ShelfState(
       heading: heading, entries: entries(), size: terminal.size, forgettingRemoves: folder == nil,
       language: language)
@@ -65,7 +75,7 @@ struct ShelfSession {
       case .key(let key):
         state = state.pressing(key)
         if let forgotten = state.forgotten { store?.forget(path: forgotten.path) }
-        if let chosen = state.chosen { return chosen.path }
+        if let chosen = state.chosen { return chosen }
         if !state.isRunning { return nil }
       case .resize:
         state = state.resized(to: terminal.size)
@@ -83,7 +93,7 @@ struct ShelfSession {
     let state = ShelfState(
       heading: heading, entries: entries(), size: TerminalSize(width: 80, height: 3), forgettingRemoves: false
     )
-    return state.entries.map { entry in
+    return state.entries.filter { !$0.isFolder }.map { entry in
       let progress = entry.isMissing ? "missing" : entry.progress.map { "\($0)%" } ?? "-"
       return [
         entry.title, progress, entry.lastReadLabel.isEmpty ? "-" : entry.lastReadLabel,
@@ -111,6 +121,11 @@ struct ShelfSession {
     var text = [CChar](repeating: 0, count: 32)
     let count = strftime(&text, text.count, "%Y-%m-%d %H:%M", &parts)
     return String(decoding: text[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  private static func isFolder(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
   }
 
   private static func isRegularFile(_ path: String) -> Bool {

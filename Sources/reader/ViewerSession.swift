@@ -82,8 +82,13 @@ struct ViewerSession {
     var folderListing: ShelfSession?
     while true {
       if let current = shelf {
-        guard let chosen = current.run(on: terminal, note: note) else { return }
+        guard let entry = current.run(on: terminal, note: note) else { return }
         note = nil
+        let chosen = entry.path
+        if entry.isFolder {
+          shelf = ShelfSession(store: store, folder: chosen, language: language)
+          continue
+        }
         do {
           opened = try open(.file(chosen))
           // Chosen from a folder, the document is one of its documents: `:n` opens the next file.

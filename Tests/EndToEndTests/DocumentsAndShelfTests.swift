@@ -166,11 +166,14 @@ final class DocumentsAndShelfTests: XCTestCase {
   /// A novel split into chapter files: the one chosen from the folder leads on to the next
   /// file, and `B` goes back to the folder, not to the shelf.
   func testADocumentChosenFromAFolderLeadsToItsNeighboursAndBGoesBackToTheFolder() throws {
+    // A folder of its own: the test's folder also holds the reading positions' folder.
+    let novel = directory.appendingPathComponent("novel")
+    try FileManager.default.createDirectory(at: novel, withIntermediateDirectories: true)
     for name in ["第10章.txt", "第2章.txt", "第1章.txt"] {
       try Data("\(name.prefix(while: { $0 != "." }))的內容。\n".utf8).write(
-        to: directory.appendingPathComponent(name))
+        to: novel.appendingPathComponent(name))
     }
-    let folder = try session([directory.path])
+    let folder = try session([novel.path])
     try folder.waitFor { $0.joined().contains("3 documents") }
     try folder.send("Enter")
     var screen = try folder.waitFor { $0.joined().contains("第1章的內容。") }
@@ -185,7 +188,40 @@ final class DocumentsAndShelfTests: XCTestCase {
     screen = try folder.waitFor { $0.joined().contains("3 documents") }
     XCTAssertTrue(screen[0].contains("folder "), screen.joined(separator: "\n"))
     XCTAssertTrue(
-      screen[2].contains("第10章.txt"), "the one read last first: \(screen.joined(separator: "\n"))")
+      screen[3].contains("第10章.txt"), "under ../, the one read last: \(screen.joined(separator: "\n"))")
+    try quit(folder)
+  }
+
+  /// A library of one folder per work: Enter goes into a folder, `../` back up, and `B` from a
+  /// document returns to the folder it was chosen from.
+  func testAFolderListsItsFoldersToGoIntoAndItsParentToGoBackTo() throws {
+    let library = directory.appendingPathComponent("書庫")
+    let volume = library.appendingPathComponent("卷一")
+    try FileManager.default.createDirectory(at: volume, withIntermediateDirectories: true)
+    try Data("序言的內容。\n".utf8).write(to: library.appendingPathComponent("序.md"))
+    try Data("第1章的內容。\n".utf8).write(to: volume.appendingPathComponent("第1章.txt"))
+    try FileManager.default.createDirectory(
+      at: library.appendingPathComponent(".hidden"), withIntermediateDirectories: true)
+    let listed = try ReaderProcess.run([library.path], environment: ["XDG_STATE_HOME": state])
+    XCTAssertEqual(
+      listed.text.split(separator: "\n").count, 1, "a pipe gets the documents only: \(listed.text)")
+    let folder = try session([library.path])
+    var screen = try folder.waitFor { $0.joined().contains("1 document") }
+    XCTAssertTrue(screen[2].hasPrefix(" ../"), screen.joined(separator: "\n"))
+    XCTAssertTrue(screen[3].hasPrefix(" 卷一/"), screen.joined(separator: "\n"))
+    XCTAssertTrue(screen[4].hasPrefix(" 序.md"), screen.joined(separator: "\n"))
+    XCTAssertFalse(screen.joined().contains(".hidden"))
+    // The first folder is chosen, not the way up.
+    try folder.send("Enter")
+    screen = try folder.waitFor { $0.joined().contains("第1章.txt") }
+    XCTAssertTrue(screen[0].contains("卷一"), screen.joined(separator: "\n"))
+    try folder.send("Enter")
+    screen = try folder.waitFor { $0.joined().contains("第1章的內容。") }
+    try folder.send("B")
+    screen = try folder.waitFor { $0.joined().contains("1 document") && $0[0].contains("卷一") }
+    try folder.send("Up", "Enter")
+    screen = try folder.waitFor { $0.joined().contains("序.md") }
+    XCTAssertTrue(screen[0].contains("書庫"), screen.joined(separator: "\n"))
     try quit(folder)
   }
 

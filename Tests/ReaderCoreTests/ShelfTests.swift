@@ -27,6 +27,30 @@ final class ShelfTests: XCTestCase {
     return (0..<frame.height).map { frame.text(ofRow: $0) }
   }
 
+  func testAFoldersListHasItsFoldersFirstTheWayUpAtTheTopAndChoosesWhatItHolds() {
+    let folders = [
+      ShelfEntry(title: ShelfState.parentTitle, path: "/books", isFolder: true),
+      ShelfEntry(title: "金庸/", path: "/books/all/金庸", isFolder: true),
+    ]
+    var state = ShelfState(
+      heading: "folder /books/all", entries: folders + entries, size: TerminalSize(width: 80, height: 10),
+      forgettingRemoves: false)
+    let screen = rows(state)
+    XCTAssertEqual(screen[0].trimmingCharacters(in: .whitespaces), "folder /books/all · 4 documents")
+    XCTAssertTrue(screen[2].hasPrefix(" ../ "), screen[2])
+    XCTAssertTrue(screen[3].hasPrefix(" 金庸/ "), screen[3])
+    XCTAssertFalse(screen[3].contains("—"), "a folder has no progress: \(screen[3])")
+    XCTAssertTrue(screen[4].hasPrefix(" 西游记 — 吴承恩"), "then the documents, the last read first")
+    XCTAssertEqual(state.selection, 1, "the first folder in it is chosen, not the way up")
+    state = state.pressing(.character("d"))
+    XCTAssertNil(state.forgotten, "a folder has no place to forget")
+    state = state.pressing(.enter)
+    XCTAssertEqual(state.chosen?.path, "/books/all/金庸")
+    XCTAssertEqual(state.chosen?.isFolder, true)
+    state = state.pressing(.up).pressing(.enter)
+    XCTAssertEqual(state.chosen?.path, "/books")
+  }
+
   func testMostRecentFirstThenTheUnreadWithProgressDateAndMissingFiles() {
     let screen = rows(shelf())
     XCTAssertEqual(screen[0].trimmingCharacters(in: .whitespaces), "書架 shelf · 4 documents")

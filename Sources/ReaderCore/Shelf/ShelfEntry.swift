@@ -1,4 +1,5 @@
-/// One document on the shelf: what the reader remembers of it, or a file in a listed folder.
+/// One document on the shelf: what the reader remembers of it, or a file in a listed folder; or,
+/// in a folder's list, a folder to go into (its parent among them, `../`).
 public struct ShelfEntry: Hashable, Sendable {
   public var title: String
   public var path: String
@@ -10,10 +11,12 @@ public struct ShelfEntry: Hashable, Sendable {
   public var lastReadLabel: String
   /// Whether the file is no longer there.
   public var isMissing: Bool
+  /// Whether this is a folder, which Enter lists in place of this one.
+  public var isFolder: Bool
 
   public init(
     title: String, path: String, progress: Int? = nil, lastRead: Double? = nil, lastReadLabel: String = "",
-    isMissing: Bool = false
+    isMissing: Bool = false, isFolder: Bool = false
   ) {
     self.title = VisibleText.singleLine(title)
     self.path = path
@@ -21,5 +24,6 @@ public struct ShelfEntry: Hashable, Sendable {
     self.lastRead = lastRead
     self.lastReadLabel = VisibleText.singleLine(lastReadLabel)
     self.isMissing = isMissing
+    self.isFolder = isFolder
   }
 }

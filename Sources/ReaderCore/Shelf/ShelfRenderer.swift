@@ -16,7 +16,7 @@ public enum ShelfRenderer {
         row: 0, column: 0, limit: width)
       return frame
     }
-    let count = InterfaceText.documentCount(state.entries.count).text(in: state.language)
+    let count = InterfaceText.documentCount(state.documentCount).text(in: state.language)
     frame.write(
       [StyledText(TextFitting.truncate(" " + state.heading + " · " + count, to: width), style: .bold)],
       row: 0,
@@ -36,7 +36,8 @@ public enum ShelfRenderer {
       let y = row + 2
       let progress =
         entry.isMissing
-        ? InterfaceText.missing.text(in: state.language) : entry.progress.map { "\($0)%" } ?? "—"
+        ? InterfaceText.missing.text(in: state.language)
+        : entry.isFolder ? "" : entry.progress.map { "\($0)%" } ?? "—"
       var column = 1
       func cell(_ text: String, _ cellWidth: Int, style: TextStyle = [], right: Bool = false) {
         let fitted = TextFitting.truncate(text, to: cellWidth)

@@ -23,8 +23,9 @@ public struct ShelfState: Sendable {
   /// The language of the heading's count, the status line and the notes.
   public let language: InterfaceLanguage
 
-  /// Entries read before come first, most recent first; the others follow in the order given
-  /// (a folder's by file name, its numbers by value: `FileNameOrder`).
+  /// Folders come first, in the order given; then entries read before, most recent first; the
+  /// others follow in the order given (a folder's by file name, its numbers by value:
+  /// `FileNameOrder`).
   public init(
     heading: String, entries: [ShelfEntry], size: TerminalSize, forgettingRemoves: Bool,
     language: InterfaceLanguage = .english
@@ -32,6 +33,8 @@ public struct ShelfState: Sendable {
     self.language = language
     self.heading = VisibleText.singleLine(heading)
     self.entries = entries.enumerated().sorted { left, right in
+      if left.element.isFolder != right.element.isFolder { return left.element.isFolder }
+      if left.element.isFolder { return left.offset < right.offset }
       switch (left.element.lastRead, right.element.lastRead) {
       case (let a?, let b?): return a != b ? a > b : left.offset < right.offset
       case (.some, nil): return true
@@ -39,7 +42,9 @@ public struct ShelfState: Sendable {
       case (nil, nil): return left.offset < right.offset
       }
     }.map(\.element)
-    selection = 0
+    // The first document or folder in it, not the way up: Enter at once reads what the folder holds.
+    let leadingParent = self.entries.first.map { $0.isFolder && $0.title == Self.parentTitle } ?? false
+    selection = leadingParent && self.entries.count > 1 ? 1 : 0
     top = 0
     self.size = size
     self.forgettingRemoves = forgettingRemoves
@@ -48,6 +53,12 @@ public struct ShelfState: Sendable {
     forgotten = nil
     statusMessage = nil
   }
+
+  /// The title of a folder list's entry for its parent.
+  public static let parentTitle = "../"
+
+  /// How many documents are listed (the folders are not counted).
+  public var documentCount: Int { entries.lazy.filter { !$0.isFolder }.count }
 
   /// The rows the list has on screen: all but the heading and the status line.
   public var listHeight: Int { max(1, size.height - 3) }
@@ -76,7 +87,8 @@ public struct ShelfState: Sendable {
         next.chosen = entries[selection]
       }
     case .forgetDocument:
-      guard entries.indices.contains(selection) else { return next }
+      // A folder has no place to forget.
+      guard entries.indices.contains(selection), !entries[selection].isFolder else { return next }
       next.forgotten = entries[selection]
       if forgettingRemoves {
         next.entries.remove(at: selection)
