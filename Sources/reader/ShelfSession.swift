@@ -62,6 +62,8 @@ struct ShelfSession {
       heading: heading, entries: entries(), size: terminal.size, forgettingRemoves: folder == nil,
       language: language)
     state.statusMessage = note
+    let titles = BookTitleReader(paths: untitledBooks(in: state.entries))
+    defer { titles.stop() }
     var shown = Frame(size: TerminalSize(width: 0, height: 0))
     while true {
       let frame = ShelfRenderer.render(state)
@@ -82,17 +84,31 @@ struct ShelfSession {
       case .resumed, .ambiguousWidth:
         state = state.resized(to: terminal.size)
         shown = Frame(size: TerminalSize(width: 0, height: 0))
-      case .mouse, .tick:
+      case .tick:
+        let found = titles.take()
+        if !found.isEmpty { state = state.retitled(found) }
+      case .mouse:
         break
       }
     }
   }
 
+  /// The books of a folder's list that are shown by their file name: never read, so the
+  /// positions' store has no title for them.
+  private func untitledBooks(in entries: [ShelfEntry]) -> [String] {
+    guard folder != nil else { return [] }
+    return entries.filter { entry in
+      !entry.isFolder && entry.lastRead == nil && store?.remembered(path: entry.path)?.title == nil
+        && PathText.fileExtension(of: entry.path).lowercased() == "epub"
+    }.map(\.path)
+  }
+
   /// The shelf as plain text, one document a line, for a pipe (`reader --shelf | cat`).
   func text() -> String {
-    let state = ShelfState(
+    var state = ShelfState(
       heading: heading, entries: entries(), size: TerminalSize(width: 80, height: 3), forgettingRemoves: false
     )
+    state = state.retitled(BookTitleReader.titles(ofBooksAt: untitledBooks(in: state.entries)))
     return state.entries.filter { !$0.isFolder }.map { entry in
       let progress = entry.isMissing ? "missing" : entry.progress.map { "\($0)%" } ?? "-"
       return [

@@ -137,15 +137,19 @@ final class DocumentsAndShelfTests: XCTestCase {
   func testAFolderListsItsReadableDocuments() throws {
     let paths = try writeDocuments()
     try Data([0x7F, 0x45, 0x4C, 0x46]).write(to: directory.appendingPathComponent("program.bin"))
+    try Data("PK\u{3}\u{4}not a zip at all".utf8).write(to: directory.appendingPathComponent("broken.epub"))
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("sub.md"), withIntermediateDirectories: true)
     let listed = try ReaderProcess.run([directory.path], environment: ["XDG_STATE_HOME": state])
+    // A book never opened is named by its package, not its file name; one that is no zip keeps its name.
     XCTAssertEqual(
       listed.text.split(separator: "\n").map { $0.split(separator: "\t").first ?? "" },
-      ["news.md", "note.txt", "sanguo.epub"])
+      ["broken.epub", "news.md", "note.txt", "三國演義（節選） — 羅貫中"])
+    XCTAssertTrue(listed.text.hasSuffix("/sanguo.epub\n"), listed.text)
     let folder = try session([directory.path])
-    var screen = try folder.waitFor { $0.joined().contains("3 documents") }
-    XCTAssertTrue(screen[0].contains("folder "), screen.joined(separator: "\n"))
+    var screen = try folder.waitFor { $0.joined().contains("三國演義（節選） — 羅貫中") }
+    XCTAssertTrue(
+      screen[0].contains("folder ") && screen[0].contains("4 documents"), screen.joined(separator: "\n"))
     try folder.send("G", "Enter")
     screen = try folder.waitFor { $0.joined().contains("羅貫中") }
     XCTAssertTrue(screen.last?.contains("三國演義") ?? false)

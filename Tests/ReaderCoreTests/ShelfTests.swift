@@ -51,6 +51,13 @@ final class ShelfTests: XCTestCase {
     XCTAssertEqual(state.chosen?.path, "/books")
   }
 
+  func testATitleReadLaterTakesTheFileNamesPlaceAndCannotBreakItsRow() {
+    let state = shelf().retitled(["/books/unread.epub": "紅樓夢\u{1B}[2J — 曹雪芹\n", "/elsewhere.epub": "x"])
+    XCTAssertEqual(state.entries.map(\.title).last, "紅樓夢␛[2J — 曹雪芹␊")
+    XCTAssertEqual(state.entries.map(\.path), shelf().entries.map(\.path), "the order stays")
+    for row in rows(state) { XCTAssertEqual(DisplayWidth.of(row), 80, row) }
+  }
+
   func testMostRecentFirstThenTheUnreadWithProgressDateAndMissingFiles() {
     let screen = rows(shelf())
     XCTAssertEqual(screen[0].trimmingCharacters(in: .whitespaces), "書架 shelf · 4 documents")

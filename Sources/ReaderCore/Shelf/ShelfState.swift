@@ -104,6 +104,18 @@ public struct ShelfState: Sendable {
     return next
   }
 
+  /// The same list with the titles `titles` gives, by path, in place of what its entries showed
+  /// (a book's title read after the list first showed its file name).
+  public func retitled(_ titles: [String: String]) -> ShelfState {
+    var next = self
+    for index in next.entries.indices {
+      if let title = titles[next.entries[index].path] {
+        next.entries[index].title = VisibleText.singleLine(title)
+      }
+    }
+    return next
+  }
+
   /// The same shelf at another terminal size.
   public func resized(to size: TerminalSize) -> ShelfState {
     var next = self
