@@ -63,7 +63,7 @@ public final class SearchIndexCache: @unchecked Sendable {
     let conversions = conversions
     let index = start.appending(
       segments: try SearchIndexBuilder.segments(of: start.blockCount..<count, normalizer: normalizer) {
-        conversions.block($0, setting)
+        conversions.convertedBlock($0, setting)
       })
     shared.lock.withLock {
       if index.blockCount > shared.longest[setting]?.blockCount ?? -1 { shared.longest[setting] = index }
