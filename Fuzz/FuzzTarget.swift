@@ -93,14 +93,18 @@ enum FuzzTarget {
   /// Every key the keymap knows, for the key script.
   static let keys: [Key] = Keymap.bindings.flatMap(\.keys).filter { $0 != .control("z") }
 
-  /// The input's last bytes, read as keys and resizes, drive the reducer: the fuzzer finds
-  /// key sequences as well as documents.
+  /// The input's last bytes, read as keys, resizes and mouse presses (a press on a link selects
+  /// it, a second one follows it), drive the reducer: the fuzzer finds key sequences as well as
+  /// documents.
   static func runKeyScript(_ bytes: [UInt8], on document: Document) {
     var state = ReaderState(document: document, size: TerminalSize(width: 50, height: 9))
     for byte in bytes.suffix(24) {
       if byte >= 0xF0 {
         state = Reducer.reduce(
           state, .resize(TerminalSize(width: Int(byte & 0x0F) * 9 + 1, height: Int(byte & 0x07) + 1)))
+      } else if byte >= 0xE0 {
+        let press = MouseEvent(.press, column: Int(byte & 0x0F) * 4, row: Int(byte & 0x07))
+        state = Reducer.reduce(state, .mouse(press))
       } else {
         state = Reducer.reduce(state, .key(keys[Int(byte) % keys.count]))
       }
