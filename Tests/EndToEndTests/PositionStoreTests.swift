@@ -36,7 +36,7 @@ final class PositionStoreTests: XCTestCase {
       let path = directory + "/" + name
       var bytes = [UInt8]()
       while bytes.count < size { bytes += line }
-      FileManager.default.createFile(atPath: path, contents: Data(bytes))
+      XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)), path)
       let source = DocumentSource(argument: path, standardInputIsRedirected: false)
       let file = OpenFile(descriptor: open(path, O_RDONLY), path: path)
       XCTAssertEqual(try source.key(of: file), source.key(for: bytes), name)

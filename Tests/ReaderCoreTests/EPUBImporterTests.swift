@@ -293,7 +293,8 @@ final class EPUBImporterTests: XCTestCase {
 
   func testExternalEntitiesAreNeverLoaded() throws {
     let secret = NSTemporaryDirectory() + "reader-secret-\(UUID().uuidString).txt"
-    FileManager.default.createFile(atPath: secret, contents: Data("SECRET-TOKEN-4711".utf8))
+    // Were the file not there, the test would pass without showing anything.
+    XCTAssertTrue(FileManager.default.createFile(atPath: secret, contents: Data("SECRET-TOKEN-4711".utf8)))
     defer { try? FileManager.default.removeItem(atPath: secret) }
     let document = try Self.document(SampleBooks.externalEntity(path: secret))
     let text = DocumentPrinter.text(of: document, width: 0)

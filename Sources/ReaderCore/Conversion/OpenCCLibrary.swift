@@ -72,7 +72,7 @@ public final class OpenCCLibrary: @unchecked Sendable {
   private static func currentDirectory() -> String {
     var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
     guard getcwd(&buffer, buffer.count) != nil else { return "" }
-    return String(cString: buffer)
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// The converter for configuration `name` ("s2tw" or "s2tw.json"), opened on the first call.
