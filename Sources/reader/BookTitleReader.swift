@@ -16,7 +16,8 @@ final class BookTitleReader: @unchecked Sendable {
   /// Starts reading the titles of the books at `paths`, in order.
   init(paths: [String]) {
     guard !paths.isEmpty else { return }
-    Self.settleTimeZone()
+    // Before the thread starts: it opens archives, which set TZ the first time.
+    ZipArchive.settleTimeZone()
     BackgroundThread.start { [self] in
       for path in paths {
         if lock.withLock({ stopped }) { return }
@@ -42,18 +43,9 @@ final class BookTitleReader: @unchecked Sendable {
   /// The titles of the books at `paths` read now, one after the other (a pipe waits for the
   /// whole list anyway), by path.
   static func titles(ofBooksAt paths: [String]) -> [String: String] {
-    guard !paths.isEmpty else { return [:] }
-    settleTimeZone()
     var titles: [String: String] = [:]
     for path in paths { titles[path] = title(ofBookAt: path) }
     return titles
-  }
-
-  /// libzip's opening sets TZ for a moment when it is not set (`ZipArchive`): it is set here
-  /// once, to the zone glibc reads without it, on the thread that draws and before the titles'
-  /// thread starts, so that no thread changes the environment while another reads it.
-  private static func settleTimeZone() {
-    if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 0) }
   }
 
   /// `title — author` from the book's package; nil when it has no title or cannot be read.
@@ -66,6 +58,6 @@ final class BookTitleReader: @unchecked Sendable {
       let book = try? EPUBImporter(archive: archive),
       let title = book.title
     else { return nil }
-    return title + (book.author.map { " — " + $0 } ?? "")
+    return Document.byline(title: title, author: book.author)
   }
 }

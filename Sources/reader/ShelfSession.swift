@@ -24,13 +24,8 @@ struct ShelfSession {
     }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     let base = folder.hasSuffix("/") ? folder : folder + "/"
-    let readable = names.filter { name in
-      !name.hasPrefix(".") && Self.readableExtensions.contains(PathText.fileExtension(of: name).lowercased())
-        && Self.isRegularFile(base + name)
-    }
-    let documents = FileNameOrder.sorted(readable).map { name in
-      let path = Self.resolved(base + name)
-      return entry(path: path, remembered: store?.remembered(path: path), isMissing: false)
+    let documents = Self.documentPaths(among: names, in: base).map { path in
+      entry(path: path, remembered: store?.remembered(path: path), isMissing: false)
     }
     // A library kept as one folder per author or series is gone through as a file manager does.
     let folders = FileNameOrder.sorted(names.filter { !$0.hasPrefix(".") && Self.isFolder(base + $0) })
@@ -47,8 +42,19 @@ struct ShelfSession {
   /// order), as `:n` and `:p` go through them once one is chosen; nil for the shelf, whose order
   /// is the order of reading.
   func documentSequence() -> [String]? {
-    guard folder != nil else { return nil }
-    return entries().filter { !$0.isFolder }.map(\.path)
+    guard let folder else { return nil }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    return Self.documentPaths(among: names, in: folder.hasSuffix("/") ? folder : folder + "/")
+  }
+
+  /// The readable documents among a folder's `names` (`base` ends with `/`), as resolved paths
+  /// in name order.
+  private static func documentPaths(among names: [String], in base: String) -> [String] {
+    let readable = names.filter { name in
+      !name.hasPrefix(".") && readableExtensions.contains(PathText.fileExtension(of: name).lowercased())
+        && isRegularFile(base + name)
+    }
+    return FileNameOrder.sorted(readable).map { resolved(base + $0) }
   }
 
   /// The heading over the list.
@@ -93,13 +99,13 @@ struct ShelfSession {
     }
   }
 
-  /// The books of a folder's list that are shown by their file name: never read, so the
-  /// positions' store has no title for them.
+  /// The books of a folder's list that are shown by their file name: the positions' store has
+  /// no title for them (`entry(path:remembered:isMissing:)` names them so).
   private func untitledBooks(in entries: [ShelfEntry]) -> [String] {
     guard folder != nil else { return [] }
     return entries.filter { entry in
-      !entry.isFolder && entry.lastRead == nil && store?.remembered(path: entry.path)?.title == nil
-        && PathText.fileExtension(of: entry.path).lowercased() == "epub"
+      !entry.isFolder && PathText.fileExtension(of: entry.path).lowercased() == "epub"
+        && entry.title == VisibleText.singleLine(Self.fileName(of: entry.path))
     }.map(\.path)
   }
 
@@ -120,13 +126,17 @@ struct ShelfSession {
   }
 
   private func entry(path: String, remembered: PositionStore.Remembered?, isMissing: Bool) -> ShelfEntry {
-    let name = String(path.split(separator: "/").last ?? Substring(path))
+    let name = Self.fileName(of: path)
     let label =
       remembered?.lastRead.map(Self.localMinute) ?? ""
     return ShelfEntry(
       title: remembered?.title ?? name, path: path, progress: remembered?.progress,
       lastRead: remembered?.lastRead,
       lastReadLabel: label, isMissing: isMissing)
+  }
+
+  private static func fileName(of path: String) -> String {
+    String(path.split(separator: "/").last ?? Substring(path))
   }
 
   /// `seconds` since 1970 as local time, "2026-12-03 07:58".

@@ -173,7 +173,7 @@ struct ViewerSession {
     if let store, state.location == location, let position = ReadingPosition(state: state),
       let key = latest.finalKey()
     {
-      let title = state.document.title + (state.document.author.map { " — " + $0 } ?? "")
+      let title = state.document.byline
       // A place not reached yet keeps the progress it was remembered with.
       let progress =
         state.pendingPlace == nil

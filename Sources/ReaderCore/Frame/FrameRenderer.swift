@@ -104,15 +104,30 @@ public enum FrameRenderer {
   ) {
     for segment in segments
     where segment.offset < range.offset + range.length && range.offset < segment.offset + segment.length {
-      var offset = segment.offset
-      var column = x + segment.column
       let end = min(segment.offset + segment.length, range.offset + range.length)
-      while column < limit && offset < end {
-        let width = max(1, frame.rows[row][column].width)
+      forEachCluster(of: segment, upTo: end, cells: frame.rows[row], x: x, limit: limit) {
+        offset, column, width in
         if offset >= range.offset { frame.fill(row: row, from: column, to: column + width, style: style) }
-        offset += 1
-        column += width
+        return true
       }
+    }
+  }
+
+  /// Calls `body` with each cluster of `segment` before cluster `end` that a row drawn as `cells`
+  /// (its text from column `x`) shows before column `limit`: the cluster's leaf offset, first
+  /// column and width, in order, while `body` answers true. The one walk both the highlights and
+  /// a mouse press on a link (`LinkNavigation.link(atColumn:row:in:)`) go by.
+  static func forEachCluster(
+    of segment: TextSegment, upTo end: Int, cells: [Cell], x: Int, limit: Int,
+    _ body: (_ offset: Int, _ column: Int, _ width: Int) -> Bool
+  ) {
+    var offset = segment.offset
+    var column = x + segment.column
+    while column < limit && offset < end {
+      let width = max(1, cells[column].width)
+      if !body(offset, column, width) { return }
+      offset += 1
+      column += width
     }
   }
 
@@ -179,16 +194,15 @@ public enum FrameRenderer {
     let sequence = state.sequence.map { " \($0.label) ·" } ?? ""
     let focus = InterfaceText.focus(state.focus).text(in: language)
     let full = "\(loading)\(encoding)\(chopped)\(sequence) \(script)  \(percent)%  \(focus) "
-    let title =
-      " " + VisibleText.sanitize(state.document.title) + (state.document.author.map { " — " + $0 } ?? "")
+    let title = " " + VisibleText.sanitize(state.document.byline)
     var left = title
     // Said while the remembered place is still loading, when nothing else is.
     let waitingForPlace = state.pendingPlace == nil ? nil : Message.returningToPlace.text(in: language)
     // What the left part must show whole: the pattern being typed and its count, or a note.
     var needed = 0
     var note: String?
-    // Said after a footnote's text where the line has room for it, before any message.
-    var linkHint: (hint: String, message: String)?
+    // After a selected link's text: what Enter does where the line has room for it, then any message.
+    var linkTail: (hint: String?, message: String)?
     if let prompt = state.searchPrompt {
       left = promptText(prompt, search: state.search, message: state.message, language: language)
       needed = DisplayWidth.of(left)
@@ -199,16 +213,11 @@ public enum FrameRenderer {
       left = " &" + VisibleText.sanitize(filter.query) + "▏" + listed
     } else if let link = state.selectedLink {
       // Where the selected link leads comes first: the title is on screen anyway.
-      let message = state.message.map { "  " + VisibleText.sanitize($0) } ?? ""
       let described = LinkNavigation.describe(link, in: state, language: language)
       left = " " + described.text
       // A note's text is what the reader asked to see: the right part gives way to it.
       needed = DisplayWidth.of(left)
-      if let hint = described.hint {
-        linkHint = (hint, message)
-      } else {
-        left += message
-      }
+      linkTail = (described.hint, state.message.map { "  " + VisibleText.sanitize($0) } ?? "")
     } else if let message = state.message ?? waitingForPlace {
       note = VisibleText.sanitize(message)
       needed = DisplayWidth.of(" " + (note ?? ""))
@@ -224,9 +233,9 @@ public enum FrameRenderer {
       ?? shortest
     let rightWidth = DisplayWidth.of(right)
     if let note { left = titleAndNote(title, note, columns: width - rightWidth) }
-    if let (hint, message) = linkHint {
-      let withHint = left + hint
-      left = (DisplayWidth.of(withHint) <= width - rightWidth ? withHint : left) + message
+    if let (hint, message) = linkTail {
+      if let hint, DisplayWidth.of(left + hint) <= width - rightWidth { left += hint }
+      left += message
     }
     let leftText = TextFitting.truncate(left, to: max(0, width - rightWidth))
     frame.write([StyledText(leftText)], row: row, column: 0, limit: width)

@@ -60,7 +60,8 @@ public final class ZipArchive: @unchecked Sendable {
       holder.release()
       throw ZipError.notAnArchive
     }
-    let opened = Self.withTimeZoneSet { reader_zip_open_from_source()(source, ZIP_RDONLY, &error) }
+    Self.settleTimeZone()
+    let opened = reader_zip_open_from_source()(source, ZIP_RDONLY, &error)
     guard let archive = opened else {
       reader_zip_source_free()(source)
       throw ZipError.notAnArchive
@@ -77,17 +78,17 @@ public final class ZipArchive: @unchecked Sendable {
     self.count = Int(count)
   }
 
-  /// `open` with the TZ variable set, when it is not, to the zone glibc reads without it.
+  /// Sets the TZ variable, when it is not set, to the zone glibc reads without it, and leaves it
+  /// so: the same zone for every local time the process shows.
   ///
   /// libzip 1.7 turns every entry's DOS time into a `time_t` with `mktime` while it opens the
   /// archive, and glibc's `mktime` looks at /etc/localtime again (a `stat`) on each call unless TZ
   /// is set: 2,650 of them took 5 to 15 ms before a long book's first page, 0.4 ms with TZ set.
-  /// The variable is unset again after, so the process's environment is left as it was.
-  private static func withTimeZoneSet<Result>(_ open: () -> Result) -> Result {
-    guard getenv("TZ") == nil else { return open() }
-    setenv("TZ", ":/etc/localtime", 0)
-    defer { unsetenv("TZ") }
-    return open()
+  /// It is set once and never unset, so that an archive opened on another thread (a reload, a
+  /// folder's book titles) never changes the environment while a thread reads it; a caller that
+  /// starts such a thread calls this first, on its own thread.
+  public static func settleTimeZone() {
+    if getenv("TZ") == nil { setenv("TZ", ":/etc/localtime", 0) }
   }
 
   deinit {

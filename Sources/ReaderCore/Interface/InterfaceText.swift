@@ -75,9 +75,10 @@ public enum InterfaceText: Hashable, Sendable {
     case .emptyDocument: return Localized(en: Document.emptyMessage, hant: "空白文件", hans: "空文档")
     case .footnoteLink(let label):
       let label = VisibleText.singleLine(label)
+      let enter = InterfaceText.enterGoesToNote.localized
       return Localized(
-        en: "footnote [\(label)] · Enter: go to the note", hant: "註腳 [\(label)] · Enter：前往註釋",
-        hans: "脚注 [\(label)] · Enter：前往注释")
+        en: "footnote [\(label)] · " + enter.english, hant: "註腳 [\(label)] · " + enter.traditional,
+        hans: "脚注 [\(label)] · " + enter.simplified)
     case .enterGoesToNote:
       return Localized(en: "Enter: go to the note", hant: "Enter：前往註釋", hans: "Enter：前往注释")
     case .footnotePreview(let label, let text):

@@ -45,6 +45,15 @@ public struct Document: Sendable {
     self.notice = notice
   }
 
+  /// The title with the author after it, `三國演義 — 羅貫中`, as the status line and the shelf name
+  /// a document.
+  public var byline: String { Self.byline(title: title, author: author) }
+
+  /// `title — author`, or the title alone.
+  public static func byline(title: String, author: String?) -> String {
+    title + (author.map { " — " + $0 } ?? "")
+  }
+
   /// The index of the top-level block that holds block `id` (ids grow in reading order, and a
   /// container's id comes before its children's).
   public func topIndex(ofBlock id: Int) -> Int {

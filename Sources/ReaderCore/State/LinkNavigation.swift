@@ -138,18 +138,17 @@ enum LinkNavigation {
   private static func cluster(atColumn column: Int, of line: LayoutLine, width: Int) -> Int? {
     var drawn = Frame(size: TerminalSize(width: width, height: 1))
     drawn.write(line.spans, row: 0, column: 0, limit: width)
-    let limit = min(width, line.width)
-    for segment in line.textSegments {
-      var offset = segment.offset
-      var start = segment.column
-      while start < limit && offset < segment.offset + segment.length {
-        let cells = max(1, drawn.rows[0][start].width)
-        if column >= start && column < start + cells { return offset }
-        offset += 1
-        start += cells
+    var found: Int?
+    for segment in line.textSegments where found == nil {
+      FrameRenderer.forEachCluster(
+        of: segment, upTo: segment.offset + segment.length, cells: drawn.rows[0], x: 0,
+        limit: min(width, line.width)
+      ) { offset, start, cells in
+        if column >= start && column < start + cells { found = offset }
+        return found == nil
       }
     }
-    return nil
+    return found
   }
 
   /// `l` (forward) and `L`: selects the next or previous link, scrolling to it when it is off screen.
@@ -214,7 +213,7 @@ enum LinkNavigation {
     guard let link = state.selectedLink else { return }
     switch link.target {
     case .footnote(let label):
-      guard let index = state.document.blocks.lastIndex(where: { Self.isFootnote($0, label: label) }) else {
+      guard let index = footnoteIndex(label, in: state.document) else {
         state.statusMessage = .footnoteWithoutNote(label: label)
         return
       }
@@ -261,9 +260,13 @@ enum LinkNavigation {
     return true
   }
 
-  private static func isFootnote(_ block: Block, label: String) -> Bool {
-    if case .footnote(let other, _) = block.kind { return other == label }
-    return false
+  /// The top-level index of footnote `label`'s definition: the last one, as cmark-gfm puts
+  /// them at the end.
+  static func footnoteIndex(_ label: String, in document: Document) -> Int? {
+    document.blocks.lastIndex(where: {
+      if case .footnote(let other, _) = $0.kind { return other == label }
+      return false
+    })
   }
 
   /// Goes to the heading whose GitHub id is `fragment`; false when there is none.

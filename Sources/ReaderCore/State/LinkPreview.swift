@@ -16,14 +16,9 @@ enum LinkPreview {
     let found: String?
     switch link.target {
     case .footnote(let label):
-      // As Enter finds it: the last definition of the label (cmark-gfm puts them at the end).
-      guard
-        let note = document.blocks.last(where: {
-          if case .footnote(let other, _) = $0.kind { return other == label }
-          return false
-        })
-      else { return nil }
-      found = text(of: note.children)
+      // The note Enter goes to.
+      guard let index = LinkNavigation.footnoteIndex(label, in: document) else { return nil }
+      found = text(of: document.blocks[index].children)
     case .link(let destination):
       guard let book = document.bookPlaces,
         case .place(let leaf, nil) = book.destination(of: destination, fromTopIndex: link.block)
