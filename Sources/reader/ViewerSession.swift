@@ -240,6 +240,7 @@ struct ViewerSession {
   private func openBook(_ source: DocumentSource, file: OpenFile) throws -> Opened {
     let size = try file.size()
     let makeKey: @Sendable () -> DocumentKey? = { try? source.key(of: file) }
+    EPUBImporter.startLoadingLibraries()
     let archive: ZipArchive
     do {
       archive = try ZipArchive(size: size) { file.read(at: $0, into: $1) }

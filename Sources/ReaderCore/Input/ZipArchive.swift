@@ -48,7 +48,7 @@ public final class ZipArchive: @unchecked Sendable {
 
   private init(source holding: ZipSource, size: Int, limits: Limits) throws(ZipError) {
     guard size > 0 else { throw ZipError.notAnArchive }
-    guard reader_zip_library() != nil else { throw ZipError.libraryMissing("libzip.so.4") }
+    guard Self.libraryLoads else { throw ZipError.libraryMissing("libzip.so.4") }
     var error = zip_error_t()
     reader_zip_error_init()(&error)
     defer { reader_zip_error_fini()(&error) }
@@ -77,6 +77,9 @@ public final class ZipArchive: @unchecked Sendable {
     self.limits = limits
     self.count = Int(count)
   }
+
+  /// Whether libzip, opened the first time an archive is, loads.
+  public static var libraryLoads: Bool { reader_zip_library() != nil }
 
   /// Sets the TZ variable, when it is not set, to the zone glibc reads without it, and leaves it
   /// so: the same zone for every local time the process shows.

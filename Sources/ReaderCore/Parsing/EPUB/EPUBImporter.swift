@@ -31,6 +31,19 @@ public struct EPUBImporter: Sendable {
   /// and the first chapters; more are read with the rest of the package when needed.
   static let firstSpineItems = 16
 
+  /// Loads libzip on this thread, then libxml2 on a thread of its own while this one opens the
+  /// archive: libxml2 brings ICU and a shared libstdc++ with it, and loading it took as long as
+  /// libzip's reading of a long book's central directory, one after the other before the first
+  /// page. libzip comes first because the two loads wait for each other (the loader's lock)
+  /// and the archive needs it at once. The thread is started once a process: later books find
+  /// both loaded.
+  public static func startLoadingLibraries() { _ = librariesStarted }
+
+  private static let librariesStarted: Void = {
+    guard ZipArchive.libraryLoads else { return }
+    BackgroundThread.start { if MarkupParser.libraryLoads { _ = MarkupParser.setUp } }
+  }()
+
   /// Opens the book and reads the start of its package; throws when it cannot be read at all or
   /// when its chapters are encrypted. The rest of the package and the table of contents are read
   /// by `readRest`, after the first page.
@@ -40,6 +53,7 @@ public struct EPUBImporter: Sendable {
 
   /// `shortcuts` false reads even a long package's start by parsing it whole (tests compare).
   init(bytes: [UInt8], limits: ZipArchive.Limits = .standard, shortcuts: Bool) throws(EPUBError) {
+    Self.startLoadingLibraries()
     let archive: ZipArchive
     do { archive = try ZipArchive(bytes: bytes, limits: limits) } catch { throw .archive(error) }
     try self.init(archive: archive, shortcuts: shortcuts)
