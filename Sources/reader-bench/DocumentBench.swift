@@ -103,6 +103,9 @@ struct DocumentBench {
       let index = try timeThrowing("search: build index, Original view", note: note) {
         try SearchIndex(displayed: indexed, normalizer: normalizer)
       }
+      print(
+        "  search: the index holds \(index.storageByteCount >> 20) MiB, its normalised copy "
+          + "\(index.normalizedByteCount >> 20) MiB")
       for query in ["发布", "OpenAI", "Altman", "altman", "不存在的詞語", "的"] {
         time("search: query \(query)", note: { (results: SearchResults) in "\(results.count) matches" }) {
           index.results(for: query)

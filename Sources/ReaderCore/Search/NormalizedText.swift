@@ -5,7 +5,7 @@ struct NormalizedText: Sendable {
   /// The folded UTF-8 of every piece appended, each followed by whatever its appender adds.
   var bytes: [UInt8] = []
   /// For every cluster of every piece, the offset in `bytes` where its folded form starts.
-  var clusterStarts: [UInt32] = []
+  var clusterStarts = CompactOffsets()
   /// The clusters (indexes into `clusterStarts`) that hold an upper-case letter, in order.
   var caseClusters: [UInt32] = []
   /// Their forms with case kept, one after another; the `i`th starts at `caseStarts[i]`.
@@ -20,10 +20,11 @@ struct NormalizedText: Sendable {
     var starts: [Int] = []
     starts.reserveCapacity(clusters.count)
     var exception = firstCaseCluster(atOrAfter: clusters.lowerBound)
-    for cluster in clusters {
+    let offsets = clusterStarts.offsets(in: clusters)
+    for (number, cluster) in clusters.enumerated() {
       starts.append(exact.count)
-      let from = Int(clusterStarts[cluster])
-      let to = cluster + 1 < clusters.upperBound ? Int(clusterStarts[cluster + 1]) : end
+      let from = Int(offsets[number])
+      let to = number + 1 < offsets.count ? Int(offsets[number + 1]) : end
       if exception < caseClusters.count && Int(caseClusters[exception]) == cluster {
         let caseEnd = exception + 1 < caseStarts.count ? Int(caseStarts[exception + 1]) : caseBytes.count
         exact.append(contentsOf: caseBytes[Int(caseStarts[exception])..<caseEnd])
@@ -33,6 +34,12 @@ struct NormalizedText: Sendable {
       }
     }
     return (exact, starts)
+  }
+
+  /// The bytes its arrays hold, for benchmarks.
+  var storageByteCount: Int {
+    bytes.count + clusterStarts.storageByteCount + caseBytes.count + 4
+      * (caseClusters.count + caseStarts.count)
   }
 
   /// Whether any of `clusters` holds an upper-case letter.

@@ -73,7 +73,8 @@ struct NormalizedWriter {
 
   /// Starts the current cluster's form with case kept, from its bytes so far.
   private mutating func openCase() {
-    guard !caseOpen, let start = normalized.clusterStarts.last else { return }
+    guard !caseOpen, !normalized.clusterStarts.isEmpty else { return }
+    let start = normalized.clusterStarts.lastOffset
     caseOpen = true
     normalized.caseClusters.append(UInt32(normalized.clusterStarts.count - 1))
     normalized.caseStarts.append(UInt32(normalized.caseBytes.count))

@@ -43,6 +43,9 @@ public final class SearchIndex: Sendable {
   /// The size of the normalised copy in bytes, for benchmarks.
   public var normalizedByteCount: Int { segments.reduce(0) { $0 + $1.normalizedByteCount } }
 
+  /// The bytes the index's arrays hold, for benchmarks.
+  public var storageByteCount: Int { segments.reduce(0) { $0 + $1.storageByteCount } }
+
   /// This index and the segments of the top-level blocks that follow it, in order
   /// (`SearchIndexBuilder`); what is indexed already is shared, not built again.
   func appending(segments more: [SearchIndexSegment]) -> SearchIndex {

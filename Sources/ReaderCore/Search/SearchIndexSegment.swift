@@ -61,6 +61,9 @@ final class SearchIndexSegment: Sendable {
   /// The size of the normalised copy in bytes.
   var normalizedByteCount: Int { text.bytes.count }
 
+  /// The bytes its arrays hold, for benchmarks.
+  var storageByteCount: Int { text.storageByteCount + leaves.count * MemoryLayout<Leaf>.stride }
+
   /// The matches of `matcher` in order, at most `limit` of them (and whether there were more).
   func results(for matcher: SearchMatcher, limit: Int, isCancelled: () -> Bool) -> (
     matches: [SearchMatch], capped: Bool
@@ -145,9 +148,11 @@ final class SearchIndexSegment: Sendable {
   /// The match whose normalised form is `range` of the bytes of leaf `index`.
   private func match(bytes range: Range<Int>, inLeaf index: Int) -> SearchMatch {
     let leaf = leaves[index]
-    let starts = text.clusterStarts[leaf.clusterBase..<leaf.clusterBase + leaf.clusterCount]
-    let first = starts.lastIndex(inPrefixWhere: { Int($0) <= range.lowerBound }) ?? leaf.clusterBase
-    let last = starts.lastIndex(inPrefixWhere: { Int($0) <= range.upperBound - 1 }) ?? leaf.clusterBase
+    let clusters = leaf.clusterBase..<leaf.clusterBase + leaf.clusterCount
+    let starts = text.clusterStarts
+    let first = starts.lastPosition(atMost: UInt32(range.lowerBound), in: clusters) ?? leaf.clusterBase
+    let last =
+      starts.lastPosition(atMost: UInt32(range.upperBound - 1), in: first..<clusters.upperBound) ?? first
     return SearchMatch(
       topIndex: leaf.topIndex, leafID: leaf.leafID, offset: leaf.offset + first - leaf.clusterBase,
       length: max(1, last - first + 1))

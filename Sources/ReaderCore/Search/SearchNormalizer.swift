@@ -39,7 +39,7 @@ public struct SearchNormalizer: Sendable {
     try append(displayed: text, to: &normalized)
     let clusters = 0..<normalized.clusterStarts.count
     if keepingCase { return normalized.caseKept(clusters: clusters, end: normalized.bytes.count) }
-    return (normalized.bytes, normalized.clusterStarts.map { Int($0) })
+    return (normalized.bytes, normalized.clusterStarts.offsets(in: clusters).map { Int($0) })
   }
 
   /// Appends `text` in normalised form to `normalized`: its folded bytes, one cluster start per
