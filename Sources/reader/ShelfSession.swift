@@ -62,8 +62,16 @@ struct ShelfSession {
     (folder.map { InterfaceText.folderHeading(Self.resolved($0)) } ?? .shelfHeading).text(in: language)
   }
 
-  /// Runs until Enter chooses a document or a folder, or the reader quits (nil).
-  func run(on terminal: Terminal, note: Message?) -> ShelfEntry? {
+  /// What the reader chose in the list.
+  enum Choice {
+    /// A document or a folder, to open or to list.
+    case entry(ShelfEntry)
+    /// The shelf, asked for with `B` in a folder's list.
+    case shelf
+  }
+
+  /// Runs until Enter chooses a document or a folder, `B` the shelf, or the reader quits (nil).
+  func run(on terminal: Terminal, note: Message?) -> Choice? {
     var state = ShelfState(
       heading: heading, entries: entries(), size: terminal.size, forgettingRemoves: folder == nil,
       language: language)
@@ -83,7 +91,8 @@ struct ShelfSession {
       case .key(let key):
         state = state.pressing(key)
         if let forgotten = state.forgotten { store?.forget(path: forgotten.path) }
-        if let chosen = state.chosen { return chosen }
+        if let chosen = state.chosen { return .entry(chosen) }
+        if state.asksForShelf { return .shelf }
         if !state.isRunning { return nil }
       case .resize:
         state = state.resized(to: terminal.size)

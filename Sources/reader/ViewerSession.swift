@@ -82,8 +82,12 @@ struct ViewerSession {
     var folderListing: ShelfSession?
     while true {
       if let current = shelf {
-        guard let entry = current.run(on: terminal, note: note) else { return }
+        guard let choice = current.run(on: terminal, note: note) else { return }
         note = nil
+        guard case .entry(let entry) = choice else {
+          shelf = ShelfSession(store: store, folder: nil, language: language)
+          continue
+        }
         let chosen = entry.path
         if entry.isFolder {
           shelf = ShelfSession(store: store, folder: chosen, language: language)

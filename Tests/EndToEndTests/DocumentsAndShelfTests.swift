@@ -229,6 +229,27 @@ final class DocumentsAndShelfTests: XCTestCase {
     try quit(folder)
   }
 
+  /// `B` in a folder's list shows the shelf, where a document read elsewhere is listed too.
+  func testBInAFoldersListShowsTheShelfOfWhatWasReadBefore() throws {
+    let paths = try writeDocuments()
+    let viewer = try session([paths[1]])
+    try viewer.waitFor { $0.joined().contains("今天討論了三件事。") }
+    try quit(viewer)
+    let library = directory.appendingPathComponent("書庫")
+    try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+    try Data("序言的內容。\n".utf8).write(to: library.appendingPathComponent("序.md"))
+    let folder = try session([library.path])
+    var screen = try folder.waitFor { $0.joined().contains("1 document") }
+    XCTAssertTrue(screen.last?.contains("B the shelf") ?? false, screen.joined(separator: "\n"))
+    try folder.send("B")
+    screen = try folder.waitFor { $0[0].contains("書架 shelf") }
+    XCTAssertTrue(screen[2].contains("note.txt"), screen.joined(separator: "\n"))
+    XCTAssertFalse(screen.last?.contains("B the shelf") ?? true, "the shelf is where B leads")
+    try folder.send("Enter")
+    try folder.waitFor { $0.joined().contains("今天討論了三件事。") }
+    try quit(folder)
+  }
+
   func testPrintAndOutlineTakeSeveralFilesInOrder() throws {
     let paths = try writeDocuments()
     let result = try ReaderProcess.run(["--outline", paths[2], paths[0]])

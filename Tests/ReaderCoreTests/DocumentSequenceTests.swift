@@ -63,5 +63,11 @@ final class DocumentSequenceTests: XCTestCase {
     XCTAssertEqual(ShelfRenderer.keys(.english), " Enter open · d forget · q Esc quit")
     XCTAssertEqual(ShelfRenderer.keys(.traditionalChinese), " Enter 開啟 · d 忘記 · q Esc 離開")
     XCTAssertEqual(ShelfRenderer.keys(.simplifiedChinese), " Enter 打开 · d 忘记 · q Esc 退出")
+    XCTAssertEqual(
+      ShelfRenderer.keys(.english, listsFolder: true),
+      " Enter open · d forget · q Esc quit · B the shelf (from a folder's list)")
+    XCTAssertEqual(
+      ShelfRenderer.keys(.traditionalChinese, listsFolder: true), " Enter 開啟 · d 忘記 · q Esc 離開 · B 書架（從資料夾清單）"
+    )
   }
 }

@@ -91,6 +91,20 @@ final class ShelfTests: XCTestCase {
     XCTAssertEqual(state.forgotten?.path, "/books/xiyou.epub")
   }
 
+  func testBInAFoldersListAsksForTheShelfAndItsStatusLineSaysSo() {
+    let folder = shelf(removes: false, width: 100)
+    XCTAssertFalse(folder.asksForShelf)
+    let asked = folder.pressing(.character("B"))
+    XCTAssertTrue(asked.asksForShelf)
+    XCTAssertTrue(asked.isRunning)
+    XCTAssertNil(asked.chosen)
+    XCTAssertFalse(asked.pressing(.down).asksForShelf, "asked once, by that key")
+    XCTAssertTrue(rows(folder)[7].contains("B the shelf (from a folder's list)"), rows(folder)[7])
+    let onTheShelf = shelf(removes: true, width: 100)
+    XCTAssertFalse(onTheShelf.pressing(.character("B")).asksForShelf, "the shelf is already shown")
+    XCTAssertFalse(rows(onTheShelf)[7].contains("B "), rows(onTheShelf)[7])
+  }
+
   func testAnEmptyShelfAndATinyTerminalDrawWithoutSpilling() {
     let empty = ShelfState(
       heading: "書架", entries: [], size: TerminalSize(width: 30, height: 6), forgettingRemoves: true)

@@ -55,7 +55,9 @@ public enum ShelfRenderer {
       }
       if index == state.selection { frame.fill(row: y, from: 0, to: width, style: .reverse) }
     }
-    let status = state.message.map { " " + VisibleText.singleLine($0) } ?? keys(state.language)
+    let status =
+      state.message.map { " " + VisibleText.singleLine($0) }
+      ?? keys(state.language, listsFolder: state.listsFolder)
     frame.write(
       [StyledText(TextFitting.truncate(status, to: width))], row: state.size.height - 1, column: 0,
       limit: width)
@@ -63,10 +65,11 @@ public enum ShelfRenderer {
     return frame
   }
 
-  /// The shelf's own keys, from the keymap: ` Enter open · d forget · q Esc quit`.
-  static func keys(_ language: InterfaceLanguage) -> String {
+  /// The shelf's own keys, from the keymap: ` Enter open · d forget · q Esc quit`, and `B` to
+  /// the shelf in a folder's list.
+  static func keys(_ language: InterfaceLanguage, listsFolder: Bool = false) -> String {
     " "
-      + Keymap.bindings.filter { $0.context == .shelf }.map {
+      + Keymap.bindings.filter { $0.context == .shelf && (listsFolder || $0.command != .openShelf) }.map {
         KeyHelp.keys(of: $0) + " " + KeyHelp.text(for: $0, in: language)
       }.joined(separator: " · ")
   }

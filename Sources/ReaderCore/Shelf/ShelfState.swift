@@ -16,6 +16,8 @@ public struct ShelfState: Sendable {
   public internal(set) var chosen: ShelfEntry?
   /// The entry `d` forgot, for the session to remove from the position store.
   public internal(set) var forgotten: ShelfEntry?
+  /// Whether `B` asked for the shelf, from a folder's list, for the session to show it instead.
+  public internal(set) var asksForShelf: Bool
   /// A one-line note for the status line (`cannot open ...`), cleared by the next key.
   public var statusMessage: Message?
   /// The note as the status line says it, in the shelf's language.
@@ -51,8 +53,12 @@ public struct ShelfState: Sendable {
     isRunning = true
     chosen = nil
     forgotten = nil
+    asksForShelf = false
     statusMessage = nil
   }
+
+  /// Whether it lists a folder (whose entries `d` only clears) rather than the shelf.
+  public var listsFolder: Bool { !forgettingRemoves }
 
   /// The title of a folder list's entry for its parent.
   public static let parentTitle = "../"
@@ -69,6 +75,7 @@ public struct ShelfState: Sendable {
     next.statusMessage = nil
     next.chosen = nil
     next.forgotten = nil
+    next.asksForShelf = false
     guard let command = Keymap.command(for: key, in: .shelf) ?? Keymap.command(for: key) else { return next }
     let page = listHeight
     switch command {
@@ -79,6 +86,7 @@ public struct ShelfState: Sendable {
     case .top: next.select(0)
     case .bottom: next.select(entries.count - 1)
     case .quit: next.isRunning = false
+    case .openShelf: next.asksForShelf = listsFolder
     case .chooseDocument:
       guard entries.indices.contains(selection) else { return next }
       if entries[selection].isMissing {

@@ -62,6 +62,7 @@ public enum Keymap {
     KeyBinding([.enter], .chooseDocument, "open", in: .shelf),
     KeyBinding([.character("d")], .forgetDocument, "forget", in: .shelf),
     KeyBinding([.character("q"), .escape], .quit, "quit", in: .shelf),
+    KeyBinding([.character("B")], .openShelf, "the shelf (from a folder's list)", in: .shelf),
     KeyBinding([.enter], .submitSearch, "go to the match; empty: the last search again", in: .searchPrompt),
     KeyBinding([.escape, .control("c")], .cancelSearch, "cancel: back to where you were", in: .searchPrompt),
     KeyBinding(
