@@ -240,13 +240,32 @@ final class DocumentsAndShelfTests: XCTestCase {
     try Data("序言的內容。\n".utf8).write(to: library.appendingPathComponent("序.md"))
     let folder = try session([library.path])
     var screen = try folder.waitFor { $0.joined().contains("1 document") }
-    XCTAssertTrue(screen.last?.contains("B the shelf") ?? false, screen.joined(separator: "\n"))
+    XCTAssertTrue(screen.last?.contains("· B the shelf") ?? false, screen.joined(separator: "\n"))
     try folder.send("B")
     screen = try folder.waitFor { $0[0].contains("書架 shelf") }
     XCTAssertTrue(screen[2].contains("note.txt"), screen.joined(separator: "\n"))
     XCTAssertFalse(screen.last?.contains("B the shelf") ?? true, "the shelf is where B leads")
     try folder.send("Enter")
     try folder.waitFor { $0.joined().contains("今天討論了三件事。") }
+    try quit(folder)
+  }
+
+  /// `/` in a folder's list narrows it as a name is typed, in either script; Enter opens the one left.
+  func testSlashFiltersAFoldersListAndEnterOpensWhatItLeaves() throws {
+    let library = directory.appendingPathComponent("library")
+    try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+    for (name, text) in [("紅樓夢.txt", "滿紙荒唐言。"), ("三國演義.md", "滾滾長江東逝水。"), ("水滸傳.txt", "話說大宋。")] {
+      try Data((text + "\n").utf8).write(to: library.appendingPathComponent(name))
+    }
+    let folder = try session([library.path])
+    try folder.waitFor { $0.joined().contains("3 documents") }
+    try folder.send("/")
+    try folder.send("-l", "三国")
+    let screen = try folder.waitFor { $0.joined().contains("1 document") }
+    XCTAssertTrue(screen.last?.hasPrefix(" /三国") ?? false, screen.joined(separator: "\n"))
+    XCTAssertTrue(screen[2].contains("三國演義.md"), screen.joined(separator: "\n"))
+    try folder.send("Enter")
+    try folder.waitFor { $0.joined().contains("滾滾長江東逝水。") }
     try quit(folder)
   }
 

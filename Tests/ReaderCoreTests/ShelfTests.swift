@@ -99,10 +99,57 @@ final class ShelfTests: XCTestCase {
     XCTAssertTrue(asked.isRunning)
     XCTAssertNil(asked.chosen)
     XCTAssertFalse(asked.pressing(.down).asksForShelf, "asked once, by that key")
-    XCTAssertTrue(rows(folder)[7].contains("B the shelf (from a folder's list)"), rows(folder)[7])
+    XCTAssertTrue(rows(folder)[7].contains("q Esc quit · B the shelf"), rows(folder)[7])
     let onTheShelf = shelf(removes: true, width: 100)
     XCTAssertFalse(onTheShelf.pressing(.character("B")).asksForShelf, "the shelf is already shown")
     XCTAssertFalse(rows(onTheShelf)[7].contains("B "), rows(onTheShelf)[7])
+  }
+
+  private func typing(_ text: String, on state: ShelfState) -> ShelfState {
+    text.reduce(state) { $0.pressing(.character($1)) }
+  }
+
+  func testSlashFiltersByTitleOrPathInEitherScriptAndAnyCase() {
+    let filtering = shelf(width: 100).pressing(.character("/"))
+    XCTAssertEqual(filtering.filterQuery, "")
+    XCTAssertEqual(filtering.entries.count, 4, "nothing typed leaves them all")
+    XCTAssertTrue(rows(filtering)[7].hasPrefix(" /▏"), rows(filtering)[7])
+    let sanguo = typing("三国", on: filtering)
+    XCTAssertEqual(sanguo.entries.map(\.path), ["/books/sanguo.epub"], "三国 finds 三國演義")
+    XCTAssertTrue(rows(sanguo)[0].contains("1 document"), rows(sanguo)[0])
+    XCTAssertTrue(rows(sanguo)[7].hasPrefix(" /三国▏"), rows(sanguo)[7])
+    XCTAssertEqual(typing("XIYOU", on: filtering).entries.map(\.title), ["西游记 — 吴承恩"], "by path, any case")
+    XCTAssertEqual(typing("吳承恩", on: filtering).entries.map(\.title), ["西游记 — 吴承恩"])
+    let nothing = typing("紅樓", on: filtering)
+    XCTAssertTrue(nothing.entries.isEmpty)
+    XCTAssertTrue(rows(nothing)[2].contains("no title or path holds it"), rows(nothing)[2])
+    XCTAssertNil(nothing.pressing(.enter).chosen)
+    XCTAssertEqual(
+      nothing.pressing(.backspace).pressing(.backspace).entries.count, 4, "Backspace widens it again")
+  }
+
+  func testWhileTheFilterIsTypedLettersAreTypedEnterOpensAndEscShowsAllAgain() {
+    let typed = typing("/qdbooks", on: shelf(width: 100))
+    XCTAssertTrue(typed.isRunning, "q is typed, not quit")
+    XCTAssertNil(typed.forgotten, "d is typed, not forget")
+    XCTAssertEqual(typed.filterQuery, "qdbooks")
+    let books = typing("/books", on: shelf(width: 100)).pressing(.down)
+    XCTAssertEqual(books.entries.count, 3, "the three under /books")
+    XCTAssertEqual(books.pressing(.enter).chosen?.path, books.entries[1].path, "Enter opens the one chosen")
+    let cleared = books.pressing(.escape)
+    XCTAssertNil(cleared.filterQuery)
+    XCTAssertEqual(cleared.entries.count, 4)
+    XCTAssertEqual(cleared.entries[cleared.selection].path, books.entries[1].path, "still chosen")
+    XCTAssertTrue(rows(cleared)[7].contains("Enter open"), rows(cleared)[7])
+    let missing = typing("/舊筆記", on: shelf(width: 100)).pressing(.enter)
+    XCTAssertNil(missing.chosen)
+    XCTAssertEqual(missing.message, "missing: the file is no longer there (d forgets it)")
+  }
+
+  func testATitleReadWhileFilteringIsFoundByTheFilter() {
+    let filtering = shelf(width: 100).pressing(.character("/"))
+    let retitled = filtering.retitled(["/books/unread.epub": "紅樓夢 — 曹雪芹"])
+    XCTAssertEqual(typing("红楼", on: retitled).entries.map(\.path), ["/books/unread.epub"])
   }
 
   func testAnEmptyShelfAndATinyTerminalDrawWithoutSpilling() {
@@ -123,8 +170,8 @@ final class ShelfTests: XCTestCase {
 extension ShelfTests {
   func testTheShelfSpeaksTheInterfaceLanguage() {
     for (language, count, missing, keys) in [
-      (InterfaceLanguage.traditionalChinese, "4 份文件", "不存在", "Enter 開啟 · d 忘記 · q Esc 離開"),
-      (.simplifiedChinese, "4 个文档", "不存在", "Enter 打开 · d 忘记 · q Esc 退出"),
+      (InterfaceLanguage.traditionalChinese, "4 份文件", "不存在", "Enter 開啟 · d 忘記 · / 篩選 · q Esc 離開"),
+      (.simplifiedChinese, "4 个文档", "不存在", "Enter 打开 · d 忘记 · / 筛选 · q Esc 退出"),
     ] {
       let state = ShelfState(
         heading: "書架", entries: entries, size: TerminalSize(width: 80, height: 8), forgettingRemoves: true,

@@ -37,6 +37,8 @@ public enum InterfaceText: Hashable, Sendable {
   case closeKey
   case documentCount(Int)
   case emptyShelf
+  /// The shelf's filter leaves nothing.
+  case noEntryMatches
   case missing
   case shelfHeading
   case folderHeading(String)
@@ -115,6 +117,10 @@ public enum InterfaceText: Hashable, Sendable {
     case .documentCount(let count):
       return Localized(
         en: count == 1 ? "1 document" : "\(count) documents", hant: "\(count) 份文件", hans: "\(count) 个文档")
+    case .noEntryMatches:
+      return Localized(
+        en: "no title or path holds it (Esc shows them all)", hant: "沒有書名或路徑符合（Esc 全部列出）",
+        hans: "没有书名或路径符合（Esc 全部列出）")
     case .emptyShelf:
       return Localized(
         en: "nothing here yet: documents you read are listed here", hant: "這裡還沒有東西：讀過的文件會列在這裡",

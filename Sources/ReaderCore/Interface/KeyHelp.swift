@@ -19,7 +19,8 @@ public enum KeyHelp {
 
   private static func chinese(_ binding: KeyBinding) -> Localized {
     if binding.context == .help { return helpScreen(binding.command) ?? reader(binding.command) }
-    if binding.context == .shelf, binding.command == .openShelf { return both("書架（從資料夾清單）", "书架（从文件夹列表）") }
+    if binding.context == .shelf, binding.command == .startSearch { return both("篩選", "筛选") }
+    if binding.context == .shelf, binding.command == .openShelf { return both("書架", "书架") }
     if binding.context == .outlineFilter, binding.command == .lineUp { return both("上一個列出的標題", "上一个列出的标题") }
     if binding.context == .outlineFilter, binding.command == .lineDown {
       return both("下一個列出的標題", "下一个列出的标题")

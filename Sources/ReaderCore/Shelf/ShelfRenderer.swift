@@ -24,7 +24,8 @@ public enum ShelfRenderer {
     let titleWidth = max(8, (width - progressWidth - dateWidth - 4) / 2)
     let pathWidth = max(0, width - titleWidth - progressWidth - dateWidth - 4)
     if state.entries.isEmpty {
-      let note = InterfaceText.emptyShelf.text(in: state.language)
+      let note = (state.filterQuery == nil ? InterfaceText.emptyShelf : .noEntryMatches).text(
+        in: state.language)
       frame.write(
         [StyledText(TextFitting.truncate(" " + note, to: width), style: .dim)], row: 2, column: 0,
         limit: width)
@@ -57,6 +58,7 @@ public enum ShelfRenderer {
     }
     let status =
       state.message.map { " " + VisibleText.singleLine($0) }
+      ?? state.filterQuery.map { " /" + VisibleText.singleLine($0) + "▏" }
       ?? keys(state.language, listsFolder: state.listsFolder)
     frame.write(
       [StyledText(TextFitting.truncate(status, to: width))], row: state.size.height - 1, column: 0,
@@ -65,8 +67,8 @@ public enum ShelfRenderer {
     return frame
   }
 
-  /// The shelf's own keys, from the keymap: ` Enter open · d forget · q Esc quit`, and `B` to
-  /// the shelf in a folder's list.
+  /// The shelf's own keys, from the keymap: ` Enter open · d forget · / filter · q Esc quit`,
+  /// and `B` to the shelf in a folder's list.
   static func keys(_ language: InterfaceLanguage, listsFolder: Bool = false) -> String {
     " "
       + Keymap.bindings.filter { $0.context == .shelf && (listsFolder || $0.command != .openShelf) }.map {

@@ -5,7 +5,16 @@
 public struct ShelfState: Sendable {
   /// The title over the list (`書架 shelf`, or the folder listed).
   public let heading: String
+  /// The entries listed: all of them, or those the filter leaves.
   public internal(set) var entries: [ShelfEntry]
+  /// Every entry, in the list's order, whatever the filter leaves.
+  public private(set) var allEntries: [ShelfEntry]
+  /// What is typed after `/`: the list keeps the entries whose title or path holds it, in
+  /// search's form (either script, any case: 三国 finds 三國演義); nil when no filter is typed.
+  public private(set) var filterQuery: String?
+  /// The title and path of each of `allEntries` in search's form, made when the filter opens.
+  private var filterKeys: [String] = []
+  private var normalizer: SearchNormalizer?
   public internal(set) var selection: Int
   public internal(set) var top: Int
   public internal(set) var size: TerminalSize
@@ -44,6 +53,7 @@ public struct ShelfState: Sendable {
       case (nil, nil): return left.offset < right.offset
       }
     }.map(\.element)
+    allEntries = self.entries
     // The first document or folder in it, not the way up: Enter at once reads what the folder holds.
     let leadingParent = self.entries.first.map { $0.isFolder && $0.title == Self.parentTitle } ?? false
     selection = leadingParent && self.entries.count > 1 ? 1 : 0
@@ -76,6 +86,10 @@ public struct ShelfState: Sendable {
     next.chosen = nil
     next.forgotten = nil
     next.asksForShelf = false
+    if filterQuery != nil {
+      next.typeFilter(key)
+      return next
+    }
     guard let command = Keymap.command(for: key, in: .shelf) ?? Keymap.command(for: key) else { return next }
     let page = listHeight
     switch command {
@@ -87,24 +101,25 @@ public struct ShelfState: Sendable {
     case .bottom: next.select(entries.count - 1)
     case .quit: next.isRunning = false
     case .openShelf: next.asksForShelf = listsFolder
+    case .startSearch: next.startFilter()
     case .chooseDocument:
       guard entries.indices.contains(selection) else { return next }
-      if entries[selection].isMissing {
-        next.statusMessage = .missingFile
-      } else {
-        next.chosen = entries[selection]
-      }
+      next.choose(entries[selection])
     case .forgetDocument:
       // A folder has no place to forget.
       guard entries.indices.contains(selection), !entries[selection].isFolder else { return next }
       next.forgotten = entries[selection]
       if forgettingRemoves {
         next.entries.remove(at: selection)
+        next.allEntries.removeAll { $0.path == entries[selection].path }
         next.select(min(selection, next.entries.count - 1))
       } else {
         next.entries[selection].progress = nil
         next.entries[selection].lastRead = nil
         next.entries[selection].lastReadLabel = ""
+        if let index = next.allEntries.firstIndex(where: { $0.path == entries[selection].path }) {
+          next.allEntries[index] = next.entries[selection]
+        }
       }
       next.statusMessage = .forgot(title: entries[selection].title)
     default: break
@@ -121,7 +136,78 @@ public struct ShelfState: Sendable {
         next.entries[index].title = VisibleText.singleLine(title)
       }
     }
+    for index in next.allEntries.indices {
+      if let title = titles[next.allEntries[index].path] {
+        next.allEntries[index].title = VisibleText.singleLine(title)
+        if !next.filterKeys.isEmpty { next.filterKeys[index] = next.filterKey(of: next.allEntries[index]) }
+      }
+    }
     return next
+  }
+
+  /// `/`: the filter prompt on the status line, the list narrowing as it is typed.
+  private mutating func startFilter() {
+    if normalizer == nil { normalizer = try? SearchNormalizer() }
+    filterKeys = allEntries.map { filterKey(of: $0) }
+    filterQuery = ""
+  }
+
+  /// A key while the filter is typed: a character narrows the list, Backspace widens it, Up and
+  /// Down choose among what it lists, Enter opens the one chosen and Esc (or Backspace on
+  /// nothing) shows every entry again, the one chosen still chosen.
+  private mutating func typeFilter(_ key: Key) {
+    guard var query = filterQuery else { return }
+    let command = Keymap.command(for: key, in: .outlineFilter)
+    switch command {
+    case .submitFilter:
+      if entries.indices.contains(selection) { choose(entries[selection]) }
+      return
+    case .lineUp, .lineDown:
+      select(selection + (command == .lineUp ? -1 : 1))
+      return
+    case .cancelFilter:
+      clearFilter()
+      return
+    case .deleteFilterCharacter:
+      guard !query.isEmpty else {
+        clearFilter()
+        return
+      }
+      query.removeLast()
+    default:
+      guard case .character(let character) = key else { return }
+      query.append(character)
+    }
+    filterQuery = query
+    let wanted = filterForm(query)
+    entries =
+      wanted.isEmpty ? allEntries : zip(allEntries, filterKeys).filter { $0.1.contains(wanted) }.map(\.0)
+    top = 0
+    select(0)
+  }
+
+  private mutating func clearFilter() {
+    let chosen = entries.indices.contains(selection) ? entries[selection].path : nil
+    filterQuery = nil
+    filterKeys = []
+    entries = allEntries
+    select(chosen.flatMap { path in entries.firstIndex { $0.path == path } } ?? selection)
+  }
+
+  private func filterKey(of entry: ShelfEntry) -> String {
+    filterForm(entry.title + " " + entry.path)
+  }
+
+  private func filterForm(_ text: String) -> String {
+    normalizer?.normalize(query: text) ?? text.lowercased()
+  }
+
+  private mutating func choose(_ entry: ShelfEntry) {
+    if entry.isMissing {
+      statusMessage = .missingFile
+    } else {
+      chosen = entry
+    }
   }
 
   /// The same shelf at another terminal size.

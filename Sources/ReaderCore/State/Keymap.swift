@@ -61,8 +61,9 @@ public enum Keymap {
     KeyBinding([.character("p")], .previousDocument, "previous document", in: .colonCommand),
     KeyBinding([.enter], .chooseDocument, "open", in: .shelf),
     KeyBinding([.character("d")], .forgetDocument, "forget", in: .shelf),
+    KeyBinding([.character("/")], .startSearch, "filter", in: .shelf),
     KeyBinding([.character("q"), .escape], .quit, "quit", in: .shelf),
-    KeyBinding([.character("B")], .openShelf, "the shelf (from a folder's list)", in: .shelf),
+    KeyBinding([.character("B")], .openShelf, "the shelf", in: .shelf),
     KeyBinding([.enter], .submitSearch, "go to the match; empty: the last search again", in: .searchPrompt),
     KeyBinding([.escape, .control("c")], .cancelSearch, "cancel: back to where you were", in: .searchPrompt),
     KeyBinding(
