@@ -55,12 +55,10 @@ final class CombiningStormTests: XCTestCase {
   }
 
   func testSearchFindsAndHighlightsTheTextAfterTheStorm() throws {
-    var state = Reducer.reduce(
-      ReaderState(document: document, size: TerminalSize(width: 100, height: 12)), .key(.tab))
-    state = press(.character("/"), on: state)
-    for character in "留言照常" { state = Reducer.reduce(state, .key(.character(character))) }
-    _ = try state.searchIndexes.index(for: state.setting)
-    state = press(.enter, on: Reducer.reduce(state, .refreshSearch))
+    let state = try searching(
+      "留言照常",
+      on: Reducer.reduce(
+        ReaderState(document: document, size: TerminalSize(width: 100, height: 12)), .key(.tab)))
     XCTAssertEqual(state.message, "match 1/1")
     let frame = FrameRenderer.render(state)
     let highlighted = frame.rows.map { $0.filter { $0.style.contains(.highlight) }.map(\.text).joined() }

@@ -74,12 +74,10 @@ final class CompactOffsetsTests: XCTestCase {
 
       """
     let document = MarkdownParser().parse(markdown, title: "t.md")
-    var state = Reducer.reduce(
-      ReaderState(document: document, size: TerminalSize(width: 100, height: 12)), .key(.tab))
-    state = press(.character("/"), on: state)
-    for character in "目標詞語" { state = Reducer.reduce(state, .key(.character(character))) }
-    _ = try state.searchIndexes.index(for: state.setting)
-    state = press(.enter, on: Reducer.reduce(state, .refreshSearch))
+    var state = try searching(
+      "目標詞語",
+      on: Reducer.reduce(
+        ReaderState(document: document, size: TerminalSize(width: 100, height: 12)), .key(.tab)))
     XCTAssertEqual(state.message, "match 1/2")
     for _ in 0..<2 {
       let frame = FrameRenderer.render(state)

@@ -60,13 +60,13 @@ final class DocumentSequenceTests: XCTestCase {
     XCTAssertTrue(lines.contains { $0.hasPrefix("n ") && $0.hasSuffix("next document") })
     XCTAssertTrue(lines.contains("On the shelf (B, --shelf)"))
     XCTAssertTrue(lines.contains { $0.hasPrefix("d ") && $0.hasSuffix("forget") })
-    XCTAssertEqual(ShelfRenderer.keys(.english), " Enter open · d forget · / filter · q Esc quit")
-    XCTAssertEqual(ShelfRenderer.keys(.traditionalChinese), " Enter 開啟 · d 忘記 · / 篩選 · q Esc 離開")
-    XCTAssertEqual(ShelfRenderer.keys(.simplifiedChinese), " Enter 打开 · d 忘记 · / 筛选 · q Esc 退出")
+    XCTAssertEqual(ShelfRenderer.keys(.english), " Enter open · d forget · q Esc quit · / filter")
+    XCTAssertEqual(ShelfRenderer.keys(.traditionalChinese), " Enter 開啟 · d 忘記 · q Esc 離開 · / 篩選")
+    XCTAssertEqual(ShelfRenderer.keys(.simplifiedChinese), " Enter 打开 · d 忘记 · q Esc 退出 · / 筛选")
     XCTAssertEqual(
       ShelfRenderer.keys(.english, listsFolder: true),
-      " Enter open · d forget · / filter · q Esc quit · B the shelf")
+      " Enter open · d forget · q Esc quit · / filter · B the shelf")
     XCTAssertEqual(
-      ShelfRenderer.keys(.traditionalChinese, listsFolder: true), " Enter 開啟 · d 忘記 · / 篩選 · q Esc 離開 · B 書架")
+      ShelfRenderer.keys(.traditionalChinese, listsFolder: true), " Enter 開啟 · d 忘記 · q Esc 離開 · / 篩選 · B 書架")
   }
 }

@@ -13,6 +13,14 @@ func press(_ keys: Key..., on start: ReaderState) -> ReaderState {
   keys.reduce(start) { Reducer.reduce($0, .key($1)) }
 }
 
+/// `query` searched for as a reader does it: `/`, the query typed, then Enter once the index is built.
+func searching(_ query: String, on start: ReaderState) throws -> ReaderState {
+  var state = press(.character("/"), on: start)
+  for character in query { state = Reducer.reduce(state, .key(.character(character))) }
+  _ = try state.searchIndexes.index(for: state.setting)
+  return press(.enter, on: Reducer.reduce(state, .refreshSearch))
+}
+
 /// Documents kept as files under `Tests/Fixtures/documents`, parsed as the reader parses them.
 enum FixtureDocuments {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -99,7 +99,7 @@ final class ShelfTests: XCTestCase {
     XCTAssertTrue(asked.isRunning)
     XCTAssertNil(asked.chosen)
     XCTAssertFalse(asked.pressing(.down).asksForShelf, "asked once, by that key")
-    XCTAssertTrue(rows(folder)[7].contains("q Esc quit · B the shelf"), rows(folder)[7])
+    XCTAssertTrue(rows(folder)[7].contains("/ filter · B the shelf"), rows(folder)[7])
     let onTheShelf = shelf(removes: true, width: 100)
     XCTAssertFalse(onTheShelf.pressing(.character("B")).asksForShelf, "the shelf is already shown")
     XCTAssertFalse(rows(onTheShelf)[7].contains("B "), rows(onTheShelf)[7])
@@ -170,8 +170,8 @@ final class ShelfTests: XCTestCase {
 extension ShelfTests {
   func testTheShelfSpeaksTheInterfaceLanguage() {
     for (language, count, missing, keys) in [
-      (InterfaceLanguage.traditionalChinese, "4 份文件", "不存在", "Enter 開啟 · d 忘記 · / 篩選 · q Esc 離開"),
-      (.simplifiedChinese, "4 个文档", "不存在", "Enter 打开 · d 忘记 · / 筛选 · q Esc 退出"),
+      (InterfaceLanguage.traditionalChinese, "4 份文件", "不存在", "Enter 開啟 · d 忘記 · q Esc 離開 · / 篩選"),
+      (.simplifiedChinese, "4 个文档", "不存在", "Enter 打开 · d 忘记 · q Esc 退出 · / 筛选"),
     ] {
       let state = ShelfState(
         heading: "書架", entries: entries, size: TerminalSize(width: 80, height: 8), forgettingRemoves: true,

@@ -79,7 +79,7 @@ public final class ZipArchive: @unchecked Sendable {
   }
 
   /// Whether libzip, opened the first time an archive is, loads.
-  public static var libraryLoads: Bool { reader_zip_library() != nil }
+  static var libraryLoads: Bool { reader_zip_library() != nil }
 
   /// Sets the TZ variable, when it is not set, to the zone glibc reads without it, and leaves it
   /// so: the same zone for every local time the process shows.

@@ -1,8 +1,7 @@
 /// Offsets that never decrease, appended one at a time and kept in about a byte each: the step
 /// from the one before, with the whole offset of every 16th. The search index maps every
 /// character it holds to the start of its normalised form with them: at four bytes each, that
-/// map was larger than the normalised copy of a Chinese document itself (three bytes a
-/// character), 130 MB of a 100 MB file's index.
+/// map was larger than the normalised copy itself (three bytes a Han character, one a letter).
 ///
 /// A step too large for its byte (a cluster of hundreds of combining marks) is kept whole
 /// beside the others. Reading an offset adds at most 15 steps: a count of 300,000 matches reads

@@ -67,7 +67,7 @@ public enum ShelfRenderer {
     return frame
   }
 
-  /// The shelf's own keys, from the keymap: ` Enter open · d forget · / filter · q Esc quit`,
+  /// The shelf's own keys, from the keymap: ` Enter open · d forget · q Esc quit · / filter`,
   /// and `B` to the shelf in a folder's list.
   static func keys(_ language: InterfaceLanguage, listsFolder: Bool = false) -> String {
     " "

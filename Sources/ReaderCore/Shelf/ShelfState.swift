@@ -8,7 +8,7 @@ public struct ShelfState: Sendable {
   /// The entries listed: all of them, or those the filter leaves.
   public internal(set) var entries: [ShelfEntry]
   /// Every entry, in the list's order, whatever the filter leaves.
-  public private(set) var allEntries: [ShelfEntry]
+  private var allEntries: [ShelfEntry]
   /// What is typed after `/`: the list keeps the entries whose title or path holds it, in
   /// search's form (either script, any case: 三国 finds 三國演義); nil when no filter is typed.
   public private(set) var filterQuery: String?
@@ -154,7 +154,7 @@ public struct ShelfState: Sendable {
 
   /// A key while the filter is typed: a character narrows the list, Backspace widens it, Up and
   /// Down choose among what it lists, Enter opens the one chosen and Esc (or Backspace on
-  /// nothing) shows every entry again, the one chosen still chosen.
+  /// nothing) shows every entry again, the one chosen still chosen: the outline filter's keys.
   private mutating func typeFilter(_ key: Key) {
     guard var query = filterQuery else { return }
     let command = Keymap.command(for: key, in: .outlineFilter)
