@@ -54,8 +54,7 @@ final class BookTitleReader: @unchecked Sendable {
     guard descriptor >= 0 else { return nil }
     let file = OpenFile(descriptor: descriptor, path: path)
     guard let size = try? file.size(),
-      let archive = try? ZipArchive(size: size, read: { file.read(at: $0, into: $1) }),
-      let book = try? EPUBImporter(archive: archive),
+      let book = try? EPUBImporter(size: size, read: { file.read(at: $0, into: $1) }),
       let title = book.title
     else { return nil }
     return Document.byline(title: title, author: book.author)

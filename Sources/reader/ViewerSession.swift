@@ -71,10 +71,12 @@ struct ViewerSession {
       keysFromTTY: keysFromTTY, theme: theme, typedAhead: typedAhead, widthMemory: width.memory,
       checkingWidth: width.checkAfterFirstScreen)
     defer { terminal.shutdown() }
+    // The documents read before; it reads the store each time it is shown.
+    let readBefore = ShelfSession(store: store, folder: nil, language: language)
     var shelf: ShelfSession?
     switch start {
     case .documents: shelf = nil
-    case .shelf: shelf = ShelfSession(store: store, folder: nil, language: language)
+    case .shelf: shelf = readBefore
     case .folder(let path): shelf = ShelfSession(store: store, folder: path, language: language)
     }
     var note: Message?
@@ -85,7 +87,7 @@ struct ViewerSession {
         guard let choice = current.run(on: terminal, note: note) else { return }
         note = nil
         guard case .entry(let entry) = choice else {
-          shelf = ShelfSession(store: store, folder: nil, language: language)
+          shelf = readBefore
           continue
         }
         let chosen = entry.path
@@ -116,7 +118,7 @@ struct ViewerSession {
       case nil:
         return
       case .shelf:
-        shelf = folderListing ?? ShelfSession(store: store, folder: nil, language: language)
+        shelf = folderListing ?? readBefore
       case .nextDocument, .previousDocument:
         let target = index + (leaving == .nextDocument ? 1 : -1)
         do {
@@ -244,17 +246,11 @@ struct ViewerSession {
   private func openBook(_ source: DocumentSource, file: OpenFile) throws -> Opened {
     let size = try file.size()
     let makeKey: @Sendable () -> DocumentKey? = { try? source.key(of: file) }
-    EPUBImporter.startLoadingLibraries()
-    let archive: ZipArchive
-    do {
-      archive = try ZipArchive(size: size) { file.read(at: $0, into: $1) }
-    } catch {
-      throw ReaderError.unreadable(path: source.argument, reason: EPUBError.archive(error).reason)
-    }
     let started: (document: Document, loading: BackgroundParse?)
     do {
       started = try BackgroundParse.start(
-        importing: try EPUBImporter(archive: archive), fallbackTitle: source.title, key: makeKey)
+        importing: try EPUBImporter(size: size) { file.read(at: $0, into: $1) }, fallbackTitle: source.title,
+        key: makeKey)
     } catch {
       throw ReaderError.unreadable(path: source.argument, reason: error.reason)
     }

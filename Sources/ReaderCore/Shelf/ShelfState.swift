@@ -5,9 +5,10 @@
 public struct ShelfState: Sendable {
   /// The title over the list (`書架 shelf`, or the folder listed).
   public let heading: String
-  /// The entries listed: all of them, or those the filter leaves.
-  public internal(set) var entries: [ShelfEntry]
-  /// Every entry, in the list's order, whatever the filter leaves.
+  /// The entries listed: those of `allEntries` the filter leaves, all of them without one
+  /// (`relist`).
+  public private(set) var entries: [ShelfEntry]
+  /// Every entry, in the list's order, whatever the filter leaves: what a key changes.
   private var allEntries: [ShelfEntry]
   /// What is typed after `/`: the list keeps the entries whose title or path holds it, in
   /// search's form (either script, any case: 三国 finds 三國演義); nil when no filter is typed.
@@ -109,18 +110,18 @@ public struct ShelfState: Sendable {
       // A folder has no place to forget.
       guard entries.indices.contains(selection), !entries[selection].isFolder else { return next }
       next.forgotten = entries[selection]
-      if forgettingRemoves {
-        next.entries.remove(at: selection)
-        next.allEntries.removeAll { $0.path == entries[selection].path }
-        next.select(min(selection, next.entries.count - 1))
-      } else {
-        next.entries[selection].progress = nil
-        next.entries[selection].lastRead = nil
-        next.entries[selection].lastReadLabel = ""
-        if let index = next.allEntries.firstIndex(where: { $0.path == entries[selection].path }) {
-          next.allEntries[index] = next.entries[selection]
+      if let index = allEntries.firstIndex(where: { $0.path == entries[selection].path }) {
+        if forgettingRemoves {
+          next.allEntries.remove(at: index)
+          if !next.filterKeys.isEmpty { next.filterKeys.remove(at: index) }
+        } else {
+          next.allEntries[index].progress = nil
+          next.allEntries[index].lastRead = nil
+          next.allEntries[index].lastReadLabel = ""
         }
       }
+      next.relist()
+      next.select(selection)
       next.statusMessage = .forgot(title: entries[selection].title)
     default: break
     }
@@ -131,17 +132,14 @@ public struct ShelfState: Sendable {
   /// (a book's title read after the list first showed its file name).
   public func retitled(_ titles: [String: String]) -> ShelfState {
     var next = self
-    for index in next.entries.indices {
-      if let title = titles[next.entries[index].path] {
-        next.entries[index].title = VisibleText.singleLine(title)
-      }
-    }
     for index in next.allEntries.indices {
       if let title = titles[next.allEntries[index].path] {
         next.allEntries[index].title = VisibleText.singleLine(title)
         if !next.filterKeys.isEmpty { next.filterKeys[index] = next.filterKey(of: next.allEntries[index]) }
       }
     }
+    next.relist()
+    next.select(next.selection)
     return next
   }
 
@@ -179,18 +177,23 @@ public struct ShelfState: Sendable {
       query.append(character)
     }
     filterQuery = query
-    let wanted = filterForm(query)
-    entries =
-      wanted.isEmpty ? allEntries : zip(allEntries, filterKeys).filter { $0.1.contains(wanted) }.map(\.0)
+    relist()
     top = 0
     select(0)
+  }
+
+  /// `entries` made again from `allEntries` and the filter.
+  private mutating func relist() {
+    let wanted = filterQuery.map { filterForm($0) } ?? ""
+    entries =
+      wanted.isEmpty ? allEntries : zip(allEntries, filterKeys).filter { $0.1.contains(wanted) }.map(\.0)
   }
 
   private mutating func clearFilter() {
     let chosen = entries.indices.contains(selection) ? entries[selection].path : nil
     filterQuery = nil
     filterKeys = []
-    entries = allEntries
+    relist()
     select(chosen.flatMap { path in entries.firstIndex { $0.path == path } } ?? selection)
   }
 

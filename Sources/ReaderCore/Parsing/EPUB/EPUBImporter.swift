@@ -37,7 +37,7 @@ public struct EPUBImporter: Sendable {
   /// page. libzip comes first because the two loads wait for each other (the loader's lock)
   /// and the archive needs it at once. The thread is started once a process: later books find
   /// both loaded.
-  public static func startLoadingLibraries() { _ = librariesStarted }
+  private static func startLoadingLibraries() { _ = librariesStarted }
 
   private static let librariesStarted: Void = {
     guard ZipArchive.libraryLoads else { return }
@@ -59,7 +59,20 @@ public struct EPUBImporter: Sendable {
     try self.init(archive: archive, shortcuts: shortcuts)
   }
 
-  /// Like `init(bytes:limits:)` for an archive already open (a file read where libzip looks).
+  /// Like `init(bytes:limits:)` for a book's file of `size` bytes that `read` copies from an
+  /// offset into a buffer (answering how many it copied, or -1): read where libzip looks, not
+  /// whole before its first page.
+  public init(
+    size: Int, limits: ZipArchive.Limits = .standard,
+    read: @escaping @Sendable (_ offset: Int, _ buffer: UnsafeMutableRawBufferPointer) -> Int
+  ) throws(EPUBError) {
+    Self.startLoadingLibraries()
+    let archive: ZipArchive
+    do { archive = try ZipArchive(size: size, limits: limits, read: read) } catch { throw .archive(error) }
+    try self.init(archive: archive)
+  }
+
+  /// Like `init(bytes:limits:)` for an archive already open.
   public init(archive: ZipArchive, shortcuts: Bool = true) throws(EPUBError) {
     self.archive = archive
     guard MarkupParser.libraryLoads else { throw .archive(.libraryMissing("libxml2.so.2")) }
